@@ -1,0 +1,58 @@
+/** CCCD (citizen identity) and mobile number checks, as DOMAIN.md describes them. */
+
+export type Sex = 'male' | 'female';
+
+export type CccdError = 'cccd-format' | 'cccd-province' | 'cccd-sex' | 'cccd-year';
+
+/** Province codes of birth registration: the 63 pre-2025 codes stay valid on issued cards. */
+const PROVINCE_CODES = new Set([
+  '001', '002', '004', '006', '008', '010', '011', '012', '014', '015', '017', '019', '020',
+  '022', '024', '025', '026', '027', '030', '031', '033', '034', '035', '036', '037', '038',
+  '040', '042', '044', '045', '046', '048', '049', '051', '052', '054', '056', '058', '060',
+  '062', '064', '066', '067', '068', '070', '072', '074', '075', '077', '079', '080', '082',
+  '083', '084', '086', '087', '089', '091', '092', '093', '094', '095', '096',
+]);
+
+const CCCD = /^\d{12}$/;
+
+export interface CccdFacts {
+  provinceCode: string;
+  sex: Sex;
+  birthYear: number;
+}
+
+/** Reads the province, sex and birth year encoded in a 12-digit CCCD, or names what is wrong. */
+export function decodeCccd(value: string): CccdFacts | CccdError {
+  if (!CCCD.test(value)) return 'cccd-format';
+  const provinceCode = value.slice(0, 3);
+  if (!PROVINCE_CODES.has(provinceCode)) return 'cccd-province';
+  const genderCentury = Number(value[3]);
+  if (genderCentury > 5) return 'cccd-format';
+  const century = 1900 + Math.floor(genderCentury / 2) * 100;
+  const sex: Sex = genderCentury % 2 === 0 ? 'male' : 'female';
+  return { provinceCode, sex, birthYear: century + Number(value.slice(4, 6)) };
+}
+
+/**
+ * Checks a CCCD on its own and, when known, against the sex and birth year on the form:
+ * digits 4–6 must agree with them.
+ */
+export function checkCccd(value: string, expected: { sex?: Sex; birthYear?: number } = {}): CccdError | null {
+  const facts = decodeCccd(value);
+  if (typeof facts === 'string') return facts;
+  if (expected.sex && facts.sex !== expected.sex) return 'cccd-sex';
+  if (expected.birthYear !== undefined && facts.birthYear !== expected.birthYear) return 'cccd-year';
+  return null;
+}
+
+const MOBILE = /^(\+84|84|0)(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/;
+
+/** Strips the spaces, dots and dashes people type inside phone numbers. */
+export function compactPhone(value: string): string {
+  return value.replace(/[\s.\-()]/g, '');
+}
+
+/** Vietnamese mobile numbers; carriers are never inferred (numbers are ported). */
+export function isMobileNumber(value: string): boolean {
+  return MOBILE.test(compactPhone(value));
+}
