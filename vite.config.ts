@@ -1,12 +1,26 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
 import { MANIFEST } from './src/content/manifest';
 
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** One vitest project per kind of test; each runs from the repository root. */
+function project(name: string, extra: Record<string, unknown> = {}) {
+  return {
+    root: here,
+    test: { name, include: [`tests/${name}/**/*.test.ts`], environment: 'node' as const, ...extra },
+  };
+}
+
 export default defineConfig({
+  // index.html lives in src/ so the top level holds only what the design card lists.
+  root: 'src',
+  publicDir: '../public',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
-    outDir: 'dist/client',
+    outDir: '../dist/client',
     target: 'es2020',
     emptyOutDir: true,
     sourcemap: false,
@@ -14,7 +28,7 @@ export default defineConfig({
   plugins: [
     VitePWA({
       strategies: 'injectManifest',
-      srcDir: 'service-worker',
+      srcDir: '../service-worker',
       filename: 'sw.ts',
       injectRegister: false,
       manifest: MANIFEST,
@@ -27,34 +41,10 @@ export default defineConfig({
   ],
   test: {
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
-          environment: 'node',
-          setupFiles: ['tests/unit/setup.ts'],
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'server',
-          include: ['tests/server/**/*.test.ts'],
-          environment: 'node',
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
-        },
-      },
+      project('unit', { setupFiles: ['tests/unit/setup.ts'] }),
+      project('server'),
+      project('build'),
+      project('e2e', { testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false }),
     ],
   },
 });

@@ -7,23 +7,27 @@ import { type CalendarDate, compareDates, parseIsoDate } from './dates';
 import { checkCccd, compactPhone, isMobileNumber, type Sex } from './identifiers';
 import type { AnswerValue, Answers, Condition, Field, FormDefinition } from './form-schema';
 
-export type ValidationCode =
-  | 'required'
-  | 'wrong-type'
-  | 'unknown-field'
-  | 'too-long'
-  | 'date-format'
-  | 'date-future'
-  | 'date-past'
-  | 'date-too-early'
-  | 'choice-unknown'
-  | 'number-range'
-  | 'phone-format'
-  | 'email-format'
-  | 'cccd-format'
-  | 'cccd-province'
-  | 'cccd-sex'
-  | 'cccd-year';
+/** Every reason a field can be refused; the page translates each as `errors.<code>`. */
+export const VALIDATION_CODES = [
+  'required',
+  'wrong-type',
+  'unknown-field',
+  'too-long',
+  'date-format',
+  'date-future',
+  'date-past',
+  'date-too-early',
+  'choice-unknown',
+  'number-range',
+  'phone-format',
+  'email-format',
+  'cccd-format',
+  'cccd-province',
+  'cccd-sex',
+  'cccd-year',
+] as const;
+
+export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
 export interface FieldError {
   field: string;

@@ -1,0 +1,39 @@
+/** Boot: language first (remembered on the phone), then the UI, then sync and the service worker. */
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import type { TFunction } from 'i18next';
+import type { Lang } from '../domain/localized';
+import { changeLanguage, currentLang, initI18n, i18next } from '../i18n';
+import { getLanguage, setLanguage } from '../storage/settings';
+import { I18nContext } from './i18n-context';
+import { App } from './App';
+import './styles.css';
+
+function Root({ initialT }: { initialT: TFunction }) {
+  const [state, setState] = useState({ t: initialT, lang: currentLang() });
+  const setLang = (lang: Lang) => {
+    void changeLanguage(lang).then(() => {
+      setState({ t: i18next.t.bind(i18next), lang });
+      return setLanguage(lang);
+    });
+  };
+  return (
+    <I18nContext.Provider value={{ ...state, setLang }}>
+      <App />
+    </I18nContext.Provider>
+  );
+}
+
+async function boot(): Promise<void> {
+  const lang = await getLanguage().catch(() => 'vi' as const);
+  const t = await initI18n(lang);
+  const root = document.getElementById('app');
+  if (!root) throw new Error('#app missing');
+  render(<Root initialT={t} />, root);
+  // Sync (Dexie) and the service worker registration (workbox-window) load after the first paint.
+  void import('./sync-client').then((sync) => sync.startSync());
+  void import('./sw-registration').then((sw) => sw.registerServiceWorker());
+  void navigator.storage?.persist?.().catch(() => false);
+}
+
+void boot();

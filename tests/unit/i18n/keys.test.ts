@@ -1,0 +1,72 @@
+/** Every key the code uses exists in both locales, and no locale has keys the other lacks. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { vi } from '../../../src/i18n/locales/vi';
+import { en } from '../../../src/i18n/locales/en';
+import { VALIDATION_CODES } from '../../../src/domain/validate';
+import { DOSSIER_STATUSES } from '../../../src/domain/protocol';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : flatten(value, `${prefix}${key}.`),
+  );
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const viKeys = new Set(flatten(vi as unknown as Tree));
+const enKeys = new Set(flatten(en as unknown as Tree));
+const has = (keys: Set<string>, key: string) => keys.has(key) || keys.has(`${key}_other`);
+
+describe('locales', () => {
+  it('have exactly the same keys', () => {
+    expect([...enKeys].sort()).toEqual([...viKeys].sort());
+  });
+
+  it('have no empty strings, and Vietnamese is NFC', () => {
+    for (const [locale, tree] of [['vi', vi], ['en', en]] as const) {
+      const walk = (t: Tree, path: string) => {
+        for (const [k, v] of Object.entries(t)) {
+          if (typeof v === 'string') {
+            expect(v.trim(), `${locale}:${path}${k}`).not.toBe('');
+            expect(v, `${locale}:${path}${k}`).toBe(v.normalize('NFC'));
+          } else walk(v, `${path}${k}.`);
+        }
+      };
+      walk(tree as unknown as Tree, '');
+    }
+  });
+
+  it('contain every key the code uses', () => {
+    const root = join(import.meta.dirname, '..', '..', '..', 'src');
+    const used = new Set<string>();
+    for (const file of sourceFiles(root)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] as string);
+    }
+    expect(used.size).toBeGreaterThan(20);
+    for (const key of used) {
+      expect(has(viKeys, key), `vi lacks ${key}`).toBe(true);
+      expect(has(enKeys, key), `en lacks ${key}`).toBe(true);
+    }
+  });
+
+  it('translate every value of the keys built at run time', () => {
+    const dynamic = [
+      ...VALIDATION_CODES.map((code) => `errors.${code}`),
+      ...DOSSIER_STATUSES.map((status) => `status.${status}`),
+      ...['queued', 'sending', 'rejected', 'conflict'].map((state) => `outbox.state.${state}`),
+    ];
+    for (const key of dynamic) {
+      expect(viKeys.has(key), `vi lacks ${key}`).toBe(true);
+      expect(enKeys.has(key), `en lacks ${key}`).toBe(true);
+    }
+  });
+});
