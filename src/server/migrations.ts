@@ -1,0 +1,76 @@
+/**
+ * The server schema as a versioned list of SQL scripts, shared by every store adapter.
+ * Written in the SQL that SQLite and PostgreSQL both accept; the one thing they spell
+ * differently (an auto-incrementing sequence column) is a token each dialect fills in.
+ * Never edit a published migration: append a new version.
+ */
+
+export type SqlDialect = 'sqlite' | 'postgres';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** One or more statements separated by semicolons; may contain DIALECT_TOKENS keys. */
+  sql: string;
+}
+
+/** Per-dialect spellings; `{{SEQ_PK}}` must give a monotonic, never-reused integer key. */
+export const DIALECT_TOKENS: Readonly<Record<string, Readonly<Record<SqlDialect, string>>>> = {
+  '{{SEQ_PK}}': {
+    sqlite: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+    postgres: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+  },
+};
+
+/** Which migrations have run; created before any migration. */
+export const SCHEMA_MIGRATIONS_SQL = `
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at BIGINT NOT NULL
+)`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'dossiers and status changes',
+    sql: `
+CREATE TABLE dossiers (
+  id TEXT PRIMARY KEY,
+  dossier_code TEXT NOT NULL UNIQUE,
+  commune_code TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  form_id TEXT NOT NULL,
+  form_version INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  answers_json TEXT NOT NULL,
+  submitted_at BIGINT NOT NULL,
+  received_at BIGINT NOT NULL,
+  status TEXT NOT NULL
+);
+CREATE INDEX dossiers_commune_received ON dossiers (commune_code, received_at);
+CREATE TABLE status_changes (
+  seq {{SEQ_PK}},
+  dossier_id TEXT NOT NULL REFERENCES dossiers (id),
+  commune_code TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  note TEXT,
+  changed_at BIGINT NOT NULL
+);
+CREATE INDEX status_changes_device_seq ON status_changes (device_id, seq);
+CREATE INDEX status_changes_dossier ON status_changes (dossier_id)`,
+  },
+];
+
+/** The SQL of one migration for one dialect, tokens filled in. */
+export function migrationSql(migration: Migration, dialect: SqlDialect): string {
+  let sql = migration.sql;
+  for (const [token, spellings] of Object.entries(DIALECT_TOKENS)) {
+    sql = sql.split(token).join(spellings[dialect]);
+  }
+  return sql;
+}
+
+/** The newest schema version this code knows; a database newer than this is refused. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

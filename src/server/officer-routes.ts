@@ -1,0 +1,63 @@
+/**
+ * The seed of the one-stop-shop officer console: set a dossier's status. Guarded by one bearer
+ * token until staff accounts exist; without a configured token the route does not exist (404).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { DOSSIER_STATUSES, type DossierStatus } from '../domain/protocol';
+import { toNfc } from '../domain/text';
+import { bodyError, jsonError } from './http-errors';
+import { readJsonBody } from './read-body';
+import type { DossierStore } from './store';
+
+export interface OfficerDeps {
+  store: DossierStore;
+  officerToken: string;
+  now: () => number;
+  maxBodyBytes: number;
+}
+
+const MAX_NOTE_LENGTH = 2000;
+
+/** Compares digests so neither the token's length nor its content leaks through timing. */
+function tokenMatches(given: string, expected: string): boolean {
+  const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function isStatus(value: unknown): value is DossierStatus {
+  return typeof value === 'string' && (DOSSIER_STATUSES as readonly string[]).includes(value);
+}
+
+export function officerRoutes({ store, officerToken, now, maxBodyBytes }: OfficerDeps): Hono {
+  const routes = new Hono();
+
+  routes.post('/status', async (c) => {
+    const auth = c.req.header('authorization') ?? '';
+    const match = /^Bearer (.+)$/.exec(auth);
+    if (!match?.[1] || !tokenMatches(match[1], officerToken)) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return jsonError(c, 401, 'unauthorized', 'A valid officer bearer token is required.');
+    }
+    const body = await readJsonBody(c.req.raw, maxBodyBytes);
+    if (!body.ok) return bodyError(c, body.reason, maxBodyBytes);
+    const value = body.value as Record<string, unknown> | null;
+    if (typeof value !== 'object' || value === null || typeof value.id !== 'string' || value.id === '') {
+      return jsonError(c, 400, 'bad-request', 'id (dossier id or dossier code) is required.');
+    }
+    if (!isStatus(value.status)) {
+      return jsonError(c, 400, 'bad-request', `status must be one of: ${DOSSIER_STATUSES.join(', ')}.`);
+    }
+    if (value.note !== undefined && (typeof value.note !== 'string' || value.note.length > MAX_NOTE_LENGTH)) {
+      return jsonError(c, 400, 'bad-request', `note must be text of at most ${MAX_NOTE_LENGTH} characters.`);
+    }
+    // NFC and trimmed, but line breaks kept: a supplement request is often a list.
+    const trimmed = typeof value.note === 'string' ? toNfc(value.note).trim() : '';
+    const note = trimmed === '' ? undefined : trimmed;
+    const change = await store.setStatus(value.id, value.status, note, now());
+    if (!change) return jsonError(c, 404, 'not-found', 'No dossier with this id or code.');
+    return c.json(change);
+  });
+
+  return routes;
+}

@@ -1,0 +1,112 @@
+/**
+ * The hand-written gate for a push: first the envelope (a bad one refuses the whole request,
+ * nothing stored), then each item on its own, so one bad dossier never blocks the others.
+ * Pure: no HTTP, no database, the date passed in.
+ */
+import type { CalendarDate } from '../domain/dates';
+import { MAX_PUSH_ITEMS, SYNC_PROTOCOL_VERSION, type ProtocolError, type PushResult } from '../domain/protocol';
+import { checkSubmission, type FieldError } from '../domain/validate';
+import { FORMS, findForm } from '../content/forms/index';
+import type { AcceptedSubmission } from './store';
+
+/** Major protocol versions this server speaks. */
+export const SUPPORTED_PROTOCOLS: readonly number[] = [SYNC_PROTOCOL_VERSION];
+
+/** Client-made ids as crypto.randomUUID() writes them (canonical lowercase). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const DEVICE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function isSupportedProtocol(value: unknown): boolean {
+  return typeof value === 'number' && SUPPORTED_PROTOCOLS.includes(value);
+}
+
+export function isDeviceId(value: unknown): value is string {
+  return typeof value === 'string' && DEVICE_ID.test(value);
+}
+
+export type EnvelopeCheck =
+  | { ok: true; deviceId: string; items: Record<string, unknown>[] }
+  | { ok: false; status: 400 | 413 | 426; error: ProtocolError; message: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks the request as a whole. The protocol is checked before the shape, so a client of a
+ * future version gets "protocol-unsupported" rather than a confusing "bad-request".
+ */
+export function checkPushEnvelope(body: unknown): EnvelopeCheck {
+  const refuse = (status: 400 | 413 | 426, error: ProtocolError, message: string): EnvelopeCheck => ({ ok: false, status, error, message });
+  if (!isRecord(body)) return refuse(400, 'bad-request', 'The body must be a JSON object.');
+  if (!isSupportedProtocol(body.protocol)) {
+    return refuse(426, 'protocol-unsupported', `Protocol ${String(body.protocol)} is not supported; update the app.`);
+  }
+  if (!isDeviceId(body.deviceId)) return refuse(400, 'bad-request', 'deviceId must be 1–128 characters [A-Za-z0-9._:-].');
+  if (!Array.isArray(body.items)) return refuse(400, 'bad-request', 'items must be an array.');
+  if (body.items.length > MAX_PUSH_ITEMS) {
+    return refuse(413, 'too-many-items', `At most ${MAX_PUSH_ITEMS} items per push; got ${body.items.length}.`);
+  }
+  const items: Record<string, unknown>[] = [];
+  for (const [index, item] of body.items.entries()) {
+    // Without a string id there is no way to answer for the item: a client bug, refuse all.
+    if (!isRecord(item) || typeof item.id !== 'string') {
+      return refuse(400, 'bad-request', `items[${index}] must be an object with a string id.`);
+    }
+    items.push(item);
+  }
+  return { ok: true, deviceId: body.deviceId, items };
+}
+
+export interface ItemContext {
+  communeCode: string;
+  /** Today in Vietnam, for date rules (birth date not in the future). */
+  today: CalendarDate;
+}
+
+export type ItemCheck =
+  | { ok: true; submission: AcceptedSubmission }
+  | { ok: false; result: Extract<PushResult, { outcome: 'invalid' }> };
+
+/** The envelope fields of one item; the form (when known) is returned for the answers check. */
+function checkItemFields(item: Record<string, unknown>, context: ItemContext): { errors: FieldError[]; formKnown: boolean } {
+  const errors: FieldError[] = [];
+  if (!UUID.test(item.id as string)) errors.push({ field: 'id', code: 'wrong-type' });
+  const { formId, formVersion, communeCode, submittedAt } = item;
+  let formKnown = false;
+  if (typeof formId !== 'string') errors.push({ field: 'formId', code: 'wrong-type' });
+  else if (typeof formVersion !== 'number' || !Number.isInteger(formVersion)) errors.push({ field: 'formVersion', code: 'wrong-type' });
+  else if (!FORMS.some((f) => f.id === formId)) errors.push({ field: 'formId', code: 'choice-unknown' });
+  else if (!findForm(formId, formVersion)) errors.push({ field: 'formVersion', code: 'choice-unknown' });
+  else formKnown = true;
+  // A dossier for another commune must not land here: it would be received by the wrong office.
+  if (typeof communeCode !== 'string') errors.push({ field: 'communeCode', code: 'wrong-type' });
+  else if (communeCode !== context.communeCode) errors.push({ field: 'communeCode', code: 'choice-unknown' });
+  if (typeof submittedAt !== 'number' || !Number.isFinite(submittedAt) || submittedAt < 0) {
+    errors.push({ field: 'submittedAt', code: 'wrong-type' });
+  }
+  return { errors, formKnown };
+}
+
+/** Checks one item; a valid one comes back with its answers normalised (NFC, tidy). */
+export function checkPushItem(item: Record<string, unknown>, context: ItemContext): ItemCheck {
+  const id = item.id as string;
+  const { errors, formKnown } = checkItemFields(item, context);
+  const form = formKnown ? findForm(item.formId as string, item.formVersion as number) : undefined;
+  const answers = form ? checkSubmission(form, item.answers, { today: context.today }) : null;
+  if (answers && !answers.ok) errors.push(...answers.errors);
+  if (errors.length > 0 || !form || !answers?.ok) {
+    return { ok: false, result: { id, outcome: 'invalid', errors } };
+  }
+  return {
+    ok: true,
+    submission: {
+      id,
+      formId: form.id,
+      formVersion: form.version,
+      communeCode: context.communeCode,
+      answers: answers.answers,
+      submittedAt: item.submittedAt as number,
+    },
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3 12, WAL). Tables `dossiers` and
+ * `status_changes` (see migrations.ts), every row tagged with its commune code.
+ *
+ * synchronous=FULL, not NORMAL: in WAL mode NORMAL survives an app crash but may lose the last
+ * commits on power loss or an OS crash. Our "stored" answer lets the phone delete its only copy,
+ * so a commit must be on disk before we answer. A push is one transaction, so FULL costs one
+ * extra fsync per push, not per dossier.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { DossierStatus, StatusChange } from '../domain/protocol';
+import { contentHashOf } from './content-hash';
+import { makeDossierCode, randomDossierSuffix } from './dossier-code';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from './migrations';
+import type { AcceptedSubmission, DossierStore, PullPage, StoreResult, StoredDossier } from './store';
+
+export interface SqliteStoreOptions {
+  /** FULL (default) or NORMAL; see the file comment for why FULL. */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How long a writer waits for another process's lock before failing (default 5000 ms). */
+  busyTimeoutMs?: number;
+  /** Source of dossier code suffixes; tests inject collisions. */
+  codeSuffix?: () => string;
+}
+
+/** A code collision is ~1 in a billion; five tries in a row means something else is wrong. */
+const MAX_CODE_ATTEMPTS = 5;
+
+interface DossierRow {
+  id: string;
+  dossier_code: string;
+  commune_code: string;
+  device_id: string;
+  form_id: string;
+  form_version: number;
+  content_hash: string;
+  answers_json: string;
+  submitted_at: number;
+  received_at: number;
+  status: string;
+}
+
+interface ChangeRow {
+  seq: number;
+  dossier_id: string;
+  dossier_code: string;
+  status: string;
+  note: string | null;
+  changed_at: number;
+}
+
+function toStatusChange(row: ChangeRow): StatusChange {
+  const change: StatusChange = {
+    id: row.dossier_id,
+    dossierCode: row.dossier_code,
+    status: row.status as DossierStatus,
+    changedAt: row.changed_at,
+    seq: row.seq,
+  };
+  if (row.note !== null) change.note = row.note;
+  return change;
+}
+
+function toStoredDossier(row: DossierRow): StoredDossier {
+  return {
+    id: row.id,
+    dossierCode: row.dossier_code,
+    communeCode: row.commune_code,
+    deviceId: row.device_id,
+    formId: row.form_id,
+    formVersion: row.form_version,
+    contentHash: row.content_hash,
+    answers: JSON.parse(row.answers_json) as StoredDossier['answers'],
+    submittedAt: row.submitted_at,
+    receivedAt: row.received_at,
+    status: row.status as DossierStatus,
+  };
+}
+
+/** Brings the schema up to date, one transaction per migration; refuses a newer database. */
+function migrate(db: Database.Database): void {
+  db.exec(SCHEMA_MIGRATIONS_SQL);
+  const run = db.transaction(() => {
+    const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    const current = row.v ?? 0;
+    if (current > LATEST_SCHEMA_VERSION) {
+      throw new Error(`Database schema version ${current} is newer than this server (${LATEST_SCHEMA_VERSION}); upgrade the server.`);
+    }
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      db.exec(migrationSql(migration, 'sqlite'));
+      record.run(migration.version, migration.name, Date.now());
+    }
+  });
+  run.immediate();
+}
+
+/** Opens (creating the file and its directory on first start) and migrates the database. */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): DossierStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+
+  const codeSuffix = options.codeSuffix ?? randomDossierSuffix;
+  const dossierColumns = 'id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status';
+  const selectDossier = db.prepare<[string, string], DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE id = ? OR dossier_code = ?`);
+  const selectById = db.prepare<[string], DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE id = ?`);
+  const insertDossier = db.prepare(
+    `INSERT INTO dossiers (${dossierColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const updateStatus = db.prepare('UPDATE dossiers SET status = ? WHERE id = ?');
+  const insertChange = db.prepare(
+    'INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const selectChanges = db.prepare<[string, number, number], ChangeRow>(
+    `SELECT sc.seq, sc.dossier_id, d.dossier_code, sc.status, sc.note, sc.changed_at
+     FROM status_changes sc JOIN dossiers d ON d.id = sc.dossier_id
+     WHERE sc.device_id = ? AND sc.seq > ? ORDER BY sc.seq LIMIT ?`,
+  );
+  const countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM dossiers');
+
+  function pushOne(deviceId: string, item: AcceptedSubmission, now: number): StoreResult {
+    const hash = contentHashOf(item);
+    for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
+      const existing = selectById.get(item.id);
+      if (existing) {
+        return existing.content_hash === hash
+          ? { id: item.id, outcome: 'duplicate', dossierCode: existing.dossier_code, receivedAt: existing.received_at }
+          : { id: item.id, outcome: 'conflict', dossierCode: existing.dossier_code };
+      }
+      const dossierCode = makeDossierCode(item.communeCode, now, codeSuffix());
+      const inserted = insertDossier.run(
+        item.id, dossierCode, item.communeCode, deviceId, item.formId, item.formVersion, hash,
+        JSON.stringify(item.answers), item.submittedAt, now, 'received',
+      );
+      if (inserted.changes === 1) {
+        insertChange.run(item.id, item.communeCode, deviceId, 'received', null, now);
+        return { id: item.id, outcome: 'stored', dossierCode, receivedAt: now };
+      }
+      // Nothing inserted and the id is still free: the code collided; draw another.
+    }
+    throw new Error(`Could not allocate a unique dossier code for ${item.id}`);
+  }
+
+  const pushAll = db.transaction((deviceId: string, items: readonly AcceptedSubmission[], now: number) =>
+    items.map((item) => pushOne(deviceId, item, now)),
+  );
+
+  const changeStatus = db.transaction(
+    (ref: string, status: DossierStatus, note: string | undefined, now: number): StatusChange | null => {
+      const dossier = selectDossier.get(ref, ref);
+      if (!dossier) return null;
+      updateStatus.run(status, dossier.id);
+      const info = insertChange.run(dossier.id, dossier.commune_code, dossier.device_id, status, note ?? null, now);
+      const change: StatusChange = { id: dossier.id, dossierCode: dossier.dossier_code, status, changedAt: now, seq: Number(info.lastInsertRowid) };
+      if (note !== undefined) change.note = note;
+      return change;
+    },
+  );
+
+  return {
+    kind: 'sqlite',
+    // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
+    pushBatch: async (deviceId, items, now) => pushAll.immediate(deviceId, items, now),
+    pullChanges: async (deviceId, since, limit): Promise<PullPage> => {
+      const changes = selectChanges.all(deviceId, since, limit).map(toStatusChange);
+      const last = changes[changes.length - 1];
+      return { changes, cursor: last ? last.seq : since };
+    },
+    setStatus: async (ref, status, note, now) => changeStatus.immediate(ref, status, note, now),
+    getDossier: async (ref) => {
+      const row = selectDossier.get(ref, ref);
+      return row ? toStoredDossier(row) : null;
+    },
+    countDossiers: async () => countRows.get()?.n ?? 0,
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Serves the built PWA (Vite's dist/client). Hashed files under /assets/ are cached for a year;
+ * everything else (index.html, sw.js, the manifest, icons) is revalidated on every load so an
+ * update reaches phones. Unknown navigation paths get the app shell; unknown files get a 404,
+ * never the shell (a missing chunk must fail loudly, not parse HTML as JavaScript).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import type { Context, Handler } from 'hono';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
+export function contentTypeOf(path: string): string {
+  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Path segments inside the root, or null for anything that tries to leave it or is hidden. */
+function safeSegments(pathname: string): string[] | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const segments = decoded.split('/').filter((s) => s !== '');
+  // ".." escapes the root; other dot-names (.env, .git) are never part of a build.
+  return segments.some((s) => s.startsWith('.')) ? null : segments;
+}
+
+async function fileSize(path: string): Promise<{ size: number; mtimeMs: number } | null> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : null;
+  } catch {
+    return null;
+  }
+}
+
+async function sendFile(c: Context, path: string, cacheControl: string): Promise<Response | null> {
+  const info = await fileSize(path);
+  if (!info) return null;
+  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  const headers = { 'Content-Type': contentTypeOf(path), 'Cache-Control': cacheControl, ETag: etag };
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+  const bytes = await readFile(path);
+  return c.body(new Uint8Array(bytes), 200, headers);
+}
+
+/** A request a browser makes to open a page, not to fetch a file. */
+function isNavigation(c: Context, segments: readonly string[]): boolean {
+  if (c.req.header('sec-fetch-mode') === 'navigate') return true;
+  if ((c.req.header('accept') ?? '').includes('text/html')) return true;
+  const last = segments[segments.length - 1] ?? '';
+  return !last.includes('.');
+}
+
+/** GET/HEAD handler for everything outside /api/. */
+export function staticFiles(staticDir: string): Handler {
+  const root = resolve(staticDir);
+  const shell = join(root, 'index.html');
+  return async (c) => {
+    const segments = safeSegments(new URL(c.req.url).pathname);
+    if (segments === null) return c.text('Not found', 404);
+    const path = join(root, ...segments);
+    if (path !== root && !path.startsWith(root + sep)) return c.text('Not found', 404);
+    const cacheControl = segments[0] === 'assets' ? IMMUTABLE : REVALIDATE;
+    const served = segments.length > 0 ? await sendFile(c, path, cacheControl) : null;
+    if (served) return served;
+    if (segments.length === 0 || isNavigation(c, segments)) {
+      const page = await sendFile(c, shell, REVALIDATE);
+      if (page) return page;
+    }
+    return c.text('Not found', 404);
+  };
+}

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_COMMUNE } from '../../src/content/commune';
+import { ConfigError, loadConfig } from '../../src/server/config';
+
+const CWD = '/srv/mot-cua';
+
+describe('loadConfig', () => {
+  it('has safe defaults: loopback, ./data, the default commune, 1 MiB bodies, no officer route', () => {
+    expect(loadConfig({}, CWD)).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: join(CWD, 'data'),
+      databasePath: join(CWD, 'data', 'mot-cua.sqlite'),
+      communeCode: DEFAULT_COMMUNE.code,
+      staticDir: join(CWD, 'dist', 'client'),
+      maxBodyBytes: 1024 * 1024,
+    });
+  });
+
+  it('reads every variable, resolving relative paths against the working directory', () => {
+    const config = loadConfig(
+      {
+        PORT: '0',
+        HOST: '0.0.0.0',
+        DATA_DIR: 'var/db',
+        STATIC_DIR: '/opt/app/client',
+        COMMUNE_CODE: '00004',
+        OFFICER_TOKEN: 'a-long-enough-token-123',
+        MAX_BODY_BYTES: '4096',
+      },
+      CWD,
+    );
+    expect(config).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+      dataDir: join(CWD, 'var', 'db'),
+      databasePath: join(CWD, 'var', 'db', 'mot-cua.sqlite'),
+      staticDir: '/opt/app/client',
+      communeCode: '00004',
+      officerToken: 'a-long-enough-token-123',
+      maxBodyBytes: 4096,
+    });
+    expect(loadConfig({ DATABASE_PATH: '/data/x.sqlite' }, CWD).databasePath).toBe('/data/x.sqlite');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', OFFICER_TOKEN: ' ' }, CWD)).toMatchObject({ port: 8080 });
+    expect(loadConfig({ OFFICER_TOKEN: '' }, CWD).officerToken).toBeUndefined();
+  });
+
+  it('names every bad variable in one error', () => {
+    const env = { PORT: '80a', COMMUNE_CODE: 'Hoằng Hóa', MAX_BODY_BYTES: '10', OFFICER_TOKEN: 'short', HOST: 'a b' };
+    expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
+    try {
+      loadConfig(env, CWD);
+    } catch (error) {
+      const message = (error as Error).message;
+      for (const name of ['PORT', 'COMMUNE_CODE', 'MAX_BODY_BYTES', 'OFFICER_TOKEN', 'HOST']) expect(message).toContain(name);
+    }
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' }, CWD)).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,111 @@
+/** Shared fixtures for server tests: a valid CT01 dossier, a fixed clock, a real SQLite file per test. */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { DEFAULT_COMMUNE } from '../../src/content/commune';
+import type { Answers } from '../../src/domain/form-schema';
+import { SYNC_PROTOCOL_VERSION, type PushRequest, type Submission } from '../../src/domain/protocol';
+import { createApp, type AppOptions } from '../../src/server/app';
+import { openSqliteStore } from '../../src/server/sqlite-store';
+import type { DossierStore } from '../../src/server/store';
+
+export const COMMUNE_CODE = DEFAULT_COMMUNE.code;
+export const DEVICE_ID = 'device-aaaa-1111';
+export const OTHER_DEVICE_ID = 'device-bbbb-2222';
+export const OFFICER_TOKEN = 'officer-token-for-tests-0123456789';
+
+/** 10:00 on 14/07/2025 in Vietnam (03:00 UTC). */
+export const NOW = Date.UTC(2025, 6, 14, 3, 0, 0);
+
+/** Nguyễn Thị Hoa: CCCD 038 (Thanh Hóa), digit 1 = female born 1900–1999, 90 = 1990. */
+export const VALID_ANSWERS: Answers = {
+  fullName: 'Nguyễn Thị Hoa',
+  birthDate: '1990-05-12',
+  sex: 'female',
+  cccd: '038190012345',
+  phone: '0912345678',
+  currentAddress: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa',
+  temporaryAddress: 'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội',
+  reason: 'Đi làm',
+  startDate: '2025-07-20',
+};
+
+export function makeSubmission(overrides: Partial<Submission> = {}, answers: Partial<Answers> = {}): Submission {
+  const merged: Answers = { ...VALID_ANSWERS };
+  // An answer given as undefined is removed (to test required fields).
+  for (const [key, value] of Object.entries(answers)) {
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  return {
+    id: randomUUID(),
+    formId: 'tam-tru-ct01',
+    formVersion: 1,
+    communeCode: COMMUNE_CODE,
+    answers: merged,
+    submittedAt: NOW - 3600_000,
+    ...overrides,
+  };
+}
+
+export function pushRequest(items: Submission[], deviceId = DEVICE_ID): PushRequest {
+  return { protocol: SYNC_PROTOCOL_VERSION, deviceId, items };
+}
+
+/** A fresh temp directory, removed by the returned cleanup. */
+export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'mcld-server-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface TestServer {
+  app: Hono;
+  store: DossierStore;
+  dir: string;
+  dbPath: string;
+  /** Moves the fixed clock. */
+  setNow: (ms: number) => void;
+  cleanup: () => Promise<void>;
+}
+
+/** The app over a real SQLite file in a fresh temp directory, clock fixed at NOW. */
+export async function startTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
+  const temp = await makeTempDir();
+  const dbPath = join(temp.dir, 'data', 'test.sqlite');
+  const store = openSqliteStore(dbPath);
+  let now = NOW;
+  const app = createApp({ store, communeCode: COMMUNE_CODE, now: () => now, officerToken: OFFICER_TOKEN, ...options });
+  return {
+    app,
+    store,
+    dir: temp.dir,
+    dbPath,
+    setNow: (ms) => {
+      now = ms;
+    },
+    cleanup: async () => {
+      await store.close();
+      await temp.cleanup();
+    },
+  };
+}
+
+export function postJson(app: Hono, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return Promise.resolve(
+    app.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
+}
+
+export function pull(app: Hono, since: number | string, deviceId = DEVICE_ID): Promise<Response> {
+  return Promise.resolve(app.request(`/api/v1/sync/pull?since=${since}`, { headers: { 'x-mcld-device': deviceId } }));
+}
+
+export function setStatus(app: Hono, body: unknown, token = OFFICER_TOKEN): Promise<Response> {
+  return postJson(app, '/api/v1/officer/status', body, { authorization: `Bearer ${token}` });
+}
