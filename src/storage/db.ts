@@ -1,0 +1,123 @@
+/**
+ * The phone's Dexie database "mot-cua-luu-dong". What is stored where:
+ * - `drafts`   — forms being filled, one row per dossier UUID (made when the draft is created and
+ *                kept as the idempotency key until the server answers). Only drafts.ts touches it.
+ * - `outbox`   — finished submissions waiting for the server's answer, with their send state.
+ *                Only outbox.ts touches it.
+ * - `dossiers` — what the server last said about each dossier it has (code, status, note).
+ *                Only dossiers.ts touches it.
+ *
+ * Schema history: every shipped version stays declared below, unchanged. A change adds
+ * `db.version(n + 1).stores({ ...only the tables that change }).upgrade(tx => ...)`, and the
+ * upgrade is tested on data written by version n (Dexie runs the missing steps in order when an
+ * older phone opens the app).
+ *
+ * Durability: Dexie 4 has no per-transaction option; `chromeTransactionDurability` in the
+ * constructor applies to every transaction of the instance. We use 'strict' for all of them:
+ * a draft save, an enqueue and a recorded server answer must all survive a dead battery.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { Answers } from '../domain/form-schema';
+import type { DossierStatus, Submission } from '../domain/protocol';
+import type { FieldError } from '../domain/validate';
+
+export const DB_NAME = 'mot-cua-luu-dong';
+
+export interface DraftRow {
+  /** The dossier UUID; becomes Submission.id. */
+  id: string;
+  formId: string;
+  formVersion: number;
+  answers: Answers;
+  /** Field the resident was on, so reopening the draft lands there. */
+  focusField?: string;
+  /** Resident name shown in lists. */
+  label?: string;
+  /** Field errors the server gave when it refused this dossier (set by returnToDraft). */
+  serverErrors?: FieldError[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type OutboxState = 'queued' | 'sending' | 'rejected' | 'conflict';
+
+export interface OutboxError {
+  code: string;
+  detail?: unknown;
+}
+
+export interface OutboxRow {
+  id: string;
+  submission: Submission;
+  /** Resident name for lists, and for the dossier row once the server has it. */
+  label: string;
+  state: OutboxState;
+  /** Failed sends so far; drives the backoff. */
+  attempts: number;
+  /** Not sent before this time (ms); 0 when due at once. */
+  nextAttemptAt: number;
+  queuedAt: number;
+  updatedAt: number;
+  lastError?: OutboxError;
+}
+
+export interface DossierRow {
+  id: string;
+  dossierCode: string;
+  formId: string;
+  label: string;
+  status: DossierStatus;
+  /** Officer's reason (supplement requested, refusal). */
+  note?: string;
+  submittedAt: number;
+  /** When the server stored it (server clock). */
+  receivedAt: number;
+  updatedAt: number;
+  /** Server sequence of the last status change applied; older changes are ignored. */
+  statusSeq?: number;
+}
+
+export type McldDb = Dexie & {
+  drafts: Table<DraftRow, string>;
+  outbox: Table<OutboxRow, string>;
+  dossiers: Table<DossierRow, string>;
+};
+
+/** Declares every schema version in order; see the block comment for how to add one. */
+function declareSchema(db: Dexie): void {
+  db.version(1).stores({
+    drafts: 'id, updatedAt',
+    outbox: 'id, state, nextAttemptAt, [state+nextAttemptAt]',
+    dossiers: 'id, updatedAt, dossierCode',
+  });
+}
+
+/** A new, unopened handle on the database `name` (tests pass a fresh name each time). */
+export function createDb(name: string = DB_NAME): McldDb {
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as McldDb;
+  declareSchema(db);
+  return db;
+}
+
+let current: McldDb | null = null;
+
+/** The database every storage module uses; created on first use. */
+export function getDb(): McldDb {
+  current ??= createDb();
+  return current;
+}
+
+/** Swaps the database every storage module uses (tests, or a second profile); returns the old one. */
+export function setDb(db: McldDb): McldDb | null {
+  const previous = current;
+  current = db;
+  return previous;
+}
+
+/** Creates, installs and opens the database `name`; the app calls it once at startup. */
+export async function openDb(name: string = DB_NAME): Promise<McldDb> {
+  const db = createDb(name);
+  setDb(db);
+  await db.open();
+  return db;
+}

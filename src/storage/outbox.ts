@@ -1,0 +1,220 @@
+/**
+ * The `outbox` table: finished dossiers waiting for the server's answer. Every row is one
+ * Submission with its send state (the state machine is src/sync/outbox-state.ts; each write
+ * below only touches rows in the state that machine allows, so a stale call changes nothing).
+ * The only module that touches `outbox`. Rows leave it only after the server's answer for their
+ * id is stored on the phone: the dossiers row is written in the same transaction that deletes
+ * the outbox row. Cross-table writes call drafts.ts / dossiers.ts inside one Dexie transaction.
+ */
+import type { DossierStatus, PushResult, Submission } from '../domain/protocol';
+import { type DraftRow, type OutboxError, type OutboxRow, type OutboxState, getDb } from './db';
+import { deleteDraft, putDraft } from './drafts';
+import { hasDossier, recordReceived } from './dossiers';
+
+export type { OutboxError, OutboxRow, OutboxState } from './db';
+
+/** Status of a dossier the server has stored but no officer has received yet (DOMAIN.md). */
+export const STATUS_WHEN_STORED: DossierStatus = 'submitted';
+
+/**
+ * Queues a finished dossier: deletes its draft and adds a `queued` row in one strict transaction,
+ * so a crash leaves either the draft or the outbox row, never both or neither. Queueing an id
+ * already in the outbox or already held by the server does nothing.
+ */
+export async function enqueueSubmission(submission: Submission, label: string, now: number = Date.now()): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', [db.drafts, db.outbox, db.dossiers], async () => {
+    if (await db.outbox.get(submission.id)) return;
+    if (await hasDossier(submission.id)) return;
+    await deleteDraft(submission.id);
+    await db.outbox.add({
+      id: submission.id,
+      submission,
+      label,
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: now,
+      queuedAt: now,
+      updatedAt: now,
+    });
+  });
+}
+
+/** Oldest first, as the "waiting to send" list shows them. */
+export async function listOutbox(): Promise<OutboxRow[]> {
+  const rows = await getDb().outbox.toArray();
+  return rows.sort((a, b) => a.queuedAt - b.queuedAt || a.id.localeCompare(b.id));
+}
+
+export function getOutboxItem(id: string): Promise<OutboxRow | undefined> {
+  return getDb().outbox.get(id);
+}
+
+/**
+ * Dossiers the commune does not have yet: every outbox row, whatever its state. Rejected and
+ * conflicting rows count too, because they still need the user and still hold personal data
+ * that exists nowhere else (the "unsent dossiers" warning relies on this).
+ */
+export function countPending(): Promise<number> {
+  return getDb().outbox.count();
+}
+
+/** Rows per state, for a finer badge ("2 waiting, 1 needs fixing"). */
+export async function countByState(): Promise<Record<OutboxState, number>> {
+  const counts: Record<OutboxState, number> = { queued: 0, sending: 0, rejected: 0, conflict: 0 };
+  await getDb().outbox.each((row) => {
+    counts[row.state] += 1;
+  });
+  return counts;
+}
+
+/** Queued rows whose next attempt is due at `now`, earliest first. */
+export function dueItems(now: number, limit: number = 50): Promise<OutboxRow[]> {
+  return getDb()
+    .outbox.where('[state+nextAttemptAt]')
+    .between(['queued', -Infinity], ['queued', now], true, true)
+    .limit(limit)
+    .toArray();
+}
+
+/** When the earliest queued row is due, or null when nothing is queued. */
+export async function earliestAttemptAt(): Promise<number | null> {
+  const first = await getDb()
+    .outbox.where('[state+nextAttemptAt]')
+    .between(['queued', -Infinity], ['queued', Infinity], true, true)
+    .first();
+  return first ? first.nextAttemptAt : null;
+}
+
+/** queued → sending; returns the rows actually marked (rows in another state are left alone). */
+export async function markSending(ids: readonly string[], now: number = Date.now()): Promise<OutboxRow[]> {
+  const db = getDb();
+  return db.transaction('rw', db.outbox, async () => {
+    const marked: OutboxRow[] = [];
+    for (const row of await db.outbox.bulkGet([...ids])) {
+      if (!row || row.state !== 'queued') continue;
+      const next: OutboxRow = { ...row, state: 'sending', updatedAt: now };
+      await db.outbox.put(next);
+      marked.push(next);
+    }
+    return marked;
+  });
+}
+
+/**
+ * Stores the server's answers in one strict transaction: stored/duplicate write the dossier row
+ * and delete the outbox row together; invalid and missing-blobs make the row `rejected`; conflict
+ * makes it `conflict`. Only rows in `sending` are touched. Returns the results applied.
+ */
+export async function recordResults(results: readonly PushResult[], now: number = Date.now()): Promise<PushResult[]> {
+  const db = getDb();
+  return db.transaction('rw', [db.outbox, db.dossiers], async () => {
+    const applied: PushResult[] = [];
+    for (const result of results) {
+      const row = await db.outbox.get(result.id);
+      if (!row || row.state !== 'sending') continue;
+      switch (result.outcome) {
+        case 'stored':
+        case 'duplicate':
+          await recordReceived({
+            id: row.id,
+            dossierCode: result.dossierCode,
+            formId: row.submission.formId,
+            label: row.label,
+            status: STATUS_WHEN_STORED,
+            submittedAt: row.submission.submittedAt,
+            receivedAt: result.receivedAt,
+            updatedAt: now,
+          });
+          await db.outbox.delete(row.id);
+          break;
+        case 'invalid':
+          await db.outbox.put({ ...row, state: 'rejected', updatedAt: now, lastError: { code: 'invalid', detail: result.errors } });
+          break;
+        case 'missing-blobs':
+          await db.outbox.put({ ...row, state: 'rejected', updatedAt: now, lastError: { code: 'missing-blobs', detail: result.missing } });
+          break;
+        case 'conflict':
+          await db.outbox.put({ ...row, state: 'conflict', updatedAt: now, lastError: { code: 'conflict', detail: { dossierCode: result.dossierCode } } });
+          break;
+      }
+      applied.push(result);
+    }
+    return applied;
+  });
+}
+
+/** sending → queued after a failed send: one more attempt counted, not due before `nextAttemptAt`. */
+export async function scheduleRetry(
+  ids: readonly string[],
+  nextAttemptAt: number,
+  error: OutboxError,
+  now: number = Date.now(),
+): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.outbox, async () => {
+    for (const row of await db.outbox.bulkGet([...ids])) {
+      if (!row || row.state !== 'sending') continue;
+      await db.outbox.put({ ...row, state: 'queued', attempts: row.attempts + 1, nextAttemptAt, updatedAt: now, lastError: error });
+    }
+  });
+}
+
+/**
+ * sending → queued without counting an attempt: for rows a killed browser left in `sending`
+ * (all of them when `ids` is omitted; call it only while holding the sync lock) and for a batch
+ * the server never looked at. Returns how many rows changed.
+ */
+export async function recoverSending(ids?: readonly string[], now: number = Date.now()): Promise<number> {
+  const db = getDb();
+  return db.transaction('rw', db.outbox, async () => {
+    const rows = ids
+      ? (await db.outbox.bulkGet([...ids])).filter((row): row is OutboxRow => row?.state === 'sending')
+      : await db.outbox.where('state').equals('sending').toArray();
+    for (const row of rows) await db.outbox.put({ ...row, state: 'queued', updatedAt: now });
+    return rows.length;
+  });
+}
+
+/**
+ * Moves a rejected dossier back to the drafts (same id, so it stays one dossier), remembering the
+ * server's field errors so the form can show them. Returns the draft, or undefined when the row
+ * is not rejected.
+ */
+export async function returnToDraft(id: string, now: number = Date.now()): Promise<DraftRow | undefined> {
+  const db = getDb();
+  return db.transaction('rw', [db.outbox, db.drafts], async () => {
+    const row = await db.outbox.get(id);
+    if (!row || row.state !== 'rejected') return undefined;
+    const { submission } = row;
+    const draft: DraftRow = {
+      id,
+      formId: submission.formId,
+      formVersion: submission.formVersion,
+      answers: submission.answers,
+      label: row.label,
+      createdAt: row.queuedAt,
+      updatedAt: now,
+    };
+    if (row.lastError?.code === 'invalid' && Array.isArray(row.lastError.detail)) {
+      draft.serverErrors = row.lastError.detail as DraftRow['serverErrors'];
+    }
+    await putDraft(draft);
+    await db.outbox.delete(id);
+    return draft;
+  });
+}
+
+/**
+ * Deletes a rejected or conflicting row at the user's request. Queued and sending rows are kept
+ * (returns false): the server may already hold them, and only its answer may remove them.
+ */
+export async function deleteOutboxItem(id: string): Promise<boolean> {
+  const db = getDb();
+  return db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(id);
+    if (!row || (row.state !== 'rejected' && row.state !== 'conflict')) return false;
+    await db.outbox.delete(id);
+    return true;
+  });
+}

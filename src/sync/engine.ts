@@ -1,0 +1,205 @@
+/**
+ * The sync engine: pushes due outbox rows to the server in batches, stores every answer, then
+ * pulls status changes. DOM-free (no window, no document) so the service worker can run it; the
+ * outside world (fetch, clock, randomness, lock, device id) is passed in. One sync at a time:
+ * calls made while one runs join it, and `deps.lock` serialises tabs and the service worker.
+ */
+import { MAX_PUSH_ITEMS, SYNC_PROTOCOL_VERSION, type PushRequest, type PushResult } from '../domain/protocol';
+import type { OutboxRow } from '../storage/db';
+import { applyStatusChanges } from '../storage/dossiers';
+import {
+  dueItems,
+  earliestAttemptAt,
+  getOutboxItem,
+  markSending,
+  recordResults,
+  recoverSending,
+  scheduleRetry,
+} from '../storage/outbox';
+import { getSyncCursor, setLastSyncAt, setSyncCursor } from '../storage/settings';
+import { backoffDelay } from './backoff';
+import { type SyncError, type SyncEvent, type SyncReason, type SyncReport, createEmitter, emptyReport } from './events';
+import type { SyncLock } from './lock';
+import { nextState } from './outbox-state';
+import { DEFAULT_TIMEOUT_MS, type TransportDeps, getPull, postPush } from './transport';
+
+export type { SyncEvent, SyncReason, SyncReport } from './events';
+
+export interface SyncEngineDeps {
+  fetch: typeof fetch;
+  now: () => number;
+  random?: () => number;
+  /** Origin of the API, '' for the page's own origin. */
+  baseUrl?: string;
+  deviceId: () => Promise<string>;
+  lock?: SyncLock;
+  /** Per request, including reading the body. */
+  timeoutMs?: number;
+}
+
+export interface SyncEngine {
+  sync(reason: SyncReason): Promise<SyncReport>;
+  on(listener: (e: SyncEvent) => void): () => void;
+  /** When the earliest queued row is due; null when nothing is queued or the app must update. */
+  nextAttemptAt(): Promise<number | null>;
+}
+
+type BatchEnd = 'continue' | 'stop' | 'offline';
+
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const { emit, on } = createEmitter();
+  const lock: SyncLock = deps.lock ?? ((fn) => fn());
+  const random = deps.random ?? Math.random;
+  const transport: TransportDeps = {
+    fetch: deps.fetch,
+    baseUrl: deps.baseUrl ?? '',
+    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+  let running: Promise<SyncReport> | null = null;
+  // Set once per engine: an old app must not hammer a server that refuses it.
+  let updateRequired = false;
+
+  function requireUpdate(report: SyncReport): void {
+    updateRequired = true;
+    report.updateRequired = true;
+    emit({ type: 'update-required' });
+  }
+
+  async function retry(rows: readonly OutboxRow[], error: SyncError, report: SyncReport): Promise<void> {
+    if (rows.length === 0) return;
+    for (const row of rows) nextState(row.state, 'retry');
+    const attempt = Math.max(...rows.map((row) => row.attempts));
+    const now = deps.now();
+    const nextAttemptAt = now + backoffDelay(attempt, random);
+    const ids = rows.map((row) => row.id);
+    await scheduleRetry(ids, nextAttemptAt, error, now);
+    report.retried += ids.length;
+    emit({ type: 'retry', ids, nextAttemptAt, error });
+  }
+
+  function reportResult(result: PushResult, report: SyncReport): void {
+    const target = nextState('sending', result.outcome);
+    if (target === 'removed' && (result.outcome === 'stored' || result.outcome === 'duplicate')) {
+      report.sent += 1;
+      emit({ type: 'sent', id: result.id, dossierCode: result.dossierCode });
+    } else if (result.outcome === 'conflict') {
+      report.conflicts += 1;
+      emit({ type: 'conflict', id: result.id });
+    } else if (result.outcome === 'invalid') {
+      report.rejected += 1;
+      emit({ type: 'rejected', id: result.id, errors: result.errors });
+    } else if (result.outcome === 'missing-blobs') {
+      report.rejected += 1;
+      emit({ type: 'rejected', id: result.id, errors: [], missingBlobs: result.missing });
+    }
+  }
+
+  async function pushBatch(batch: OutboxRow[], deviceId: string, report: SyncReport): Promise<BatchEnd> {
+    const request: PushRequest = { protocol: SYNC_PROTOCOL_VERSION, deviceId, items: batch.map((row) => row.submission) };
+    const answer = await postPush(transport, request);
+    if (answer.kind === 'update-required') {
+      await recoverSending(batch.map((row) => row.id), deps.now());
+      requireUpdate(report);
+      return 'stop';
+    }
+    if (answer.kind === 'offline') {
+      report.offline = true;
+      await retry(batch, answer.error, report);
+      return 'offline';
+    }
+    if (answer.kind === 'failed') {
+      await retry(batch, answer.error, report);
+      return 'stop';
+    }
+    const ids = new Set(batch.map((row) => row.id));
+    const results = new Map<string, PushResult>();
+    for (const result of answer.body.results) if (ids.has(result.id)) results.set(result.id, result);
+    const applied = await recordResults([...results.values()], deps.now());
+    for (const result of applied) reportResult(result, report);
+    const unanswered = batch.filter((row) => !results.has(row.id));
+    await retry(unanswered, { code: 'no-result' }, report);
+    return 'continue';
+  }
+
+  /** Sends due rows 50 at a time; each row at most once per sync, so a zero backoff cannot spin. */
+  async function pushAll(reason: SyncReason, deviceId: string, report: SyncReport): Promise<BatchEnd> {
+    const ignoreBackoff = reason === 'button';
+    const attempted = new Set<string>();
+    for (;;) {
+      const cutoff = ignoreBackoff ? Infinity : deps.now();
+      const due = (await dueItems(cutoff, MAX_PUSH_ITEMS + attempted.size))
+        .filter((row) => !attempted.has(row.id))
+        .slice(0, MAX_PUSH_ITEMS);
+      if (due.length === 0) return 'continue';
+      for (const row of due) {
+        attempted.add(row.id);
+        nextState(row.state, 'send');
+      }
+      const batch = await markSending(due.map((row) => row.id), deps.now());
+      if (batch.length === 0) continue;
+      const end = await pushBatch(batch, deviceId, report);
+      if (end !== 'continue') return end;
+    }
+  }
+
+  /**
+   * Applies status changes and advances the cursor, except past a change about a dossier still
+   * in our outbox (its push answer was lost): the next pull brings it again once the row is answered.
+   */
+  async function pull(deviceId: string, report: SyncReport): Promise<void> {
+    const since = await getSyncCursor();
+    const answer = await getPull(transport, since, deviceId);
+    if (answer.kind === 'update-required') return requireUpdate(report);
+    if (answer.kind === 'offline') {
+      report.offline = true;
+      return;
+    }
+    if (answer.kind === 'failed') return;
+    const { changes, cursor } = answer.body;
+    const { unknown } = await applyStatusChanges(changes);
+    let nextCursor = cursor;
+    for (const change of changes) {
+      if (unknown.includes(change.id) && (await getOutboxItem(change.id))) {
+        nextCursor = Math.min(nextCursor, change.seq - 1);
+      }
+    }
+    await setSyncCursor(Math.max(since, nextCursor));
+    await setLastSyncAt(deps.now());
+    report.pulled = changes.length;
+    if (changes.length > 0) emit({ type: 'status', changes });
+  }
+
+  async function run(reason: SyncReason): Promise<SyncReport> {
+    const report = emptyReport();
+    emit({ type: 'start', reason });
+    try {
+      if (updateRequired) {
+        requireUpdate(report);
+      } else {
+        // We hold the lock, so no one else is sending: rows in `sending` were left by a killed browser.
+        await recoverSending(undefined, deps.now());
+        const deviceId = await deps.deviceId();
+        const end = await pushAll(reason, deviceId, report);
+        if (end !== 'offline' && !updateRequired) await pull(deviceId, report);
+      }
+    } catch (error) {
+      emit({ type: 'error', error });
+      throw error;
+    }
+    emit({ type: 'done', report });
+    return report;
+  }
+
+  return {
+    sync(reason) {
+      running ??= lock(() => run(reason)).finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    on,
+    async nextAttemptAt() {
+      return updateRequired ? null : earliestAttemptAt();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** What the sync engine reports; the UI and the service worker only listen (STYLE.md, rule 4). */
+import type { StatusChange } from '../domain/protocol';
+import type { FieldError } from '../domain/validate';
+import type { OutboxError } from '../storage/db';
+
+export type SyncReason = 'online' | 'focus' | 'timer' | 'button' | 'startup' | 'background-sync';
+
+/**
+ * Why a row will be sent again later (stored as the row's lastError): the request never got an
+ * answer ('network', 'timeout'), the server failed (5xx: 'server'), the answer was not the
+ * protocol's JSON ('bad-response'), the server refused the whole batch (other 4xx: 'refused'), or
+ * the answer said nothing about this row ('no-result').
+ */
+export type SyncErrorCode = 'network' | 'timeout' | 'server' | 'bad-response' | 'refused' | 'no-result';
+
+export interface SyncError extends OutboxError {
+  code: SyncErrorCode;
+}
+
+export interface SyncReport {
+  sent: number;
+  rejected: number;
+  conflicts: number;
+  retried: number;
+  /** The server could not be reached (fetch threw or timed out). */
+  offline: boolean;
+  /** Status changes received by the pull. */
+  pulled: number;
+  /** The server no longer speaks this app's protocol; nothing is sent until the app updates. */
+  updateRequired: boolean;
+}
+
+export type SyncEvent =
+  | { type: 'start'; reason: SyncReason }
+  | { type: 'sent'; id: string; dossierCode: string }
+  | { type: 'rejected'; id: string; errors: FieldError[]; missingBlobs?: string[] }
+  | { type: 'conflict'; id: string }
+  | { type: 'retry'; ids: string[]; nextAttemptAt: number; error: SyncError }
+  | { type: 'status'; changes: StatusChange[] }
+  | { type: 'update-required' }
+  | { type: 'done'; report: SyncReport }
+  /** Storage failed mid-sync (quota, closed database); sync() rejects with the same error. */
+  | { type: 'error'; error: unknown };
+
+export type SyncListener = (event: SyncEvent) => void;
+
+/** A listener that throws must not stop the sync or the other listeners. */
+export function createEmitter(): { emit: (event: SyncEvent) => void; on: (listener: SyncListener) => () => void } {
+  const listeners = new Set<SyncListener>();
+  return {
+    emit(event) {
+      for (const listener of [...listeners]) {
+        try {
+          listener(event);
+        } catch (error) {
+          console.error('sync listener failed', error);
+        }
+      }
+    },
+    on(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+export function emptyReport(): SyncReport {
+  return { sent: 0, rejected: 0, conflicts: 0, retried: 0, offline: false, pulled: 0, updateRequired: false };
+}

@@ -1,0 +1,112 @@
+/**
+ * The two HTTP calls of the sync protocol, each sorted into one of four answers the engine acts
+ * on: ok, offline (fetch threw or timed out), update-required (426 or protocol-unsupported), or
+ * failed (5xx, other 4xx, a body that is not the expected JSON). Never throws.
+ */
+import {
+  PROTOCOL_HEADER,
+  SYNC_PROTOCOL_VERSION,
+  type ErrorBody,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../domain/protocol';
+import type { SyncError } from './events';
+
+export const DEVICE_HEADER = 'x-mcld-device';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface TransportDeps {
+  fetch: typeof fetch;
+  baseUrl: string;
+  timeoutMs: number;
+}
+
+export type TransportAnswer<T> =
+  | { kind: 'ok'; body: T }
+  | { kind: 'offline'; error: SyncError }
+  | { kind: 'update-required' }
+  | { kind: 'failed'; error: SyncError };
+
+const PUSH_OUTCOMES = new Set(['stored', 'duplicate', 'conflict', 'invalid', 'missing-blobs']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isPushResponse(value: unknown): value is PushResponse {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.results) &&
+    value.results.every((r) => isRecord(r) && typeof r.id === 'string' && PUSH_OUTCOMES.has(r.outcome as string))
+  );
+}
+
+function isPullResponse(value: unknown): value is PullResponse {
+  return (
+    isRecord(value) &&
+    typeof value.cursor === 'number' &&
+    Array.isArray(value.changes) &&
+    value.changes.every((c) => isRecord(c) && typeof c.id === 'string' && typeof c.seq === 'number')
+  );
+}
+
+async function exchange<T>(
+  deps: TransportDeps,
+  path: string,
+  init: RequestInit,
+  accept: (body: unknown) => body is T,
+): Promise<TransportAnswer<T>> {
+  const doFetch = deps.fetch; // unbound: window.fetch throws "Illegal invocation" when called as deps.fetch()
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await doFetch(`${deps.baseUrl}${path}`, { ...init, signal: controller.signal });
+    } catch (error) {
+      return { kind: 'offline', error: { code: controller.signal.aborted ? 'timeout' : 'network', detail: String(error) } };
+    }
+    let body: unknown = undefined;
+    let parsed = true;
+    try {
+      body = await response.json();
+    } catch {
+      parsed = false;
+      if (controller.signal.aborted) return { kind: 'offline', error: { code: 'timeout' } };
+    }
+    const errorBody = isRecord(body) ? (body as Partial<ErrorBody>) : undefined;
+    if (response.status === 426 || errorBody?.error === 'protocol-unsupported') return { kind: 'update-required' };
+    if (response.status >= 500) return { kind: 'failed', error: { code: 'server', detail: { status: response.status } } };
+    if (!response.ok) return { kind: 'failed', error: { code: 'refused', detail: { status: response.status, body } } };
+    if (!parsed || !accept(body)) return { kind: 'failed', error: { code: 'bad-response', detail: { status: response.status } } };
+    return { kind: 'ok', body };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function postPush(deps: TransportDeps, request: PushRequest): Promise<TransportAnswer<PushResponse>> {
+  return exchange(
+    deps,
+    '/api/v1/sync/push',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
+      body: JSON.stringify(request),
+    },
+    isPushResponse,
+  );
+}
+
+export function getPull(deps: TransportDeps, since: number, deviceId: string): Promise<TransportAnswer<PullResponse>> {
+  return exchange(
+    deps,
+    `/api/v1/sync/pull?since=${encodeURIComponent(String(since))}`,
+    {
+      method: 'GET',
+      headers: { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), [DEVICE_HEADER]: deviceId },
+    },
+    isPullResponse,
+  );
+}

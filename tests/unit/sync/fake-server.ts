@@ -1,0 +1,154 @@
+/**
+ * An in-memory commune server speaking src/domain/protocol.ts, passed to the engine as `fetch`.
+ * Faults are queued per request: go offline before the server sees the request, lose the
+ * response after the server committed, answer with a status, or answer with a non-JSON page.
+ */
+import {
+  MAX_PUSH_ITEMS,
+  PROTOCOL_HEADER,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type PushResult,
+  type StatusChange,
+  type Submission,
+} from '../../../src/domain/protocol';
+import type { FieldError } from '../../../src/domain/validate';
+
+export type Fault = 'offline' | 'lose-response' | 'not-json' | { status: number; body?: unknown };
+
+interface Held {
+  submission: Submission;
+  fingerprint: string;
+  dossierCode: string;
+  receivedAt: number;
+  deviceId: string;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+export class FakeServer {
+  readonly held = new Map<string, Held>();
+  readonly changes: (StatusChange & { deviceId: string })[] = [];
+  readonly pushes: PushRequest[] = [];
+  readonly pulls: { since: number; deviceId: string | null; protocol: string | null }[] = [];
+  readonly requests: { url: string; method: string; headers: Headers }[] = [];
+  /** Faults applied to the next requests, one each, in order. */
+  readonly faults: Fault[] = [];
+  /** Push faults only (pulls go through). */
+  readonly pushFaults: Fault[] = [];
+  /** Ids the server answers invalid with these errors. */
+  readonly invalid = new Map<string, FieldError[]>();
+  /** Ids the server leaves out of its push answer. */
+  readonly omit = new Set<string>();
+  supportedProtocols = [1];
+
+  /** Push requests that reached the network, whether or not the server handled them. */
+  get pushAttempts(): number {
+    return this.requests.filter((r) => r.method === 'POST').length;
+  }
+  private seq = 0;
+  private codes = 0;
+
+  constructor(private readonly now: () => number) {}
+
+  /** Puts a dossier on the server as if it had been pushed earlier. */
+  seed(submission: Submission, deviceId: string): Held {
+    const held: Held = {
+      submission,
+      fingerprint: canonical(submission),
+      dossierCode: `HS-${String(++this.codes).padStart(4, '0')}`,
+      receivedAt: this.now(),
+      deviceId,
+    };
+    this.held.set(submission.id, held);
+    return held;
+  }
+
+  /** An officer changes a dossier's status. */
+  setStatus(id: string, status: StatusChange['status'], note?: string): void {
+    const held = this.held.get(id);
+    if (!held) throw new Error(`no dossier ${id}`);
+    this.changes.push({
+      id,
+      dossierCode: held.dossierCode,
+      status,
+      changedAt: this.now(),
+      seq: ++this.seq,
+      deviceId: held.deviceId,
+      ...(note ? { note } : {}),
+    });
+  }
+
+  readonly fetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    this.requests.push({ url: request.url, method: request.method, headers: request.headers });
+    const isPush = new URL(request.url).pathname === '/api/v1/sync/push';
+    const fault = this.faults.shift() ?? (isPush ? this.pushFaults.shift() : undefined);
+    if (fault === 'offline') throw new TypeError('Failed to fetch');
+    if (fault === 'not-json') return new Response('<html>captive portal</html>', { status: 200 });
+    if (typeof fault === 'object') return json(fault.body ?? { error: 'bad-request', message: 'fault' }, fault.status);
+    const response = await this.handle(request);
+    if (fault === 'lose-response') throw new TypeError('network connection was lost');
+    return response;
+  };
+
+  private async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const protocol = request.headers.get(PROTOCOL_HEADER);
+    if (!this.supportedProtocols.includes(Number(protocol))) {
+      return json({ error: 'protocol-unsupported', message: 'update the app', supported: this.supportedProtocols }, 426);
+    }
+    if (request.method === 'POST' && url.pathname === '/api/v1/sync/push') return this.push((await request.json()) as PushRequest);
+    if (request.method === 'GET' && url.pathname === '/api/v1/sync/pull') {
+      return this.pull(Number(url.searchParams.get('since') ?? 0), request.headers.get('x-mcld-device'), protocol);
+    }
+    return json({ error: 'not-found', message: url.pathname }, 404);
+  }
+
+  /** One transaction per batch: every item is answered, nothing is half-stored. */
+  private push(body: PushRequest): Response {
+    this.pushes.push(body);
+    if (body.items.length > MAX_PUSH_ITEMS) return json({ error: 'too-many-items', message: 'max 50' }, 413);
+    const results: PushResult[] = [];
+    for (const item of body.items) {
+      if (this.omit.has(item.id)) continue;
+      const errors = this.invalid.get(item.id);
+      const held = this.held.get(item.id);
+      if (held) {
+        if (held.fingerprint === canonical(item)) {
+          results.push({ id: item.id, outcome: 'duplicate', dossierCode: held.dossierCode, receivedAt: held.receivedAt });
+        } else {
+          results.push({ id: item.id, outcome: 'conflict', dossierCode: held.dossierCode });
+        }
+      } else if (errors) {
+        results.push({ id: item.id, outcome: 'invalid', errors });
+      } else {
+        const stored = this.seed(item, body.deviceId);
+        results.push({ id: item.id, outcome: 'stored', dossierCode: stored.dossierCode, receivedAt: stored.receivedAt });
+      }
+    }
+    const response: PushResponse = { protocol: 1, results };
+    return json(response);
+  }
+
+  private pull(since: number, deviceId: string | null, protocol: string | null): Response {
+    this.pulls.push({ since, deviceId, protocol });
+    const changes = this.changes
+      .filter((c) => c.deviceId === deviceId && c.seq > since)
+      .map(({ deviceId: _device, ...change }) => change);
+    const response: PullResponse = { protocol: 1, changes, cursor: Math.max(since, ...changes.map((c) => c.seq)) };
+    return json(response);
+  }
+}
