@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
-import { MANIFEST } from './src/content/manifest';
+import { MANIFEST } from './src/content/manifest.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
