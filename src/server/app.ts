@@ -4,6 +4,9 @@
  */
 import { Hono } from 'hono';
 import { SYNC_PROTOCOL_VERSION } from '../domain/protocol';
+import type { Catalog } from '../domain/catalog';
+import { BUNDLED_CATALOG } from '../content/catalog';
+import { catalogRoutes } from './catalog-routes';
 import { jsonError } from './http-errors';
 import { officerRoutes } from './officer-routes';
 import { DEFAULT_MAX_BODY_BYTES } from './read-body';
@@ -21,6 +24,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Bearer token for POST /api/v1/officer/status; without one that route is 404. */
   officerToken?: string;
+  /** The catalogue published at GET /api/v1/catalog; the bundled one by default. */
+  catalog?: Catalog;
 }
 
 export interface HealthResponse {
@@ -72,6 +77,7 @@ export function createApp(options: AppOptions): Hono {
     const health: HealthResponse = { ok: true, protocol: SYNC_PROTOCOL_VERSION, store: store.kind };
     return c.json(health);
   });
+  app.route('/api/v1/catalog', catalogRoutes(options.catalog ?? BUNDLED_CATALOG));
   app.route('/api/v1/sync', syncRoutes({ store, communeCode, now, maxBodyBytes }));
   if (options.officerToken) {
     app.route('/api/v1/officer', officerRoutes({ store, officerToken: options.officerToken, now, maxBodyBytes }));

@@ -1,34 +1,23 @@
 /** App bar: the name, navigation and the language switch (remembered on the phone). */
 import { useI18n } from '../i18n-context';
-import { navigate } from '../router';
+import { CATALOG_PATH } from '../router';
+import { Link } from './Link';
 
 export function Header() {
   const { t, lang, setLang } = useI18n();
   const other = lang === 'vi' ? 'en' : 'vi';
   return (
     <header class="appbar">
-      <a
-        href="/"
-        class="appbar__name"
-        onClick={(e) => {
-          e.preventDefault();
-          navigate('/');
-        }}
-      >
+      <Link href="/" class="appbar__name">
         {t('app.name')}
-      </a>
+      </Link>
       <nav aria-label={t('nav.main')} class="appbar__nav">
-        <a
-          href="/ho-so"
-          onClick={(e) => {
-            e.preventDefault();
-            navigate('/ho-so');
-          }}
-        >
-          {t('nav.dossiers')}
-        </a>
-        <button type="button" class="btn btn--ghost" lang={other} aria-label={t('lang.switchLabel')} onClick={() => setLang(other)}>
-          {t('lang.switchTo')}
+        <Link href={CATALOG_PATH}>{t('nav.catalog')}</Link>
+        <Link href="/ho-so">{t('nav.dossiers')}</Link>
+        {/* The name starts with the visible word (WCAG 2.5.3), each part marked with its language. */}
+        <button type="button" class="btn btn--ghost" onClick={() => setLang(other)}>
+          <span lang={other}>{t('lang.switchTo')}</span>
+          <span class="visually-hidden">: {t('lang.switchLabel')}</span>
         </button>
       </nav>
     </header>

@@ -2,6 +2,8 @@
 import { SERVICE_LEVELS } from '../../content/service-levels';
 import { pick } from '../../domain/localized';
 import { useI18n } from '../i18n-context';
+import { CATALOG_PATH, EXPLAINER_PATH } from '../router';
+import { Link } from './Link';
 
 export function LevelCards() {
   const { t, lang } = useI18n();
@@ -17,6 +19,14 @@ export function LevelCards() {
           </li>
         ))}
       </ol>
+      <p class="link-row">
+        <Link href={EXPLAINER_PATH} class="btn">
+          {t('explainer.learnMore')}
+        </Link>
+        <Link href={CATALOG_PATH} class="btn">
+          {t('catalog.browseAll')}
+        </Link>
+      </p>
     </section>
   );
 }
