@@ -1,158 +1,64 @@
 /**
  * The one validator: the form screen shows its errors next to fields, and the server refuses a
- * submission with the same errors. Pure, total (never throws on any input), clock passed in.
+ * submission with the same errors. Pure, total (never throws on any input, bounded work), clock
+ * and administrative units passed in. The walk itself is in form-walk.ts.
  */
-import { cleanText, toNfc } from './text';
-import { type CalendarDate, compareDates, parseIsoDate } from './dates';
-import { checkCccd, compactPhone, isMobileNumber, type Sex } from './identifiers';
-import type { AnswerValue, Answers, Condition, Field, FormDefinition } from './form-schema';
+import type { CalendarDate } from './dates';
+import type { AdminUnits } from './admin-units';
+import type { Answers, Field, FormDefinition } from './form-schema';
+import { conditionHolds } from './conditions';
+import { isRecord, jsonValue } from './json-view';
+import { Level } from './form-walk';
+import type { FieldError } from './validation-codes';
 
-/** Every reason a field can be refused; the page translates each as `errors.<code>`. */
-export const VALIDATION_CODES = [
-  'required',
-  'wrong-type',
-  'unknown-field',
-  'too-long',
-  'date-format',
-  'date-future',
-  'date-past',
-  'date-too-early',
-  'choice-unknown',
-  'number-range',
-  'phone-format',
-  'email-format',
-  'cccd-format',
-  'cccd-province',
-  'cccd-sex',
-  'cccd-year',
-] as const;
-
-export type ValidationCode = (typeof VALIDATION_CODES)[number];
-
-export interface FieldError {
-  field: string;
-  code: ValidationCode;
-}
+export { VALIDATION_CODES, type FieldError, type ValidationCode } from './validation-codes';
 
 export interface ValidateOptions {
   /** Today's date in Vietnam; the caller owns the clock. */
   today: CalendarDate;
+  /**
+   * The administrative units list. With it, address codes must exist and agree and the stored
+   * names come from it; without it only their format is checked. The server always passes it;
+   * the page loads it (loadAdminUnits) before validating a form that has an address field.
+   */
+  units?: AdminUnits;
 }
 
-const DEFAULT_MAX_LENGTH = { text: 200, longtext: 2000 } as const;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** At most this many errors are returned; past that, the answers are junk anyway. */
+export const MAX_ERRORS = 200;
 
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
+const WHOLE: FieldError[] = [{ field: '', code: 'wrong-type' }];
 
-function conditionHolds(condition: Condition, answers: Answers): boolean {
-  const value = answers[condition.field];
-  if ('equals' in condition) return value === condition.equals;
-  return typeof value === 'string' && condition.in.includes(value);
-}
-
-/** A field is visible unless its condition says otherwise. */
-export function isVisible(field: Field, answers: Answers): boolean {
-  return !field.showIf || conditionHolds(field.showIf, answers);
-}
-
-function checkValue(field: Field, value: AnswerValue, today: CalendarDate): ValidationCode | null {
-  switch (field.kind) {
-    case 'text':
-    case 'longtext':
-      if (typeof value !== 'string') return 'wrong-type';
-      return value.length > (field.maxLength ?? DEFAULT_MAX_LENGTH[field.kind]) ? 'too-long' : null;
-    case 'date': {
-      if (typeof value !== 'string') return 'wrong-type';
-      const date = parseIsoDate(value);
-      if (!date) return 'date-format';
-      if (field.notFuture && compareDates(date, today) > 0) return 'date-future';
-      if (field.notPast && compareDates(date, today) < 0) return 'date-past';
-      if (field.minYear !== undefined && date.year < field.minYear) return 'date-too-early';
-      return null;
-    }
-    case 'choice':
-      if (typeof value !== 'string') return 'wrong-type';
-      return field.options.some((o) => o.value === value) ? null : 'choice-unknown';
-    case 'yesno':
-      return typeof value === 'boolean' ? null : 'wrong-type';
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'wrong-type';
-      if (field.min !== undefined && value < field.min) return 'number-range';
-      if (field.max !== undefined && value > field.max) return 'number-range';
-      return null;
-    case 'phone':
-      if (typeof value !== 'string') return 'wrong-type';
-      return isMobileNumber(value) ? null : 'phone-format';
-    case 'email':
-      if (typeof value !== 'string') return 'wrong-type';
-      return EMAIL.test(value) && value.length <= 254 ? null : 'email-format';
-    case 'cccd':
-      if (typeof value !== 'string') return 'wrong-type';
-      return checkCccd(value);
-  }
-}
-
-/** Cross-field rule: a CCCD's sex/century digit and year must agree with the form's answers. */
-function checkCccdAgainstForm(field: Field, answers: Answers): ValidationCode | null {
-  if (field.kind !== 'cccd') return null;
-  const value = answers[field.id];
-  if (typeof value !== 'string') return null;
-  const sexAnswer = field.sexField ? answers[field.sexField] : undefined;
-  const sex: Sex | undefined = sexAnswer === 'male' || sexAnswer === 'female' ? sexAnswer : undefined;
-  const birth = field.birthDateField ? answers[field.birthDateField] : undefined;
-  const birthYear = typeof birth === 'string' ? parseIsoDate(birth)?.year : undefined;
-  return checkCccd(value, { sex, birthYear });
+/** The answers as JSON carries them, or null when they are not an object at all. */
+function topLevel(form: FormDefinition, raw: unknown, context: { today?: CalendarDate; units?: AdminUnits }): Level | null {
+  const answers = jsonValue(raw);
+  return isRecord(answers) ? new Level(form.fields, answers, '', context, 0, undefined, form.rules) : null;
 }
 
 /**
- * Validates answers against a form. Returns every problem, one per field, in form order;
- * an empty list means the submission can be sent.
+ * Validates answers against a form. Returns every problem, one per field path (`members[2].cccd`),
+ * in form order; an empty list means the submission can be sent.
  */
 export function validate(form: FormDefinition, answers: unknown, options: ValidateOptions): FieldError[] {
-  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
-    return [{ field: '', code: 'wrong-type' }];
+  try {
+    const level = topLevel(form, answers, options);
+    return level ? level.errors(options.today).slice(0, MAX_ERRORS) : WHOLE;
+  } catch {
+    // A throwing getter or a hostile proxy: the answers as a whole are unusable.
+    return WHOLE;
   }
-  const given = answers as Record<string, unknown>;
-  const errors: FieldError[] = [];
-  const known = new Set(form.fields.map((f) => f.id));
-  for (const key of Object.keys(given)) {
-    if (!known.has(key)) errors.push({ field: key, code: 'unknown-field' });
-  }
-  const typed = given as Answers;
-  for (const field of form.fields) {
-    if (!isVisible(field, typed)) continue;
-    const value = given[field.id];
-    if (isEmpty(value)) {
-      if (field.required) errors.push({ field: field.id, code: 'required' });
-      continue;
-    }
-    const isAnswer = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-    const code = isAnswer ? checkValue(field, value, options.today) ?? checkCccdAgainstForm(field, typed) : 'wrong-type';
-    if (code) errors.push({ field: field.id, code });
-  }
-  return errors;
 }
 
 /**
- * What is stored and sent: known, visible, non-empty answers, text in NFC with whitespace
- * tidied, phone numbers compacted. Input of the wrong shape is dropped here; validate() reports it.
+ * What is stored and sent: known, visible, non-empty answers of the right shape, text in NFC with
+ * whitespace tidied, phone numbers compacted, computed values recomputed (never taken from input).
  */
-export function normalizeAnswers(form: FormDefinition, answers: Record<string, unknown>): Answers {
-  const out: Answers = {};
-  const typed = answers as Answers;
-  for (const field of form.fields) {
-    const value = answers[field.id];
-    if (!isVisible(field, typed) || isEmpty(value)) continue;
-    if (typeof value === 'string') {
-      const text = field.kind === 'longtext' ? toNfc(value).trim() : cleanText(value);
-      out[field.id] = field.kind === 'phone' ? compactPhone(text) : text;
-    } else if (typeof value === 'number' || typeof value === 'boolean') {
-      out[field.id] = value;
-    }
+export function normalizeAnswers(form: FormDefinition, answers: unknown, options?: ValidateOptions): Answers {
+  try {
+    return topLevel(form, answers, options ?? {})?.output() ?? {};
+  } catch {
+    return {};
   }
-  return out;
 }
 
 export type SubmissionCheck = { ok: true; answers: Answers } | { ok: false; errors: FieldError[] };
@@ -162,13 +68,53 @@ export type SubmissionCheck = { ok: true; answers: Answers } | { ok: false; erro
  * storing: tidy the text (NFC), validate, then keep only what the form asks for.
  */
 export function checkSubmission(form: FormDefinition, raw: unknown, options: ValidateOptions): SubmissionCheck {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, errors: [{ field: '', code: 'wrong-type' }] };
+  try {
+    const level = topLevel(form, raw, options);
+    if (!level) return { ok: false, errors: WHOLE };
+    const errors = level.errors(options.today);
+    return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, answers: level.output() };
+  } catch {
+    return { ok: false, errors: WHOLE };
   }
-  const tidy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    tidy[key] = typeof value === 'string' ? cleanText(value) : value;
+}
+
+/**
+ * A field is visible unless its condition says otherwise; `outer` is the enclosing form when the
+ * field belongs to a group item. Reads raw answers: for the exact rule (a condition on a hidden
+ * field counts as unanswered) use visiblePaths().
+ */
+export function isVisible(field: Field, answers: Answers, outer?: Answers): boolean {
+  if (!field.showIf) return true;
+  const own = (id: string): unknown => (Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : undefined);
+  const lookup = (id: string): unknown => own(id) ?? (outer && Object.prototype.hasOwnProperty.call(outer, id) ? outer[id] : undefined);
+  try {
+    return conditionHolds(field.showIf, lookup);
+  } catch {
+    return false;
   }
-  const errors = validate(form, tidy, options);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, answers: normalizeAnswers(form, tidy) };
+}
+
+/** Paths of every field the validator considers shown (`members[0].fullName`), for the page. */
+export function visiblePaths(form: FormDefinition, answers: unknown): Set<string> {
+  const paths = new Set<string>();
+  try {
+    const level = topLevel(form, answers, {});
+    if (level) collectVisible(level, paths);
+  } catch {
+    // Unreadable answers: nothing is shown as answered.
+  }
+  return paths;
+}
+
+function collectVisible(level: Level, paths: Set<string>): void {
+  for (const field of level.fields) {
+    if (!level.isVisible(field)) continue;
+    paths.add(level.pathOf(field.id));
+    if (field.kind === 'group') for (const item of level.groupLevels(field)) collectVisible(item, paths);
+  }
+}
+
+/** Whether the form (or one of its groups) has an address field: load the units list before validating it. */
+export function needsAdminUnits(form: FormDefinition | { fields: readonly Field[] }): boolean {
+  return form.fields.some((f) => f.kind === 'address' || (f.kind === 'group' && needsAdminUnits(f)));
 }

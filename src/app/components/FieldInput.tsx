@@ -125,6 +125,27 @@ export function FieldInput({ field, value, error, onChange, onBlur, onFocus }: P
         <input {...common} type="text" autoComplete={field.autocomplete ?? 'off'} maxLength={field.maxLength} value={text} onInput={onText} />
       );
       break;
+    case 'address': {
+      // Stopgap until the unit picker exists: the whole address typed as free text.
+      const typed = typeof value === 'object' && value !== null && !Array.isArray(value) ? value.freeText ?? '' : text;
+      control = (
+        <input
+          {...common}
+          type="text"
+          autoComplete="off"
+          maxLength={300}
+          value={typed}
+          onInput={(e) => {
+            const freeText = e.currentTarget.value;
+            onChange(field.id, freeText === '' ? undefined : { detail: '', freeText });
+          }}
+        />
+      );
+      break;
+    }
+    default:
+      // multichoice, attachment, group and computed have no control yet (form schema 2).
+      return null;
   }
 
   return (

@@ -43,7 +43,7 @@ export const CHUNG_THUC: readonly Procedure[] = [
     onlineCategory: 'mot-phan',
     visitsAtCounter: 1,
     visitsOnline: 1,
-    plannedFormId: 'chung-thuc-ban-sao',
+    formId: 'chung-thuc-ban-sao',
     note: {
       vi: `Làm trực tuyến (bản sao điện tử) vẫn phải mang bản chính đến đối chiếu ${TO_VERIFY.vi}.`,
       en: `Online (electronic copy), you still bring the original to be checked ${TO_VERIFY.en}.`,

@@ -58,7 +58,7 @@ export const CU_TRU: readonly Procedure[] = [
     onlineCategory: 'toan-trinh',
     visitsAtCounter: 2,
     visitsOnline: 0,
-    plannedFormId: 'thuong-tru-ct01',
+    formId: 'thuong-tru-ct01',
     legalBasis: [...BASIS, FEE_BASIS],
     source: SOURCE,
     verifiedOn: VERIFIED_ON,

@@ -1,7 +1,8 @@
 /**
  * The catalogue bundled with the app, so it works offline on first start; the server may send a
  * newer one (validated by validateCatalog). Forms: `formId` only where a form really exists in
- * src/content/forms today; `plannedFormId` names the form to write next and is never offered.
+ * src/content/forms today (procedureForm gives its latest version); `plannedFormId` names a form
+ * still to write and is never offered.
  */
 import type { Catalog, Procedure } from '../../domain/catalog';
 import type { FormDefinition } from '../../domain/form-schema';

@@ -47,7 +47,7 @@ export const TRO_GIUP_XA_HOI: readonly Procedure[] = [
     onlineCategory: 'mot-phan',
     visitsAtCounter: 2,
     visitsOnline: 1,
-    plannedFormId: 'tro-cap-xa-hoi',
+    formId: 'tro-cap-xa-hoi',
     note: {
       vi: 'Tổ công tác Đề án 06 có thể hướng dẫn người già, người khuyết tật làm hồ sơ tại nhà.',
       en: 'The Project 06 working group can guide elderly and disabled people through the papers at home.',

@@ -65,8 +65,18 @@ describe('the bundled catalogue', () => {
 
   it('offers a form only where one really exists, and for the right procedure', () => {
     const withForm = BUNDLED_CATALOG.procedures.filter((p) => procedureForm(p));
-    expect(withForm.map((p) => p.slug)).toEqual(['dang-ky-tam-tru']);
+    expect(withForm.map((p) => p.slug).sort()).toEqual([
+      'chung-thuc-ban-sao-tu-ban-chinh',
+      'dang-ky-ket-hon',
+      'dang-ky-khai-sinh',
+      'dang-ky-khai-tu',
+      'dang-ky-tam-tru',
+      'dang-ky-thuong-tru',
+      'tro-cap-xa-hoi-hang-thang',
+      'xac-nhan-tinh-trang-hon-nhan',
+    ]);
     expect(procedureForm(bySlug('dang-ky-tam-tru'))?.id).toBe('tam-tru-ct01');
+    expect(procedureForm(bySlug('dang-ky-tam-tru'))?.version).toBe(2);
     for (const p of BUNDLED_CATALOG.procedures) {
       if (p.formId) expect(procedureForm(p), p.slug).toBeDefined();
     }

@@ -1,0 +1,42 @@
+/** Every reason a field can be refused; the page translates each as `errors.<code>`. */
+export const VALIDATION_CODES = [
+  'required',
+  'wrong-type',
+  'unknown-field',
+  'too-long',
+  'date-format',
+  'date-future',
+  'date-past',
+  'date-too-early',
+  'choice-unknown',
+  'number-range',
+  'phone-format',
+  'email-format',
+  'cccd-format',
+  'cccd-province',
+  'cccd-sex',
+  'cccd-year',
+  // Form schema 2.
+  'date-too-late',
+  'date-order',
+  'number-whole',
+  'too-many',
+  'too-few',
+  'attachment-type',
+  'attachment-size',
+  'attachment-hash',
+  'address-unit',
+  'min-age',
+  'marriage-age-man',
+  'marriage-age-woman',
+  'unknown-form',
+  'wrong-commune',
+] as const;
+
+export type ValidationCode = (typeof VALIDATION_CODES)[number];
+
+export interface FieldError {
+  /** Field path: `fullName`, `members[2].fullName`; '' for the answers as a whole. */
+  field: string;
+  code: ValidationCode;
+}
