@@ -42,7 +42,7 @@ export default defineConfig({
   test: {
     projects: [
       project('unit', { setupFiles: ['tests/unit/setup.ts'] }),
-      project('server'),
+      project('server', { globalSetup: ['tests/server/global-setup.ts'] }),
       project('build'),
       project('e2e', { testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false }),
     ],

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_COMMUNE } from '../content/commune';
+import { DEFAULT_POOL_SIZE } from './postgres-store';
 import { DEFAULT_MAX_BODY_BYTES } from './read-body';
 
 export interface ServerConfig {
@@ -15,6 +16,10 @@ export interface ServerConfig {
   staticDir: string;
   officerToken?: string;
   maxBodyBytes: number;
+  /** postgres://… to use PostgreSQL; unset keeps the embedded SQLite file at databasePath. */
+  databaseUrl?: string;
+  /** Most PostgreSQL connections this process opens. */
+  databasePoolSize: number;
 }
 
 export class ConfigError extends Error {
@@ -25,6 +30,25 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Upper bound for MAX_BODY_BYTES: the whole body is held in memory while it is checked. */
 const MAX_BODY_LIMIT = 64 * 1024 * 1024;
+
+/** The URL with its password masked, for logs and error messages. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparsable URL)';
+  }
+}
+
+function isPostgresUrl(url: string): boolean {
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /** Reads and checks the settings; throws one ConfigError listing every bad variable. */
 export function loadConfig(env: Env, cwd: string = process.cwd()): ServerConfig {
@@ -58,9 +82,17 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
   const dataDir = path(read('DATA_DIR') ?? './data');
   const databasePath = path(read('DATABASE_PATH') ?? join(dataDir, 'mot-cua.sqlite'));
   const staticDir = path(read('STATIC_DIR') ?? 'dist/client');
+  const databasePoolSize = integer('DATABASE_POOL_SIZE', DEFAULT_POOL_SIZE, 1, 1000);
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    // Only the scheme is echoed: the rest may hold a password.
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.exec(databaseUrl)?.[0] ?? 'no scheme';
+    problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL (got ${scheme}); unset it to use SQLite.`);
+  }
 
   if (problems.length > 0) throw new ConfigError(`Invalid server configuration:\n  ${problems.join('\n  ')}`);
-  const config: ServerConfig = { port, host, dataDir, databasePath, communeCode, staticDir, maxBodyBytes };
+  const config: ServerConfig = { port, host, dataDir, databasePath, communeCode, staticDir, maxBodyBytes, databasePoolSize };
   if (officerToken !== undefined) config.officerToken = officerToken;
+  if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   return config;
 }

@@ -1,17 +1,33 @@
 /**
- * Entry point (`tsx src/server/main.ts`): read the config, open the SQLite file (created on first
- * start), serve the app, and close the database cleanly on SIGINT/SIGTERM.
+ * Entry point (`tsx src/server/main.ts`): read the config, open the store (the SQLite file,
+ * created on first start, or PostgreSQL when DATABASE_URL is set), serve the app, and close the
+ * database cleanly on SIGINT/SIGTERM.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { ConfigError, loadConfig, type ServerConfig } from './config';
+import { CatalogFileError, loadCatalog } from './catalog-source';
+import { ConfigError, loadConfig, redactDatabaseUrl, type ServerConfig } from './config';
+import { openPostgresStore } from './postgres-store';
 import { openSqliteStore } from './sqlite-store';
 import type { DossierStore } from './store';
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
+}
+
+/** A readable reason; a refused connection to a name with several addresses is an AggregateError with no message. */
+function reasonOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return [...new Set(error.errors.map(reasonOf))].join('; ');
+  }
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    if (error.message !== '') return error.message;
+    return typeof code === 'string' ? code : error.name;
+  }
+  return String(error);
 }
 
 function readConfig(): ServerConfig {
@@ -23,17 +39,36 @@ function readConfig(): ServerConfig {
   }
 }
 
-function openStore(config: ServerConfig): DossierStore {
+/** Where the data lives, for the start-up line (never with a password). */
+function describeStore(config: ServerConfig): string {
+  return config.databaseUrl !== undefined ? `PostgreSQL: ${redactDatabaseUrl(config.databaseUrl)}` : `SQLite: ${config.databasePath}`;
+}
+
+async function openStore(config: ServerConfig): Promise<DossierStore> {
+  if (config.databaseUrl !== undefined) {
+    try {
+      return await openPostgresStore(config.databaseUrl, { poolSize: config.databasePoolSize });
+    } catch (error) {
+      fail(`Cannot open the PostgreSQL database at ${redactDatabaseUrl(config.databaseUrl)}: ${reasonOf(error)}`);
+    }
+  }
   try {
     mkdirSync(config.dataDir, { recursive: true });
     return openSqliteStore(config.databasePath);
   } catch (error) {
-    fail(`Cannot open the database at ${config.databasePath}: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`Cannot open the database at ${config.databasePath}: ${reasonOf(error)}`);
   }
 }
 
 const config = readConfig();
-const store = openStore(config);
+let catalog;
+try {
+  catalog = loadCatalog(process.env.CATALOG_PATH?.trim() || undefined);
+} catch (error) {
+  if (error instanceof CatalogFileError) fail(error.message);
+  throw error;
+}
+const store = await openStore(config);
 const staticDir = existsSync(config.staticDir) ? config.staticDir : undefined;
 if (!staticDir) console.warn(`No built app at ${config.staticDir}; serving the API only (run the Vite build).`);
 
@@ -43,11 +78,12 @@ const app = createApp({
   staticDir,
   maxBodyBytes: config.maxBodyBytes,
   officerToken: config.officerToken,
+  catalog,
 });
 
 const displayHost = config.host.includes(':') ? `[${config.host}]` : config.host;
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Một Cửa Lưu Động listening on http://${displayHost}:${info.port} (SQLite: ${config.databasePath})`);
+  console.log(`Một Cửa Lưu Động listening on http://${displayHost}:${info.port} (${describeStore(config)})`);
 });
 server.on('error', (error) => {
   void store.close();
@@ -62,7 +98,7 @@ function shutdown(): void {
     void store.close().finally(() => process.exit(0));
   };
   server.close(finish);
-  // Requests still open after 5 s are cut; better-sqlite3 never holds a transaction across ticks.
+  // Requests still open after 5 s are cut; a PostgreSQL transaction left open is rolled back by the server.
   setTimeout(finish, 5000).unref();
 }
 process.on('SIGINT', shutdown);

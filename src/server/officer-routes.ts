@@ -18,6 +18,10 @@ export interface OfficerDeps {
 }
 
 const MAX_NOTE_LENGTH = 2000;
+/** A dossier id (UUID) or dossier code; anything else cannot name a dossier. */
+const DOSSIER_REF = /^[A-Za-z0-9-]{1,64}$/;
+/** NUL and other control characters except tab and line breaks; PostgreSQL text refuses NUL. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Compares digests so neither the token's length nor its content leaks through timing. */
 function tokenMatches(given: string, expected: string): boolean {
@@ -42,14 +46,17 @@ export function officerRoutes({ store, officerToken, now, maxBodyBytes }: Office
     const body = await readJsonBody(c.req.raw, maxBodyBytes);
     if (!body.ok) return bodyError(c, body.reason, maxBodyBytes);
     const value = body.value as Record<string, unknown> | null;
-    if (typeof value !== 'object' || value === null || typeof value.id !== 'string' || value.id === '') {
+    if (typeof value !== 'object' || value === null || typeof value.id !== 'string' || !DOSSIER_REF.test(value.id)) {
       return jsonError(c, 400, 'bad-request', 'id (dossier id or dossier code) is required.');
     }
     if (!isStatus(value.status)) {
       return jsonError(c, 400, 'bad-request', `status must be one of: ${DOSSIER_STATUSES.join(', ')}.`);
     }
-    if (value.note !== undefined && (typeof value.note !== 'string' || value.note.length > MAX_NOTE_LENGTH)) {
-      return jsonError(c, 400, 'bad-request', `note must be text of at most ${MAX_NOTE_LENGTH} characters.`);
+    const noteOk =
+      value.note === undefined ||
+      (typeof value.note === 'string' && value.note.length <= MAX_NOTE_LENGTH && !CONTROL_CHARACTERS.test(value.note));
+    if (!noteOk) {
+      return jsonError(c, 400, 'bad-request', `note must be text of at most ${MAX_NOTE_LENGTH} characters, without control characters.`);
     }
     // NFC and trimmed, but line breaks kept: a supplement request is often a list.
     const trimmed = typeof value.note === 'string' ? toNfc(value.note).trim() : '';

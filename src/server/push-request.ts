@@ -7,6 +7,7 @@ import type { CalendarDate } from '../domain/dates';
 import { MAX_PUSH_ITEMS, SYNC_PROTOCOL_VERSION, type ProtocolError, type PushResult } from '../domain/protocol';
 import { checkSubmission, type FieldError } from '../domain/validate';
 import { FORMS, findForm } from '../content/forms/index';
+import { ADMIN_UNITS } from '../content/admin-units/bundled';
 import type { AcceptedSubmission } from './store';
 
 /** Major protocol versions this server speaks. */
@@ -82,7 +83,9 @@ function checkItemFields(item: Record<string, unknown>, context: ItemContext): {
   // A dossier for another commune must not land here: it would be received by the wrong office.
   if (typeof communeCode !== 'string') errors.push({ field: 'communeCode', code: 'wrong-type' });
   else if (communeCode !== context.communeCode) errors.push({ field: 'communeCode', code: 'choice-unknown' });
-  if (typeof submittedAt !== 'number' || !Number.isFinite(submittedAt) || submittedAt < 0) {
+  // Whole milliseconds: a fraction or a number past 2^53 fits SQLite's loose columns but not
+  // PostgreSQL's BIGINT, and the two stores must answer alike.
+  if (typeof submittedAt !== 'number' || !Number.isSafeInteger(submittedAt) || submittedAt < 0) {
     errors.push({ field: 'submittedAt', code: 'wrong-type' });
   }
   return { errors, formKnown };
@@ -93,7 +96,7 @@ export function checkPushItem(item: Record<string, unknown>, context: ItemContex
   const id = item.id as string;
   const { errors, formKnown } = checkItemFields(item, context);
   const form = formKnown ? findForm(item.formId as string, item.formVersion as number) : undefined;
-  const answers = form ? checkSubmission(form, item.answers, { today: context.today }) : null;
+  const answers = form ? checkSubmission(form, item.answers, { today: context.today, units: ADMIN_UNITS }) : null;
   if (answers && !answers.ok) errors.push(...answers.errors);
   if (errors.length > 0 || !form || !answers?.ok) {
     return { ok: false, result: { id, outcome: 'invalid', errors } };

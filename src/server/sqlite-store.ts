@@ -14,7 +14,8 @@ import type { DossierStatus, StatusChange } from '../domain/protocol';
 import { contentHashOf } from './content-hash';
 import { makeDossierCode, randomDossierSuffix } from './dossier-code';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from './migrations';
-import type { AcceptedSubmission, DossierStore, PullPage, StoreResult, StoredDossier } from './store';
+import type { AcceptedSubmission, DossierStore, PullPage, StoreResult } from './store';
+import { DOSSIER_COLUMNS, toStatusChange, toStoredDossier, type ChangeRow, type DossierRow } from './store-rows';
 
 export interface SqliteStoreOptions {
   /** FULL (default) or NORMAL; see the file comment for why FULL. */
@@ -27,57 +28,6 @@ export interface SqliteStoreOptions {
 
 /** A code collision is ~1 in a billion; five tries in a row means something else is wrong. */
 const MAX_CODE_ATTEMPTS = 5;
-
-interface DossierRow {
-  id: string;
-  dossier_code: string;
-  commune_code: string;
-  device_id: string;
-  form_id: string;
-  form_version: number;
-  content_hash: string;
-  answers_json: string;
-  submitted_at: number;
-  received_at: number;
-  status: string;
-}
-
-interface ChangeRow {
-  seq: number;
-  dossier_id: string;
-  dossier_code: string;
-  status: string;
-  note: string | null;
-  changed_at: number;
-}
-
-function toStatusChange(row: ChangeRow): StatusChange {
-  const change: StatusChange = {
-    id: row.dossier_id,
-    dossierCode: row.dossier_code,
-    status: row.status as DossierStatus,
-    changedAt: row.changed_at,
-    seq: row.seq,
-  };
-  if (row.note !== null) change.note = row.note;
-  return change;
-}
-
-function toStoredDossier(row: DossierRow): StoredDossier {
-  return {
-    id: row.id,
-    dossierCode: row.dossier_code,
-    communeCode: row.commune_code,
-    deviceId: row.device_id,
-    formId: row.form_id,
-    formVersion: row.form_version,
-    contentHash: row.content_hash,
-    answers: JSON.parse(row.answers_json) as StoredDossier['answers'],
-    submittedAt: row.submitted_at,
-    receivedAt: row.received_at,
-    status: row.status as DossierStatus,
-  };
-}
 
 /** Brings the schema up to date, one transaction per migration; refuses a newer database. */
 function migrate(db: Database.Database): void {
@@ -98,17 +48,43 @@ function migrate(db: Database.Database): void {
   run.immediate();
 }
 
+/** A synchronous pause: opening is synchronous, and this runs only while processes race to start. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+function isBusy(error: unknown): boolean {
+  return typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * Switching a new file to WAL needs it alone for a moment, and SQLite does not wait (no busy
+ * handler) for that: when several server processes open a new file at once, some would fail
+ * with "database is locked". They retry until the busy timeout instead.
+ */
+function enableWal(db: Database.Database, timeoutMs: number): void {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      Atomics.wait(PAUSE, 0, 0, 5 + Math.random() * 20);
+    }
+  }
+}
+
 /** Opens (creating the file and its directory on first start) and migrates the database. */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): DossierStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
-  db.pragma('journal_mode = WAL');
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const db = new Database(path, { timeout: busyTimeoutMs });
+  enableWal(db, busyTimeoutMs);
   db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
   migrate(db);
 
   const codeSuffix = options.codeSuffix ?? randomDossierSuffix;
-  const dossierColumns = 'id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status';
+  const dossierColumns = DOSSIER_COLUMNS;
   const selectDossier = db.prepare<[string, string], DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE id = ? OR dossier_code = ?`);
   const selectById = db.prepare<[string], DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE id = ?`);
   const insertDossier = db.prepare(
@@ -131,7 +107,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       const existing = selectById.get(item.id);
       if (existing) {
         return existing.content_hash === hash
-          ? { id: item.id, outcome: 'duplicate', dossierCode: existing.dossier_code, receivedAt: existing.received_at }
+          ? { id: item.id, outcome: 'duplicate', dossierCode: existing.dossier_code, receivedAt: Number(existing.received_at) }
           : { id: item.id, outcome: 'conflict', dossierCode: existing.dossier_code };
       }
       const dossierCode = makeDossierCode(item.communeCode, now, codeSuffix());

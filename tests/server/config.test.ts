@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COMMUNE } from '../../src/content/commune';
-import { ConfigError, loadConfig } from '../../src/server/config';
+import { ConfigError, loadConfig, redactDatabaseUrl } from '../../src/server/config';
 
 const CWD = '/srv/mot-cua';
 
@@ -15,7 +15,38 @@ describe('loadConfig', () => {
       communeCode: DEFAULT_COMMUNE.code,
       staticDir: join(CWD, 'dist', 'client'),
       maxBodyBytes: 1024 * 1024,
+      databasePoolSize: 10,
     });
+  });
+
+  it('uses PostgreSQL only when DATABASE_URL is a postgres URL, with a configurable pool', () => {
+    expect(loadConfig({}, CWD).databaseUrl).toBeUndefined();
+    const config = loadConfig({ DATABASE_URL: 'postgres://mcld:secret@db.internal:5432/motcua', DATABASE_POOL_SIZE: '25' }, CWD);
+    expect(config).toMatchObject({ databaseUrl: 'postgres://mcld:secret@db.internal:5432/motcua', databasePoolSize: 25 });
+    expect(loadConfig({ DATABASE_URL: 'postgresql:///motcua?host=/var/run/postgresql' }, CWD).databaseUrl).toBe(
+      'postgresql:///motcua?host=/var/run/postgresql',
+    );
+  });
+
+  it.each(['mysql://root:hunter2@db/x', 'db.internal:5432', 'sqlite:./data/x.sqlite'])(
+    'refuses DATABASE_URL=%s without echoing the rest of it',
+    (url) => {
+      expect(() => loadConfig({ DATABASE_URL: url }, CWD)).toThrow(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+      try {
+        loadConfig({ DATABASE_URL: url }, CWD);
+      } catch (error) {
+        expect((error as Error).message).not.toContain('hunter2');
+      }
+    },
+  );
+
+  it.each(['0', '1001', 'ten'])('refuses DATABASE_POOL_SIZE=%s', (size) => {
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: size }, CWD)).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
+  it('masks the password when it shows a database URL', () => {
+    expect(redactDatabaseUrl('postgres://mcld:s3cr%40t@db:5432/motcua')).toBe('postgres://mcld:***@db:5432/motcua');
+    expect(redactDatabaseUrl('postgres://mcld@db/motcua')).toBe('postgres://mcld@db/motcua');
   });
 
   it('reads every variable, resolving relative paths against the working directory', () => {

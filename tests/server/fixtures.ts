@@ -1,4 +1,4 @@
-/** Shared fixtures for server tests: a valid CT01 dossier, a fixed clock, a real SQLite file per test. */
+/** Shared fixtures for server tests: a valid CT01 dossier, a fixed clock, a real database per test. */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,8 +8,8 @@ import { DEFAULT_COMMUNE } from '../../src/content/commune';
 import type { Answers } from '../../src/domain/form-schema';
 import { SYNC_PROTOCOL_VERSION, type PushRequest, type Submission } from '../../src/domain/protocol';
 import { createApp, type AppOptions } from '../../src/server/app';
-import { openSqliteStore } from '../../src/server/sqlite-store';
 import type { DossierStore } from '../../src/server/store';
+import type { StoreBackend, StoreOpenOptions, TestDatabase } from './stores';
 
 export const COMMUNE_CODE = DEFAULT_COMMUNE.code;
 export const DEVICE_ID = 'device-aaaa-1111';
@@ -63,30 +63,36 @@ export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promi
 export interface TestServer {
   app: Hono;
   store: DossierStore;
+  /** The test's own database, readable with plain SQL. */
+  db: TestDatabase;
+  /** A fresh temp directory for files the test needs. */
   dir: string;
-  dbPath: string;
   /** Moves the fixed clock. */
   setNow: (ms: number) => void;
   cleanup: () => Promise<void>;
 }
 
-/** The app over a real SQLite file in a fresh temp directory, clock fixed at NOW. */
-export async function startTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
+/** The app over a fresh database of `backend` and a fresh temp directory, clock fixed at NOW. */
+export async function startTestServer(
+  backend: StoreBackend,
+  options: Partial<AppOptions> = {},
+  storeOptions: StoreOpenOptions = {},
+): Promise<TestServer> {
   const temp = await makeTempDir();
-  const dbPath = join(temp.dir, 'data', 'test.sqlite');
-  const store = openSqliteStore(dbPath);
+  const db = await backend.createDatabase();
+  const store = await db.open(storeOptions);
   let now = NOW;
   const app = createApp({ store, communeCode: COMMUNE_CODE, now: () => now, officerToken: OFFICER_TOKEN, ...options });
   return {
     app,
     store,
+    db,
     dir: temp.dir,
-    dbPath,
     setNow: (ms) => {
       now = ms;
     },
     cleanup: async () => {
-      await store.close();
+      await db.cleanup();
       await temp.cleanup();
     },
   };

@@ -3,8 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from './fixtures';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PushResponse, PushResult } from '../../src/domain/protocol';
+import { freePort } from './postgres-cluster';
+import { makeSubmission, makeTempDir, pushRequest } from './fixtures';
+import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const cleanups: (() => Promise<void>)[] = [];
@@ -15,7 +18,8 @@ afterEach(async () => {
 function startMain(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    // SQLite unless the test says otherwise, whatever the developer's shell exports.
+    env: { ...process.env, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   cleanups.push(async () => {
@@ -71,5 +75,69 @@ describe('src/server/main.ts', () => {
     expect(await exitOf(child)).toBe(1);
     expect(stderr).toContain('COMMUNE_CODE');
     expect(existsSync(join(temp.dir, 'data'))).toBe(false);
+  });
+});
+
+describe('src/server/main.ts with PostgreSQL', () => {
+  it('refuses to start when the database is unreachable, saying where, without the password', { timeout: 30_000 }, async () => {
+    const port = await freePort();
+    const child = startMain({ PORT: '0', DATABASE_URL: `postgres://mcld:hunter2@127.0.0.1:${port}/motcua` });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect(await exitOf(child)).toBe(1);
+    expect(stderr).toContain(`Cannot open the PostgreSQL database at postgres://mcld:***@127.0.0.1:${port}/motcua`);
+    expect(stderr).toContain('ECONNREFUSED');
+    expect(stderr).not.toContain('hunter2');
+  });
+});
+
+describe.each(STORE_BACKENDS)('two server processes on one $kind database', (backend) => {
+  let db: TestDatabase;
+  skipWhenUnavailable(backend);
+  beforeEach(async () => {
+    db = await backend.createDatabase();
+  });
+  afterEach(async () => {
+    await db?.cleanup();
+  });
+
+  it('behave as one: the same pushes to both store each dossier once, with one code', { timeout: 60_000 }, async () => {
+    const temp = await makeTempDir();
+    cleanups.push(temp.cleanup);
+    // Both start at once on an empty database, so both try to migrate it at once too.
+    const children = [0, 1].map(() => startMain({ PORT: '0', HOST: '127.0.0.1', STATIC_DIR: join(temp.dir, 'no-build'), ...db.env }));
+    const listening = /^Một Cửa Lưu Động listening on (http:\/\/127\.0\.0\.1:\d+) \((SQLite|PostgreSQL): (.+)\)$/;
+    const urls = (await Promise.all(children.map((child) => waitForLine(child, listening)))).map((match) => match[1]!);
+    for (const url of urls) {
+      const health = await fetch(`${url}/api/v1/health`);
+      expect(await health.json()).toEqual({ ok: true, protocol: 1, store: backend.kind });
+    }
+
+    const pushed: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const items = Array.from({ length: 20 }, () => makeSubmission());
+      pushed.push(...items.map((item) => item.id));
+      // Two pushes to each process, the batches in different orders, all in flight together.
+      const requests = [0, 1, 2, 3].map((k) => {
+        const body = JSON.stringify(pushRequest(k % 2 === 0 ? items : [...items].reverse()));
+        return fetch(`${urls[k % 2]}/api/v1/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      });
+      const responses = await Promise.all(requests);
+      expect(responses.map((res) => res.status)).toEqual([200, 200, 200, 200]);
+      const answers = await Promise.all(responses.map(async (res) => ((await res.json()) as PushResponse).results));
+      for (const item of items) {
+        const forItem = answers.map((results) => results.find((r) => r.id === item.id)) as (PushResult & { dossierCode: string })[];
+        expect(forItem.map((r) => r.outcome).sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'stored']);
+        expect(new Set(forItem.map((r) => r.dossierCode)).size).toBe(1);
+      }
+    }
+    const rows = await db.rows('SELECT id FROM dossiers ORDER BY id');
+    expect(rows.map((row) => row.id)).toEqual(pushed.sort());
+    expect(await db.rows('SELECT seq FROM status_changes')).toHaveLength(pushed.length);
+    expect(await db.rows('SELECT version FROM schema_migrations')).toHaveLength(1);
+
+    const exits = children.map(exitOf);
+    for (const child of children) child.kill('SIGTERM');
+    expect(await Promise.all(exits)).toEqual([0, 0]);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { COMMUNE_CODE, startTestServer, type TestServer } from './fixtures';
+import { SQLITE_BACKEND } from './stores';
 
 const SHELL = '<!doctype html><html lang="vi"><title>Một Cửa Lưu Động</title><div id="app"></div></html>';
 const SECRET = 'SECRET-OUTSIDE-THE-BUILD';
@@ -10,9 +11,9 @@ const SECRET = 'SECRET-OUTSIDE-THE-BUILD';
 let server: TestServer;
 let app: TestServer['app'];
 
-/** A miniature Vite build next to a file that must never be served. */
+/** A miniature Vite build next to a file that must never be served. Files only: SQLite suffices. */
 beforeEach(async () => {
-  server = await startTestServer();
+  server = await startTestServer(SQLITE_BACKEND);
   const dist = join(server.dir, 'dist', 'client');
   await mkdir(join(dist, 'assets'), { recursive: true });
   await mkdir(join(dist, 'icons'), { recursive: true });

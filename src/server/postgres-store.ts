@@ -1,0 +1,269 @@
+/**
+ * The store for scale: PostgreSQL through node-postgres (pg 8), so several stateless API
+ * processes can share one database behind a load balancer. Same migrations, same answers as the
+ * SQLite store; the differences are about concurrency, which SQLite avoids by having one writer.
+ *
+ * - A push is one transaction. New rows go in with INSERT … ON CONFLICT DO NOTHING and the rest
+ *   is re-read, so two processes pushing the same ids never see a unique-constraint error: the
+ *   second one waits for the first to commit, inserts nothing and answers from the stored row.
+ * - Rows are inserted sorted by id, so concurrent batches holding the same ids in any order lock
+ *   them in the same order and queue instead of deadlocking.
+ * - Status-change seqs are drawn under a transaction-level advisory lock: see STATUS_SEQ_LOCK.
+ */
+import pg from 'pg';
+import type { DossierStatus, StatusChange } from '../domain/protocol';
+import { contentHashOf } from './content-hash';
+import { makeDossierCode, randomDossierSuffix } from './dossier-code';
+import { ADVISORY_LOCK_SPACE, STATUS_SEQ_LOCK, migratePostgres } from './postgres-migrate';
+import type { AcceptedSubmission, DossierStore, PullPage, StoreResult } from './store';
+import { DOSSIER_COLUMNS, toStatusChange, toStoredDossier, type ChangeRow, type DossierRow } from './store-rows';
+
+export interface PostgresStoreOptions {
+  /** Most connections this process opens (DATABASE_POOL_SIZE; default 10). */
+  poolSize?: number;
+  /** How long to wait for a connection before failing (default 10 000 ms). */
+  connectionTimeoutMs?: number;
+  /** Source of dossier code suffixes; tests inject collisions. */
+  codeSuffix?: () => string;
+}
+
+export const DEFAULT_POOL_SIZE = 10;
+
+/** A code collision is ~1 in a billion; five tries in a row means something else is wrong. */
+const MAX_CODE_ATTEMPTS = 5;
+/** Deadlocks and serialisation failures are the database asking us to try the transaction again. */
+const RETRYABLE_CODES = new Set(['40P01', '40001']);
+const MAX_TRANSACTION_ATTEMPTS = 3;
+
+interface ExistingRow {
+  id: string;
+  dossier_code: string;
+  content_hash: string;
+  received_at: string;
+}
+
+function isRetryable(error: unknown): boolean {
+  return error instanceof Error && RETRYABLE_CODES.has((error as { code?: string }).code ?? '');
+}
+
+/** Runs `work` in one transaction on one pooled connection, retrying deadlock victims. */
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      // Explicitly READ COMMITTED, whatever the database's default: the re-read after ON CONFLICT
+      // DO NOTHING must see the row the other writer has just committed.
+      await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      if (attempt < MAX_TRANSACTION_ATTEMPTS && isRetryable(error)) continue;
+      throw error;
+    } finally {
+      // A connection that could not even roll back is destroyed, not handed to the next request.
+      client.release(broken);
+    }
+  }
+}
+
+/**
+ * Why a lock and not just the identity column: identity values are drawn when a row is inserted
+ * but become visible when its transaction commits, and transactions commit in any order. A pull
+ * could see seq 12 committed while 11 is still in flight, move its cursor to 12 and never see 11.
+ * Holding this lock from drawing seqs until commit (PostgreSQL releases transaction locks only
+ * after the commit is visible) makes seq order equal commit order, so a cursor never skips.
+ * Chosen over a counter row (UPDATE … SET seq = seq + n RETURNING, which serialises the same
+ * way) because it needs no change to the migrations shared with SQLite and keeps the identity
+ * column as the key. Taken after the dossier rows are in, so only one INSERT and the commit
+ * are serialised, not the whole push.
+ */
+async function lockStatusSeq(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_SPACE, STATUS_SEQ_LOCK]);
+}
+
+function byId(items: readonly AcceptedSubmission[]): (a: number, b: number) => number {
+  return (a, b) => {
+    const x = items[a]!.id;
+    const y = items[b]!.id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+}
+
+/** Opens a pool, checks the database is reachable and migrates it; throws if either fails. */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<DossierStore> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+    application_name: 'mot-cua-luu-dong',
+  });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it and the next query reports any lasting problem.
+  pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  const codeSuffix = options.codeSuffix ?? randomDossierSuffix;
+
+  /** Inserts the first copy of each new id, drawing another code for rows that collided. */
+  async function insertNew(
+    client: pg.PoolClient,
+    deviceId: string,
+    items: readonly AcceptedSubmission[],
+    hashes: readonly string[],
+    firsts: readonly number[],
+    now: number,
+  ): Promise<{ stored: Map<string, string>; existing: Map<string, ExistingRow> }> {
+    const stored = new Map<string, string>();
+    const existing = new Map<string, ExistingRow>();
+    let pending = [...firsts];
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_CODE_ATTEMPTS) throw new Error(`Could not allocate a unique dossier code for ${items[pending[0]!]!.id}`);
+      const codes = new Map(pending.map((i) => [i, makeDossierCode(items[i]!.communeCode, now, codeSuffix())]));
+      const rows = [...pending].sort(byId(items));
+      const column = <T>(pick: (item: AcceptedSubmission, i: number) => T): T[] => rows.map((i) => pick(items[i]!, i));
+      const inserted = await client.query<{ id: string; dossier_code: string }>(
+        `INSERT INTO dossiers (${DOSSIER_COLUMNS})
+         SELECT t.id, t.code, t.commune, $1, t.form, t.version, t.hash, t.answers, t.submitted, $2, 'received'
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::bigint[])
+           WITH ORDINALITY AS t(id, code, commune, form, version, hash, answers, submitted, ord)
+         ORDER BY t.ord
+         ON CONFLICT DO NOTHING
+         RETURNING id, dossier_code`,
+        [
+          deviceId,
+          now,
+          column((item) => item.id),
+          column((_, i) => codes.get(i)!),
+          column((item) => item.communeCode),
+          column((item) => item.formId),
+          column((item) => item.formVersion),
+          column((_, i) => hashes[i]!),
+          column((item) => JSON.stringify(item.answers)),
+          column((item) => item.submittedAt),
+        ],
+      );
+      for (const row of inserted.rows) stored.set(row.id, row.dossier_code);
+      const missing = pending.filter((i) => !stored.has(items[i]!.id));
+      if (missing.length === 0) break;
+      // Not inserted: either the id is taken (committed by us earlier or by another writer,
+      // whose commit ON CONFLICT waited for), or only the random code collided.
+      const found = await client.query<ExistingRow>(
+        'SELECT id, dossier_code, content_hash, received_at FROM dossiers WHERE id = ANY($1::text[])',
+        [missing.map((i) => items[i]!.id)],
+      );
+      for (const row of found.rows) existing.set(row.id, row);
+      pending = missing.filter((i) => !existing.has(items[i]!.id));
+    }
+    return { stored, existing };
+  }
+
+  async function pushBatch(deviceId: string, items: readonly AcceptedSubmission[], now: number): Promise<StoreResult[]> {
+    if (items.length === 0) return [];
+    const hashes = items.map(contentHashOf);
+    const firstIndex = new Map<string, number>();
+    items.forEach((item, i) => {
+      if (!firstIndex.has(item.id)) firstIndex.set(item.id, i);
+    });
+    return inTransaction(pool, async (client) => {
+      const { stored, existing } = await insertNew(client, deviceId, items, hashes, [...firstIndex.values()], now);
+      const storedFirsts = [...firstIndex.values()].filter((i) => stored.has(items[i]!.id));
+      if (storedFirsts.length > 0) {
+        await lockStatusSeq(client);
+        await client.query(
+          `INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at)
+           SELECT t.id, t.commune, $1, 'received', NULL, $2
+           FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS t(id, commune, ord)
+           ORDER BY t.ord`,
+          [deviceId, now, storedFirsts.map((i) => items[i]!.id), storedFirsts.map((i) => items[i]!.communeCode)],
+        );
+      }
+      return items.map((item, i): StoreResult => {
+        const first = firstIndex.get(item.id)!;
+        const code = stored.get(item.id);
+        if (code !== undefined) {
+          if (first === i) return { id: item.id, outcome: 'stored', dossierCode: code, receivedAt: now };
+          return hashes[i] === hashes[first]
+            ? { id: item.id, outcome: 'duplicate', dossierCode: code, receivedAt: now }
+            : { id: item.id, outcome: 'conflict', dossierCode: code };
+        }
+        const row = existing.get(item.id)!;
+        return row.content_hash === hashes[i]
+          ? { id: item.id, outcome: 'duplicate', dossierCode: row.dossier_code, receivedAt: Number(row.received_at) }
+          : { id: item.id, outcome: 'conflict', dossierCode: row.dossier_code };
+      });
+    });
+  }
+
+  async function setStatus(ref: string, status: DossierStatus, note: string | undefined, now: number): Promise<StatusChange | null> {
+    return inTransaction(pool, async (client) => {
+      // The row lock first, the seq lock second, always: a holder of the seq lock never waits.
+      const updated = await client.query<{ id: string; dossier_code: string; commune_code: string; device_id: string }>(
+        `UPDATE dossiers SET status = $1
+         WHERE id = (SELECT id FROM dossiers WHERE id = $2 OR dossier_code = $2 LIMIT 1)
+         RETURNING id, dossier_code, commune_code, device_id`,
+        [status, ref],
+      );
+      const dossier = updated.rows[0];
+      if (!dossier) return null;
+      await lockStatusSeq(client);
+      const inserted = await client.query<{ seq: string }>(
+        `INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq`,
+        [dossier.id, dossier.commune_code, dossier.device_id, status, note ?? null, now],
+      );
+      const change: StatusChange = {
+        id: dossier.id,
+        dossierCode: dossier.dossier_code,
+        status,
+        changedAt: now,
+        seq: Number(inserted.rows[0]!.seq),
+      };
+      if (note !== undefined) change.note = note;
+      return change;
+    });
+  }
+
+  let closed = false;
+  return {
+    kind: 'postgres',
+    pushBatch,
+    setStatus,
+    pullChanges: async (deviceId, since, limit): Promise<PullPage> => {
+      const result = await pool.query<ChangeRow>(
+        `SELECT sc.seq, sc.dossier_id, d.dossier_code, sc.status, sc.note, sc.changed_at
+         FROM status_changes sc JOIN dossiers d ON d.id = sc.dossier_id
+         WHERE sc.device_id = $1 AND sc.seq > $2 ORDER BY sc.seq LIMIT $3`,
+        [deviceId, since, limit],
+      );
+      const changes = result.rows.map(toStatusChange);
+      const last = changes[changes.length - 1];
+      return { changes, cursor: last ? last.seq : since };
+    },
+    getDossier: async (ref) => {
+      const result = await pool.query<DossierRow>(
+        `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE id = $1 OR dossier_code = $1 LIMIT 1`,
+        [ref],
+      );
+      const row = result.rows[0];
+      return row ? toStoredDossier(row) : null;
+    },
+    countDossiers: async () => {
+      const result = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM dossiers');
+      return Number(result.rows[0]?.n ?? 0);
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

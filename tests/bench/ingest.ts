@@ -1,0 +1,266 @@
+/**
+ * Server ingest rate: pushes of 50 valid CT01 dossiers through the full HTTP handler
+ * (`createApp(...).request`: body limit, JSON, validation, idempotent store) against a plain
+ * multi-row INSERT of the same rows in one transaction, on SQLite and on PostgreSQL. The ratio
+ * app/raw says what the server's own work costs on top of the database. Prints figures and never
+ * fails on timing (`npx tsx tests/bench/ingest.ts`; `runIngestBench()` for `npm run bench`).
+ *
+ * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a role that may CREATE DATABASE), else a
+ * throwaway cluster with durable commits (fsync on), like SQLite's synchronous=FULL here.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import type { PushResponse, Submission } from '../../src/domain/protocol';
+import { createApp } from '../../src/server/app';
+import { contentHashOf } from '../../src/server/content-hash';
+import { makeDossierCode, randomDossierSuffix } from '../../src/server/dossier-code';
+import { openPostgresStore } from '../../src/server/postgres-store';
+import { openSqliteStore } from '../../src/server/sqlite-store';
+import type { DossierStore, StoreKind } from '../../src/server/store';
+import { COMMUNE_CODE, DEVICE_ID, NOW, makeSubmission, pushRequest } from '../server/fixtures';
+import { startThrowawayCluster, type ThrowawayCluster } from '../server/postgres-cluster';
+
+export interface IngestOptions {
+  /** Timed batches per measurement (default 40, or BENCH_INGEST_BATCHES). */
+  batches?: number;
+  log?: (line: string) => void;
+}
+
+export interface IngestFigures {
+  store: StoreKind;
+  dossiers: number;
+  appPerSecond: number;
+  rawPerSecond: number;
+  /** appPerSecond / rawPerSecond. */
+  ratio: number;
+}
+
+const BATCH_SIZE = 50;
+const WARM_UP_BATCHES = 3;
+
+/** The database operations each backend needs: a migrated store, and a raw batched insert. */
+interface Target {
+  kind: StoreKind;
+  openStore(): Promise<DossierStore>;
+  /** Opens a plain connection on a second, migrated database; returns the insert and a closer. */
+  openRaw(): Promise<{ insert(rows: RawRow[]): Promise<void>; close(): Promise<void> }>;
+  cleanup(): Promise<void>;
+}
+
+/** One dossier exactly as the store writes it: 11 dossier columns, its status change derived. */
+type RawRow = [string, string, string, string, string, number, string, string, number, number, string];
+
+/** Distinct codes: at thousands per day random ones collide now and then (the store redraws). */
+function uniqueCodes(): () => string {
+  const used = new Set<string>();
+  return () => {
+    for (;;) {
+      const code = makeDossierCode(COMMUNE_CODE, NOW, randomDossierSuffix());
+      if (!used.has(code)) {
+        used.add(code);
+        return code;
+      }
+    }
+  };
+}
+
+function rawRowsOf(batch: readonly Submission[], nextCode: () => string): RawRow[] {
+  return batch.map((item) => [
+    item.id,
+    nextCode(),
+    item.communeCode,
+    DEVICE_ID,
+    item.formId,
+    item.formVersion,
+    contentHashOf(item),
+    JSON.stringify(item.answers),
+    item.submittedAt,
+    NOW,
+    'received',
+  ]);
+}
+
+const DOSSIER_INSERT = 'INSERT INTO dossiers (id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status) VALUES ';
+const CHANGE_INSERT = 'INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at) VALUES ';
+
+function placeholders(rows: number, columns: number, numbered: boolean): string {
+  let n = 0;
+  const one = (): string => `(${Array.from({ length: columns }, () => (numbered ? `$${++n}` : '?')).join(', ')})`;
+  return Array.from({ length: rows }, one).join(', ');
+}
+
+function changeParams(rows: readonly RawRow[]): unknown[] {
+  return rows.flatMap((r) => [r[0], r[2], r[3], 'received', null, r[9]]);
+}
+
+function sqliteTarget(): Target {
+  const dir = mkdtempSync(join(tmpdir(), 'mcld-bench-'));
+  return {
+    kind: 'sqlite',
+    openStore: async () => openSqliteStore(join(dir, 'app.sqlite')),
+    openRaw: async () => {
+      const path = join(dir, 'raw.sqlite');
+      await openSqliteStore(path).close();
+      // The same durability the store uses: WAL, synchronous=FULL.
+      const db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      const insertDossiers = db.prepare(DOSSIER_INSERT + placeholders(BATCH_SIZE, 11, false));
+      const insertChanges = db.prepare(CHANGE_INSERT + placeholders(BATCH_SIZE, 6, false));
+      const write = db.transaction((rows: RawRow[]) => {
+        insertDossiers.run(...rows.flat());
+        insertChanges.run(...changeParams(rows));
+      });
+      return {
+        insert: async (rows) => write.immediate(rows),
+        close: async () => {
+          db.close();
+        },
+      };
+    },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresTarget(): Promise<{ target: Target } | { skipped: string }> {
+  let cluster: ThrowawayCluster | undefined;
+  let serverUrl = (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? '').trim();
+  if (serverUrl === '') {
+    try {
+      cluster = await startThrowawayCluster({ durable: true });
+      serverUrl = cluster.url;
+    } catch (error) {
+      return { skipped: (error as Error).message.split('\n')[0] ?? 'cannot start PostgreSQL' };
+    }
+  }
+  const suffix = `${process.pid}_${Date.now()}`;
+  const names = [`mcld_bench_app_${suffix}`, `mcld_bench_raw_${suffix}`];
+  const urlOf = (name: string): string => {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  const admin = async (sql: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  for (const name of names) await admin(`CREATE DATABASE ${name}`);
+  return {
+    target: {
+      kind: 'postgres',
+      openStore: () => openPostgresStore(urlOf(names[0]!)),
+      openRaw: async () => {
+        await (await openPostgresStore(urlOf(names[1]!))).close();
+        const client = new pg.Client({ connectionString: urlOf(names[1]!) });
+        await client.connect();
+        const dossierSql = DOSSIER_INSERT + placeholders(BATCH_SIZE, 11, true);
+        const changeSql = CHANGE_INSERT + placeholders(BATCH_SIZE, 6, true);
+        return {
+          insert: async (rows) => {
+            await client.query('BEGIN');
+            await client.query(dossierSql, rows.flat());
+            await client.query(changeSql, changeParams(rows));
+            await client.query('COMMIT');
+          },
+          close: () => client.end(),
+        };
+      },
+      cleanup: async () => {
+        for (const name of names) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+        await cluster?.stop();
+      },
+    },
+  };
+}
+
+async function timeAppIngest(target: Target, batches: Submission[][]): Promise<number> {
+  const store = await target.openStore();
+  try {
+    const app = createApp({ store, communeCode: COMMUNE_CODE, now: () => NOW });
+    const bodies = batches.map((batch) => JSON.stringify(pushRequest(batch)));
+    const push = async (body: string): Promise<void> => {
+      const res = await app.request('/api/v1/sync/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const results = ((await res.json()) as PushResponse).results;
+      // Correctness, not timing: a figure for pushes that were refused would mean nothing.
+      if (res.status !== 200 || results.some((r) => r.outcome !== 'stored')) throw new Error(`push not stored: ${res.status}`);
+    };
+    for (const body of bodies.slice(0, WARM_UP_BATCHES)) await push(body);
+    const timed = bodies.slice(WARM_UP_BATCHES);
+    const start = process.hrtime.bigint();
+    for (const body of timed) await push(body);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    return (timed.length * BATCH_SIZE) / seconds;
+  } finally {
+    await store.close();
+  }
+}
+
+async function timeRawIngest(target: Target, batches: Submission[][]): Promise<number> {
+  const raw = await target.openRaw();
+  try {
+    const nextCode = uniqueCodes();
+    const rows = batches.map((batch) => rawRowsOf(batch, nextCode));
+    for (const batch of rows.slice(0, WARM_UP_BATCHES)) await raw.insert(batch);
+    const timed = rows.slice(WARM_UP_BATCHES);
+    const start = process.hrtime.bigint();
+    for (const batch of timed) await raw.insert(batch);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    return (timed.length * BATCH_SIZE) / seconds;
+  } finally {
+    await raw.close();
+  }
+}
+
+async function measure(target: Target, batches: number): Promise<IngestFigures> {
+  const make = (): Submission[][] =>
+    Array.from({ length: batches + WARM_UP_BATCHES }, () => Array.from({ length: BATCH_SIZE }, () => makeSubmission()));
+  const appPerSecond = await timeAppIngest(target, make());
+  const rawPerSecond = await timeRawIngest(target, make());
+  return { store: target.kind, dossiers: batches * BATCH_SIZE, appPerSecond, rawPerSecond, ratio: appPerSecond / rawPerSecond };
+}
+
+function formatRow(f: IngestFigures): string {
+  const rate = (n: number): string => `${Math.round(n).toLocaleString('en-US')} dossiers/s`;
+  return `  ${f.store.padEnd(9)} app ${rate(f.appPerSecond).padStart(18)}   raw ${rate(f.rawPerSecond).padStart(18)}   app/raw ${f.ratio.toFixed(2)}`;
+}
+
+/** Runs both measurements and prints them; returns the figures for a caller that aggregates. */
+export async function runIngestBench(options: IngestOptions = {}): Promise<IngestFigures[]> {
+  const log = options.log ?? console.log;
+  const batches = options.batches ?? (Number(process.env.BENCH_INGEST_BATCHES) || 40);
+  log(`Ingest: ${batches} timed pushes of ${BATCH_SIZE} valid CT01 dossiers each, one after another (after ${WARM_UP_BATCHES} warm-up)`);
+  log('  app = createApp(...).request (HTTP handler, validation, idempotent store); raw = multi-row INSERT of the same rows, one transaction');
+  const figures: IngestFigures[] = [];
+  const sqlite = sqliteTarget();
+  try {
+    figures.push(await measure(sqlite, batches));
+    log(formatRow(figures[figures.length - 1]!));
+  } finally {
+    await sqlite.cleanup();
+  }
+  const postgres = await postgresTarget();
+  if ('skipped' in postgres) {
+    log(`  postgres  skipped: ${postgres.skipped}`);
+  } else {
+    try {
+      figures.push(await measure(postgres.target, batches));
+      log(formatRow(figures[figures.length - 1]!));
+    } finally {
+      await postgres.target.cleanup();
+    }
+  }
+  return figures;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runIngestBench();
+}

@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: prints figures, never fails on timing. Each benchmark is its own module so
+ * it can also be run alone with tsx.
+ */
+import { measureFirstLoad, FIRST_LOAD_BUDGET_BYTES } from '../build/first-load';
+import { runIngestBench } from './ingest';
+
+function firstLoad(): void {
+  try {
+    const load = measureFirstLoad();
+    console.log(`\n# First load (gzip): ${(load.totalGzip / 1024).toFixed(1)} KiB of ${FIRST_LOAD_BUDGET_BYTES / 1024} KiB`);
+    for (const f of load.files) console.log(`  ${f.file}: ${f.gzip} B`);
+  } catch {
+    console.log('\n# First load: no build found (run npm run build first)');
+  }
+}
+
+firstLoad();
+await runIngestBench();
