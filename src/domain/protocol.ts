@@ -19,6 +19,15 @@ export interface Submission {
   answers: Answers;
   /** When the resident finished the form, ms since epoch (the phone's clock). */
   submittedAt: number;
+  /** The consent to process personal data given on the review step (additive; older phones omit it). */
+  consent?: ConsentRecord;
+}
+
+/** What the resident agreed to (content/consent.ts version), in which language, and when (ms since epoch). */
+export interface ConsentRecord {
+  version: string;
+  lang: 'vi' | 'en';
+  agreedAt: number;
 }
 
 export interface PushRequest {
@@ -80,7 +89,11 @@ export type ProtocolError =
   | 'protocol-unsupported'
   | 'too-many-items'
   | 'unknown-form'
-  | 'not-found';
+  | 'not-found'
+  /** PUT /api/v1/blobs/{sha256}: the bytes received do not hash to the sha256 in the path. */
+  | 'blob-hash-mismatch'
+  /** PUT /api/v1/blobs/{sha256}: a Content-Type (or bytes) other than ATTACHMENT_TYPES. */
+  | 'unsupported-media-type';
 
 export interface ErrorBody {
   error: ProtocolError;

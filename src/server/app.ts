@@ -1,11 +1,13 @@
 /**
- * The HTTP app factory: the API for phones, the officer seed route and the built PWA. Tests call
+ * The HTTP app factory: the API for phones (sync and blobs), the officer seed routes and the built PWA. Tests call
  * `app.request()` on it without listening; main.ts serves it with @hono/node-server.
  */
 import { Hono } from 'hono';
 import { SYNC_PROTOCOL_VERSION } from '../domain/protocol';
 import type { Catalog } from '../domain/catalog';
+import type { FormDefinition } from '../domain/form-schema';
 import { BUNDLED_CATALOG } from '../content/catalog';
+import { DEFAULT_MAX_BLOB_BYTES, blobRoutes } from './blob-routes';
 import { catalogRoutes } from './catalog-routes';
 import { jsonError } from './http-errors';
 import { officerRoutes } from './officer-routes';
@@ -22,7 +24,11 @@ export interface AppOptions {
   staticDir?: string;
   now?: () => number;
   maxBodyBytes?: number;
-  /** Bearer token for POST /api/v1/officer/status; without one that route is 404. */
+  /** Largest accepted blob (PUT /api/v1/blobs/…); DEFAULT_MAX_BLOB_BYTES when absent. */
+  maxBlobBytes?: number;
+  /** Every accepted version of every form; the registered content forms when absent (tests add others). */
+  forms?: readonly FormDefinition[];
+  /** Bearer token for POST /api/v1/officer/status and GET /api/v1/blobs/…; without one those are 404. */
   officerToken?: string;
   /** The catalogue published at GET /api/v1/catalog; the bundled one by default. */
   catalog?: Catalog;
@@ -78,7 +84,9 @@ export function createApp(options: AppOptions): Hono {
     return c.json(health);
   });
   app.route('/api/v1/catalog', catalogRoutes(options.catalog ?? BUNDLED_CATALOG));
-  app.route('/api/v1/sync', syncRoutes({ store, communeCode, now, maxBodyBytes }));
+  app.route('/api/v1/sync', syncRoutes({ store, communeCode, now, maxBodyBytes, ...(options.forms ? { forms: options.forms } : {}) }));
+  const maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
+  app.route('/api/v1/blobs', blobRoutes({ store, communeCode, now, maxBlobBytes, ...(options.officerToken ? { officerToken: options.officerToken } : {}) }));
   if (options.officerToken) {
     app.route('/api/v1/officer', officerRoutes({ store, officerToken: options.officerToken, now, maxBodyBytes }));
   }

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_COMMUNE } from '../content/commune';
+import { DEFAULT_MAX_BLOB_BYTES } from './blob-routes';
 import { DEFAULT_POOL_SIZE } from './postgres-store';
 import { DEFAULT_MAX_BODY_BYTES } from './read-body';
 
@@ -16,6 +17,8 @@ export interface ServerConfig {
   staticDir: string;
   officerToken?: string;
   maxBodyBytes: number;
+  /** Largest photo or scan a phone may PUT. */
+  maxBlobBytes: number;
   /** postgres://… to use PostgreSQL; unset keeps the embedded SQLite file at databasePath. */
   databaseUrl?: string;
   /** Most PostgreSQL connections this process opens. */
@@ -28,7 +31,7 @@ export class ConfigError extends Error {
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-/** Upper bound for MAX_BODY_BYTES: the whole body is held in memory while it is checked. */
+/** Upper bound for MAX_BODY_BYTES and MAX_BLOB_BYTES: the whole body is held in memory while it is checked. */
 const MAX_BODY_LIMIT = 64 * 1024 * 1024;
 
 /** The URL with its password masked, for logs and error messages. */
@@ -71,6 +74,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
 
   const port = integer('PORT', 8080, 0, 65535);
   const maxBodyBytes = integer('MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024, MAX_BODY_LIMIT);
+  const maxBlobBytes = integer('MAX_BLOB_BYTES', DEFAULT_MAX_BLOB_BYTES, 1024, MAX_BODY_LIMIT);
   const host = read('HOST') ?? '127.0.0.1';
   if (/\s|\//.test(host)) problems.push(`HOST must be a host name or IP address (got "${host}").`);
   const communeCode = read('COMMUNE_CODE') ?? DEFAULT_COMMUNE.code;
@@ -91,7 +95,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
   }
 
   if (problems.length > 0) throw new ConfigError(`Invalid server configuration:\n  ${problems.join('\n  ')}`);
-  const config: ServerConfig = { port, host, dataDir, databasePath, communeCode, staticDir, maxBodyBytes, databasePoolSize };
+  const config: ServerConfig = { port, host, dataDir, databasePath, communeCode, staticDir, maxBodyBytes, maxBlobBytes, databasePoolSize };
   if (officerToken !== undefined) config.officerToken = officerToken;
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   return config;

@@ -2,7 +2,10 @@
  * Decides "same dossier?" for retries: sha256 of canonical JSON of what the resident declared
  * (form, version, commune, normalised answers). submittedAt is left out on purpose: it is read
  * from the phone's clock, which may be corrected between retries, and a retry must never turn
- * into a conflict that needs a human for a difference nobody declared.
+ * into a conflict that needs a human for a difference nobody declared. The consent record is left
+ * out for the same reason: it says when and in which language the resident agreed, not what they
+ * declared, and a phone that asks again (a new consent version) must still get `duplicate`. The
+ * store keeps the consent of the first write. Attachments are in: their refs (hash, size) are answers.
  */
 import { createHash } from 'node:crypto';
 import type { AcceptedSubmission } from './store';
@@ -19,7 +22,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function contentHashOf(item: AcceptedSubmission): string {
+export function contentHashOf(item: Pick<AcceptedSubmission, 'formId' | 'formVersion' | 'communeCode' | 'answers'>): string {
   const declared = {
     formId: item.formId,
     formVersion: item.formVersion,

@@ -77,6 +77,7 @@ const app = createApp({
   communeCode: config.communeCode,
   staticDir,
   maxBodyBytes: config.maxBodyBytes,
+  maxBlobBytes: config.maxBlobBytes,
   officerToken: config.officerToken,
   catalog,
 });

@@ -14,11 +14,18 @@ export interface Migration {
   sql: string;
 }
 
-/** Per-dialect spellings; `{{SEQ_PK}}` must give a monotonic, never-reused integer key. */
+/**
+ * Per-dialect spellings; `{{SEQ_PK}}` must give a monotonic, never-reused integer key,
+ * `{{BYTES}}` a column of raw bytes.
+ */
 export const DIALECT_TOKENS: Readonly<Record<string, Readonly<Record<SqlDialect, string>>>> = {
   '{{SEQ_PK}}': {
     sqlite: 'INTEGER PRIMARY KEY AUTOINCREMENT',
     postgres: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+  },
+  '{{BYTES}}': {
+    sqlite: 'BLOB',
+    postgres: 'BYTEA',
   },
 };
 
@@ -60,6 +67,30 @@ CREATE TABLE status_changes (
 );
 CREATE INDEX status_changes_device_seq ON status_changes (device_id, seq);
 CREATE INDEX status_changes_dossier ON status_changes (dossier_id)`,
+  },
+  {
+    version: 2,
+    name: 'blobs and consent',
+    // Photos live in the database, not in files beside it: with PostgreSQL the API servers are
+    // stateless processes behind a load balancer, and a PUT answered by one must be visible to
+    // the push another one handles, inside the same transaction that stores the dossier. One
+    // database also means one backup, one retention job and no orphan files. A blob is at most
+    // MAX_BLOB_BYTES (5 MiB by default), a size both bytea and SQLite BLOB handle well.
+    // Keyed per commune, like every table: one commune's data can be exported or erased alone.
+    // Consent as columns, not JSON, so "which dossiers were agreed under version X" is a query.
+    sql: `
+CREATE TABLE blobs (
+  commune_code TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  bytes {{BYTES}} NOT NULL,
+  stored_at BIGINT NOT NULL,
+  PRIMARY KEY (commune_code, sha256)
+);
+ALTER TABLE dossiers ADD COLUMN consent_version TEXT;
+ALTER TABLE dossiers ADD COLUMN consent_lang TEXT;
+ALTER TABLE dossiers ADD COLUMN consent_agreed_at BIGINT`,
   },
 ];
 

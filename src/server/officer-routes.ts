@@ -2,11 +2,11 @@
  * The seed of the one-stop-shop officer console: set a dossier's status. Guarded by one bearer
  * token until staff accounts exist; without a configured token the route does not exist (404).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { DOSSIER_STATUSES, type DossierStatus } from '../domain/protocol';
 import { toNfc } from '../domain/text';
 import { bodyError, jsonError } from './http-errors';
+import { refuseUnlessOfficer } from './officer-auth';
 import { readJsonBody } from './read-body';
 import type { DossierStore } from './store';
 
@@ -23,12 +23,6 @@ const DOSSIER_REF = /^[A-Za-z0-9-]{1,64}$/;
 /** NUL and other control characters except tab and line breaks; PostgreSQL text refuses NUL. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** Compares digests so neither the token's length nor its content leaks through timing. */
-function tokenMatches(given: string, expected: string): boolean {
-  const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
 function isStatus(value: unknown): value is DossierStatus {
   return typeof value === 'string' && (DOSSIER_STATUSES as readonly string[]).includes(value);
 }
@@ -37,12 +31,8 @@ export function officerRoutes({ store, officerToken, now, maxBodyBytes }: Office
   const routes = new Hono();
 
   routes.post('/status', async (c) => {
-    const auth = c.req.header('authorization') ?? '';
-    const match = /^Bearer (.+)$/.exec(auth);
-    if (!match?.[1] || !tokenMatches(match[1], officerToken)) {
-      c.header('WWW-Authenticate', 'Bearer');
-      return jsonError(c, 401, 'unauthorized', 'A valid officer bearer token is required.');
-    }
+    const refused = refuseUnlessOfficer(c, officerToken);
+    if (refused) return refused;
     const body = await readJsonBody(c.req.raw, maxBodyBytes);
     if (!body.ok) return bodyError(c, body.reason, maxBodyBytes);
     const value = body.value as Record<string, unknown> | null;

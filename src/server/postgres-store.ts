@@ -9,11 +9,14 @@
  * - Rows are inserted sorted by id, so concurrent batches holding the same ids in any order lock
  *   them in the same order and queue instead of deadlocking.
  * - Status-change seqs are drawn under a transaction-level advisory lock: see STATUS_SEQ_LOCK.
+ * - A push reads the blobs it references inside its own transaction (postgres-blobs.ts).
  */
 import pg from 'pg';
 import type { DossierStatus, StatusChange } from '../domain/protocol';
+import { blobVerdict } from './blob-check';
 import { contentHashOf } from './content-hash';
 import { makeDossierCode, randomDossierSuffix } from './dossier-code';
+import { postgresBlobMethods, storedBlobs } from './postgres-blobs';
 import { ADVISORY_LOCK_SPACE, STATUS_SEQ_LOCK, migratePostgres } from './postgres-migrate';
 import type { AcceptedSubmission, DossierStore, PullPage, StoreResult } from './store';
 import { DOSSIER_COLUMNS, toStatusChange, toStoredDossier, type ChangeRow, type DossierRow } from './store-rows';
@@ -132,9 +135,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       const column = <T>(pick: (item: AcceptedSubmission, i: number) => T): T[] => rows.map((i) => pick(items[i]!, i));
       const inserted = await client.query<{ id: string; dossier_code: string }>(
         `INSERT INTO dossiers (${DOSSIER_COLUMNS})
-         SELECT t.id, t.code, t.commune, $1, t.form, t.version, t.hash, t.answers, t.submitted, $2, 'received'
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::bigint[])
-           WITH ORDINALITY AS t(id, code, commune, form, version, hash, answers, submitted, ord)
+         SELECT t.id, t.code, t.commune, $1, t.form, t.version, t.hash, t.answers, t.submitted, $2, 'received',
+           t.consent_version, t.consent_lang, t.consent_agreed_at
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::bigint[],
+                     $11::text[], $12::text[], $13::bigint[])
+           WITH ORDINALITY AS t(id, code, commune, form, version, hash, answers, submitted,
+                                consent_version, consent_lang, consent_agreed_at, ord)
          ORDER BY t.ord
          ON CONFLICT DO NOTHING
          RETURNING id, dossier_code`,
@@ -149,6 +155,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
           column((_, i) => hashes[i]!),
           column((item) => JSON.stringify(item.answers)),
           column((item) => item.submittedAt),
+          column((item) => item.consent.version),
+          column((item) => item.consent.lang),
+          column((item) => item.consent.agreedAt),
         ],
       );
       for (const row of inserted.rows) stored.set(row.id, row.dossier_code);
@@ -169,11 +178,14 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   async function pushBatch(deviceId: string, items: readonly AcceptedSubmission[], now: number): Promise<StoreResult[]> {
     if (items.length === 0) return [];
     const hashes = items.map(contentHashOf);
-    const firstIndex = new Map<string, number>();
-    items.forEach((item, i) => {
-      if (!firstIndex.has(item.id)) firstIndex.set(item.id, i);
-    });
     return inTransaction(pool, async (client) => {
+      // Items whose blobs are missing or disagree get that answer and are not inserted.
+      const blobs = await storedBlobs(client, items);
+      const verdicts = items.map((item) => blobVerdict(item, blobs));
+      const firstIndex = new Map<string, number>();
+      items.forEach((item, i) => {
+        if (!verdicts[i] && !firstIndex.has(item.id)) firstIndex.set(item.id, i);
+      });
       const { stored, existing } = await insertNew(client, deviceId, items, hashes, [...firstIndex.values()], now);
       const storedFirsts = [...firstIndex.values()].filter((i) => stored.has(items[i]!.id));
       if (storedFirsts.length > 0) {
@@ -187,6 +199,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         );
       }
       return items.map((item, i): StoreResult => {
+        const verdict = verdicts[i];
+        if (verdict) return verdict;
         const first = firstIndex.get(item.id)!;
         const code = stored.get(item.id);
         if (code !== undefined) {
@@ -260,6 +274,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       const result = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM dossiers');
       return Number(result.rows[0]?.n ?? 0);
     },
+    ...postgresBlobMethods(pool),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -15,8 +15,15 @@ function declaredLength(request: Request): number | null {
   return Number(header.trim());
 }
 
-/** The raw bytes, or null as soon as more than maxBytes have arrived (the stream is cancelled). */
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+/**
+ * The raw bytes, or null as soon as more than maxBytes have arrived (the stream is cancelled).
+ * `onChunk` sees every chunk as it arrives (a blob is hashed while it is read).
+ */
+export async function readLimited(
+  request: Request,
+  maxBytes: number,
+  onChunk?: (chunk: Uint8Array) => void,
+): Promise<Uint8Array | null> {
   const declared = declaredLength(request);
   if (declared !== null && declared > maxBytes) {
     await request.body?.cancel().catch(() => undefined);
@@ -34,6 +41,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
       await reader.cancel().catch(() => undefined);
       return null;
     }
+    onChunk?.(value);
     chunks.push(value);
   }
   const bytes = new Uint8Array(size);

@@ -1,6 +1,6 @@
 /**
- * The embedded store: one SQLite file (better-sqlite3 12, WAL). Tables `dossiers` and
- * `status_changes` (see migrations.ts), every row tagged with its commune code.
+ * The embedded store: one SQLite file (better-sqlite3 12, WAL). Tables `dossiers`,
+ * `status_changes` and `blobs` (see migrations.ts), every row tagged with its commune code.
  *
  * synchronous=FULL, not NORMAL: in WAL mode NORMAL survives an app crash but may lose the last
  * commits on power loss or an OS crash. Our "stored" answer lets the phone delete its only copy,
@@ -11,11 +11,21 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DossierStatus, StatusChange } from '../domain/protocol';
+import { blobKey, blobVerdict, referencedBlobs } from './blob-check';
 import { contentHashOf } from './content-hash';
 import { makeDossierCode, randomDossierSuffix } from './dossier-code';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from './migrations';
-import type { AcceptedSubmission, DossierStore, PullPage, StoreResult } from './store';
-import { DOSSIER_COLUMNS, toStatusChange, toStoredDossier, type ChangeRow, type DossierRow } from './store-rows';
+import type { AcceptedSubmission, BlobInfo, DossierStore, PullPage, StoreResult } from './store';
+import {
+  DOSSIER_COLUMNS,
+  toBlobInfo,
+  toStatusChange,
+  toStoredBlob,
+  toStoredDossier,
+  type BlobRow,
+  type ChangeRow,
+  type DossierRow,
+} from './store-rows';
 
 export interface SqliteStoreOptions {
   /** FULL (default) or NORMAL; see the file comment for why FULL. */
@@ -88,7 +98,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const selectDossier = db.prepare<[string, string], DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE id = ? OR dossier_code = ?`);
   const selectById = db.prepare<[string], DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE id = ?`);
   const insertDossier = db.prepare(
-    `INSERT INTO dossiers (${dossierColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO dossiers (${dossierColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const updateStatus = db.prepare('UPDATE dossiers SET status = ? WHERE id = ?');
   const insertChange = db.prepare(
@@ -100,6 +110,24 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
      WHERE sc.device_id = ? AND sc.seq > ? ORDER BY sc.seq LIMIT ?`,
   );
   const countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM dossiers');
+  const selectBlobInfo = db.prepare<[string, string], BlobRow>('SELECT content_type, size FROM blobs WHERE commune_code = ? AND sha256 = ?');
+  const selectBlob = db.prepare<[string, string], BlobRow & { bytes: Buffer }>(
+    'SELECT content_type, size, bytes FROM blobs WHERE commune_code = ? AND sha256 = ?',
+  );
+  const insertBlob = db.prepare(
+    'INSERT INTO blobs (commune_code, sha256, content_type, size, bytes, stored_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+
+  /** The stored blobs a batch references; read inside the push transaction, which holds the write lock. */
+  function storedBlobs(items: readonly AcceptedSubmission[]): Map<string, BlobInfo> {
+    const { communes, hashes } = referencedBlobs(items);
+    const found = new Map<string, BlobInfo>();
+    hashes.forEach((hash, i) => {
+      const row = selectBlobInfo.get(communes[i]!, hash);
+      if (row) found.set(blobKey(communes[i]!, hash), toBlobInfo(row));
+    });
+    return found;
+  }
 
   function pushOne(deviceId: string, item: AcceptedSubmission, now: number): StoreResult {
     const hash = contentHashOf(item);
@@ -114,6 +142,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       const inserted = insertDossier.run(
         item.id, dossierCode, item.communeCode, deviceId, item.formId, item.formVersion, hash,
         JSON.stringify(item.answers), item.submittedAt, now, 'received',
+        item.consent.version, item.consent.lang, item.consent.agreedAt,
       );
       if (inserted.changes === 1) {
         insertChange.run(item.id, item.communeCode, deviceId, 'received', null, now);
@@ -124,9 +153,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     throw new Error(`Could not allocate a unique dossier code for ${item.id}`);
   }
 
-  const pushAll = db.transaction((deviceId: string, items: readonly AcceptedSubmission[], now: number) =>
-    items.map((item) => pushOne(deviceId, item, now)),
-  );
+  const pushAll = db.transaction((deviceId: string, items: readonly AcceptedSubmission[], now: number) => {
+    const blobs = storedBlobs(items);
+    return items.map((item) => blobVerdict(item, blobs) ?? pushOne(deviceId, item, now));
+  });
 
   const changeStatus = db.transaction(
     (ref: string, status: DossierStatus, note: string | undefined, now: number): StatusChange | null => {
@@ -155,6 +185,19 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       return row ? toStoredDossier(row) : null;
     },
     countDossiers: async () => countRows.get()?.n ?? 0,
+    hasBlob: async (sha256, communeCode) => {
+      const row = selectBlobInfo.get(communeCode, sha256);
+      return row ? toBlobInfo(row) : null;
+    },
+    // One statement is its own transaction; ON CONFLICT DO NOTHING makes a second copy a no-op.
+    putBlob: async (sha256, type, bytes, communeCode, now) =>
+      insertBlob.run(communeCode, sha256, type, bytes.byteLength, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), now).changes === 1,
+    missingBlobs: async (hashes, communeCode) =>
+      [...new Set(hashes)].filter((hash) => selectBlobInfo.get(communeCode, hash) === undefined),
+    getBlob: async (sha256, communeCode) => {
+      const row = selectBlob.get(communeCode, sha256);
+      return row ? toStoredBlob(row) : null;
+    },
     close: async () => {
       if (db.open) db.close();
     },

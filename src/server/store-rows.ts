@@ -2,11 +2,13 @@
  * Table rows as both adapters read them, and their mapping to the store's types. PostgreSQL
  * hands BIGINT columns back as strings (to keep 64-bit precision), so numbers pass Number().
  */
-import type { DossierStatus, StatusChange } from '../domain/protocol';
-import type { StoredDossier } from './store';
+import type { AttachmentType } from '../domain/form-schema';
+import type { ConsentRecord, DossierStatus, StatusChange } from '../domain/protocol';
+import type { BlobInfo, StoredBlob, StoredDossier } from './store';
 
 export const DOSSIER_COLUMNS =
-  'id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status';
+  'id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status, ' +
+  'consent_version, consent_lang, consent_agreed_at';
 
 export interface DossierRow {
   id: string;
@@ -20,6 +22,15 @@ export interface DossierRow {
   submitted_at: number | string;
   received_at: number | string;
   status: string;
+  consent_version: string | null;
+  consent_lang: string | null;
+  consent_agreed_at: number | string | null;
+}
+
+export interface BlobRow {
+  content_type: string;
+  size: number | string;
+  bytes?: Uint8Array;
 }
 
 export interface ChangeRow {
@@ -56,5 +67,20 @@ export function toStoredDossier(row: DossierRow): StoredDossier {
     submittedAt: Number(row.submitted_at),
     receivedAt: Number(row.received_at),
     status: row.status as DossierStatus,
+    ...consentOf(row),
   };
+}
+
+/** The three consent columns, all set or (on dossiers from before schema 2) all null. */
+function consentOf(row: DossierRow): { consent?: ConsentRecord } {
+  if (row.consent_version === null || row.consent_lang === null || row.consent_agreed_at === null) return {};
+  return { consent: { version: row.consent_version, lang: row.consent_lang as ConsentRecord['lang'], agreedAt: Number(row.consent_agreed_at) } };
+}
+
+export function toBlobInfo(row: BlobRow): BlobInfo {
+  return { type: row.content_type as AttachmentType, size: Number(row.size) };
+}
+
+export function toStoredBlob(row: BlobRow & { bytes: Uint8Array }): StoredBlob {
+  return { ...toBlobInfo(row), bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) };
 }

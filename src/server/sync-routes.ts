@@ -3,8 +3,9 @@
  * The protocol number travels in the push body; the `x-mcld-protocol` header is optional on
  * every sync route and, when sent, must name a version we speak (old clients learn it on pull).
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { vietnamDateOf } from '../domain/dates';
+import type { FormDefinition } from '../domain/form-schema';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, type PullResponse, type PushResponse, type PushResult } from '../domain/protocol';
 import { bodyError, jsonError } from './http-errors';
 import { SUPPORTED_PROTOCOLS, checkPushEnvelope, checkPushItem, isDeviceId, isSupportedProtocol } from './push-request';
@@ -19,22 +20,27 @@ export interface SyncDeps {
   communeCode: string;
   now: () => number;
   maxBodyBytes: number;
+  /** Every accepted version of every form; the registered content forms by default. */
+  forms?: readonly FormDefinition[];
 }
 
 const SINCE = /^\d{1,15}$/;
 
-export function syncRoutes({ store, communeCode, now, maxBodyBytes }: SyncDeps): Hono {
+/** The optional `x-mcld-protocol` header, when sent, must name a version we speak (every phone route). */
+export const protocolHeaderGate: MiddlewareHandler = async (c, next) => {
+  const header = c.req.header(PROTOCOL_HEADER);
+  if (header !== undefined && !isSupportedProtocol(Number(header))) {
+    return jsonError(c, 426, 'protocol-unsupported', `Protocol ${header} is not supported; update the app.`, {
+      supported: [...SUPPORTED_PROTOCOLS],
+    });
+  }
+  return next();
+};
+
+export function syncRoutes({ store, communeCode, now, maxBodyBytes, forms }: SyncDeps): Hono {
   const routes = new Hono();
 
-  routes.use('*', async (c, next) => {
-    const header = c.req.header(PROTOCOL_HEADER);
-    if (header !== undefined && !isSupportedProtocol(Number(header))) {
-      return jsonError(c, 426, 'protocol-unsupported', `Protocol ${header} is not supported; update the app.`, {
-        supported: [...SUPPORTED_PROTOCOLS],
-      });
-    }
-    return next();
-  });
+  routes.use('*', protocolHeaderGate);
 
   routes.post('/push', async (c) => {
     const body = await readJsonBody(c.req.raw, maxBodyBytes);
@@ -45,12 +51,13 @@ export function syncRoutes({ store, communeCode, now, maxBodyBytes }: SyncDeps):
       return jsonError(c, envelope.status, envelope.error, envelope.message, extra);
     }
     const receivedAt = now();
-    const context = { communeCode, today: vietnamDateOf(receivedAt) };
+    const context = { communeCode, today: vietnamDateOf(receivedAt), ...(forms ? { forms } : {}) };
     const checks = envelope.items.map((item) => checkPushItem(item, context));
     const accepted: AcceptedSubmission[] = [];
     for (const check of checks) if (check.ok) accepted.push(check.submission);
     const stored = await store.pushBatch(envelope.deviceId, accepted, receivedAt);
-    // Weave the store's answers back between the invalid ones, in request order.
+    // The store answers stored, duplicate, conflict, or missing-blobs / invalid for attachments;
+    // weave its answers back between the items refused here, in request order.
     let next = 0;
     const results: PushResult[] = checks.map((check) => (check.ok ? stored[next++] : check.result) as PushResult);
     const response: PushResponse = { protocol: SYNC_PROTOCOL_VERSION, results };

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult, StatusChange, Submission } from '../../src/domain/protocol';
 import { createApp } from '../../src/server/app';
 import type { AcceptedSubmission } from '../../src/server/store';
-import { COMMUNE_CODE, DEVICE_ID, NOW, makeSubmission, postJson, pushRequest } from './fixtures';
+import { COMMUNE_CODE, DEVICE_ID, NOW, makeAccepted, makeSubmission, postJson, pushRequest } from './fixtures';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';
 
 const WRITERS = 8;
@@ -75,7 +75,7 @@ describe.each(STORE_BACKENDS)('concurrent writers on $kind', (backend) => {
     await Promise.all(
       writers.map(async (store) => {
         for (let batch = 0; batch < 6; batch++) {
-          const items: AcceptedSubmission[] = Array.from({ length: 5 }, () => makeSubmission());
+          const items: AcceptedSubmission[] = Array.from({ length: 5 }, () => makeAccepted());
           const results = await store.pushBatch(DEVICE_ID, items, NOW);
           await Promise.all(results.map((r) => store.setStatus(r.id, 'processing', undefined, NOW + 1)));
         }

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, redactDatabaseUrl } from '../../src/server/con
 const CWD = '/srv/mot-cua';
 
 describe('loadConfig', () => {
-  it('has safe defaults: loopback, ./data, the default commune, 1 MiB bodies, no officer route', () => {
+  it('has safe defaults: loopback, ./data, the default commune, 1 MiB bodies, 5 MiB blobs, no officer route', () => {
     expect(loadConfig({}, CWD)).toEqual({
       port: 8080,
       host: '127.0.0.1',
@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       communeCode: DEFAULT_COMMUNE.code,
       staticDir: join(CWD, 'dist', 'client'),
       maxBodyBytes: 1024 * 1024,
+      maxBlobBytes: 5 * 1024 * 1024,
       databasePoolSize: 10,
     });
   });
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
         COMMUNE_CODE: '00004',
         OFFICER_TOKEN: 'a-long-enough-token-123',
         MAX_BODY_BYTES: '4096',
+        MAX_BLOB_BYTES: '10485760',
       },
       CWD,
     );
@@ -71,6 +73,7 @@ describe('loadConfig', () => {
       communeCode: '00004',
       officerToken: 'a-long-enough-token-123',
       maxBodyBytes: 4096,
+      maxBlobBytes: 10 * 1024 * 1024,
     });
     expect(loadConfig({ DATABASE_PATH: '/data/x.sqlite' }, CWD).databasePath).toBe('/data/x.sqlite');
   });
@@ -81,13 +84,13 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable in one error', () => {
-    const env = { PORT: '80a', COMMUNE_CODE: 'Hoằng Hóa', MAX_BODY_BYTES: '10', OFFICER_TOKEN: 'short', HOST: 'a b' };
+    const env = { PORT: '80a', COMMUNE_CODE: 'Hoằng Hóa', MAX_BODY_BYTES: '10', MAX_BLOB_BYTES: '5M', OFFICER_TOKEN: 'short', HOST: 'a b' };
     expect(() => loadConfig(env, CWD)).toThrow(ConfigError);
     try {
       loadConfig(env, CWD);
     } catch (error) {
       const message = (error as Error).message;
-      for (const name of ['PORT', 'COMMUNE_CODE', 'MAX_BODY_BYTES', 'OFFICER_TOKEN', 'HOST']) expect(message).toContain(name);
+      for (const name of ['PORT', 'COMMUNE_CODE', 'MAX_BODY_BYTES', 'MAX_BLOB_BYTES', 'OFFICER_TOKEN', 'HOST']) expect(message).toContain(name);
     }
   });
 

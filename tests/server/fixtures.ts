@@ -1,14 +1,15 @@
 /** Shared fixtures for server tests: a valid CT01 dossier, a fixed clock, a real database per test. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { DEFAULT_COMMUNE } from '../../src/content/commune';
-import type { Answers } from '../../src/domain/form-schema';
-import { SYNC_PROTOCOL_VERSION, type PushRequest, type Submission } from '../../src/domain/protocol';
+import { CONSENT } from '../../src/content/consent';
+import type { Answers, AttachmentRef, AttachmentType } from '../../src/domain/form-schema';
+import { SYNC_PROTOCOL_VERSION, type ConsentRecord, type PushRequest, type Submission } from '../../src/domain/protocol';
 import { createApp, type AppOptions } from '../../src/server/app';
-import type { DossierStore } from '../../src/server/store';
+import type { AcceptedSubmission, DossierStore } from '../../src/server/store';
 import type { StoreBackend, StoreOpenOptions, TestDatabase } from './stores';
 
 export const COMMUNE_CODE = DEFAULT_COMMUNE.code;
@@ -32,6 +33,9 @@ export const VALID_ANSWERS: Answers = {
   startDate: '2025-07-20',
 };
 
+/** What the phone records when the resident ticks the consent box on the review step. */
+export const CONSENT_RECORD: ConsentRecord = { version: CONSENT.version, lang: 'vi', agreedAt: NOW - 3700_000 };
+
 export function makeSubmission(overrides: Partial<Submission> = {}, answers: Partial<Answers> = {}): Submission {
   const merged: Answers = { ...VALID_ANSWERS };
   // An answer given as undefined is removed (to test required fields).
@@ -46,8 +50,53 @@ export function makeSubmission(overrides: Partial<Submission> = {}, answers: Par
     communeCode: COMMUNE_CODE,
     answers: merged,
     submittedAt: NOW - 3600_000,
+    consent: CONSENT_RECORD,
     ...overrides,
   };
+}
+
+/** A fixture submission as the push gate hands it to the store (already valid and normalised). */
+export function makeAccepted(overrides: Partial<AcceptedSubmission> = {}): AcceptedSubmission {
+  return { ...makeSubmission(), consent: CONSENT_RECORD, attachments: [], ...overrides };
+}
+
+export interface TestBlob {
+  bytes: Uint8Array<ArrayBuffer>;
+  sha256: string;
+  type: AttachmentType;
+}
+
+const SIGNATURES: Readonly<Record<AttachmentType, number[]>> = {
+  'image/jpeg': [0xff, 0xd8, 0xff, 0xe0],
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  'image/webp': [...Buffer.from('RIFF\0\0\0\0WEBP')],
+  'application/pdf': [...Buffer.from('%PDF-1.7\n')],
+};
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** `size` bytes that start like a file of `type`, different for every `seed`. */
+export function makeBlob(seed: number, size = 1000, type: AttachmentType = 'image/jpeg'): TestBlob {
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i++) bytes[i] = (seed * 31 + i * 7) & 0xff;
+  bytes.set(SIGNATURES[type].slice(0, size));
+  return { bytes, sha256: sha256Of(bytes), type };
+}
+
+/** The ref a phone puts in the answers for this blob. */
+export function refOf(blob: TestBlob, name = 'anh.jpg'): AttachmentRef {
+  return { sha256: blob.sha256, name, type: blob.type, size: blob.bytes.byteLength };
+}
+
+export function putBlob(app: Hono, sha256: string, bytes: Uint8Array | ReadableStream<Uint8Array>, type = 'image/jpeg', headers: Record<string, string> = {}): Promise<Response> {
+  const init = { method: 'PUT', headers: { 'content-type': type, ...headers }, body: bytes, duplex: 'half' } as RequestInit;
+  return Promise.resolve(app.request(`/api/v1/blobs/${sha256}`, init));
+}
+
+export function headBlob(app: Hono, sha256: string): Promise<Response> {
+  return Promise.resolve(app.request(`/api/v1/blobs/${sha256}`, { method: 'HEAD' }));
 }
 
 export function pushRequest(items: Submission[], deviceId = DEVICE_ID): PushRequest {

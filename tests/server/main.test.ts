@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult } from '../../src/domain/protocol';
+import { MIGRATIONS } from '../../src/server/migrations';
 import { freePort } from './postgres-cluster';
-import { makeSubmission, makeTempDir, pushRequest } from './fixtures';
+import { makeBlob, makeSubmission, makeTempDir, pushRequest } from './fixtures';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -47,11 +48,11 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 describe('src/server/main.ts', () => {
-  it('creates the data dir, serves /api/v1/health over HTTP and exits cleanly on SIGTERM', { timeout: 30_000 }, async () => {
+  it('creates the data dir, serves /api/v1/health and blobs over HTTP and exits cleanly on SIGTERM', { timeout: 30_000 }, async () => {
     const temp = await makeTempDir();
     cleanups.push(temp.cleanup);
     const dataDir = join(temp.dir, 'data');
-    const child = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: join(temp.dir, 'no-build') });
+    const child = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: join(temp.dir, 'no-build'), MAX_BLOB_BYTES: '2048' });
 
     const [line, url] = await waitForLine(child, /^Một Cửa Lưu Động listening on (http:\/\/127\.0\.0\.1:\d+) \(SQLite: (.+)\)$/);
     expect(line).toContain(join(dataDir, 'mot-cua.sqlite'));
@@ -60,6 +61,17 @@ describe('src/server/main.ts', () => {
     const res = await fetch(`${url}/api/v1/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, protocol: 1, store: 'sqlite' });
+
+    // Blobs over real HTTP: HEAD keeps its Content-Length, and MAX_BLOB_BYTES is honoured.
+    const blob = makeBlob(1, 2048);
+    const put = (bytes: Uint8Array<ArrayBuffer>, sha256: string) =>
+      fetch(`${url}/api/v1/blobs/${sha256}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: bytes });
+    expect((await fetch(`${url}/api/v1/blobs/${blob.sha256}`, { method: 'HEAD' })).status).toBe(404);
+    expect((await put(blob.bytes, blob.sha256)).status).toBe(201);
+    const head = await fetch(`${url}/api/v1/blobs/${blob.sha256}`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-length')]).toEqual([200, '2048']);
+    const big = makeBlob(2, 2049);
+    expect((await put(big.bytes, big.sha256)).status).toBe(413);
 
     const exited = exitOf(child);
     child.kill('SIGTERM');
@@ -134,7 +146,7 @@ describe.each(STORE_BACKENDS)('two server processes on one $kind database', (bac
     const rows = await db.rows('SELECT id FROM dossiers ORDER BY id');
     expect(rows.map((row) => row.id)).toEqual(pushed.sort());
     expect(await db.rows('SELECT seq FROM status_changes')).toHaveLength(pushed.length);
-    expect(await db.rows('SELECT version FROM schema_migrations')).toHaveLength(1);
+    expect(await db.rows('SELECT version FROM schema_migrations')).toHaveLength(MIGRATIONS.length);
 
     const exits = children.map(exitOf);
     for (const child of children) child.kill('SIGTERM');

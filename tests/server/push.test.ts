@@ -133,9 +133,10 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
     });
 
     it.each([
-      ['an unknown form', { formId: 'khai-sinh-x' }, { field: 'formId', code: 'choice-unknown' }],
-      ['an unknown form version', { formVersion: 99 }, { field: 'formVersion', code: 'choice-unknown' }],
-      ['another commune', { communeCode: '00001' }, { field: 'communeCode', code: 'choice-unknown' }],
+      ['an unknown form', { formId: 'khai-sinh-x' }, { field: 'formId', code: 'unknown-form' }],
+      ['an unknown form version', { formVersion: 99 }, { field: 'formVersion', code: 'unknown-form' }],
+      ['another commune', { communeCode: '00001' }, { field: 'communeCode', code: 'wrong-commune' }],
+      ['no consent', { consent: undefined }, { field: 'consent', code: 'required' }],
       ['an id that is not a UUID', { id: 'not-a-uuid' }, { field: 'id', code: 'wrong-type' }],
       ['a submittedAt that is not a number', { submittedAt: 'yesterday' as unknown as number }, { field: 'submittedAt', code: 'wrong-type' }],
       ['a submittedAt with a fraction of a millisecond', { submittedAt: NOW - 0.5 }, { field: 'submittedAt', code: 'wrong-type' }],

@@ -1,14 +1,14 @@
 /** The DossierStore contract, on every adapter: migrations, persistence, codes, atomic batches, paging. */
+import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson, contentHashOf } from '../../src/server/content-hash';
 import { makeDossierCode } from '../../src/server/dossier-code';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrationSql } from '../../src/server/migrations';
-import type { AcceptedSubmission } from '../../src/server/store';
-import { COMMUNE_CODE, DEVICE_ID, NOW, makeSubmission } from './fixtures';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from '../../src/server/migrations';
+import { COMMUNE_CODE, CONSENT_RECORD, DEVICE_ID, NOW, makeAccepted, makeBlob } from './fixtures';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';
 
 /** Fixture submissions are already valid and normalised, so they stand for accepted ones. */
-const accepted = (overrides: Partial<AcceptedSubmission> = {}): AcceptedSubmission => ({ ...makeSubmission(), ...overrides });
+const accepted = makeAccepted;
 
 describe.each(STORE_BACKENDS)('the $kind store', (backend) => {
   let db: TestDatabase;
@@ -29,7 +29,61 @@ describe.each(STORE_BACKENDS)('the $kind store', (backend) => {
 
   it('puts the commune code on every table', async () => {
     await (await db.open()).close();
-    for (const table of ['dossiers', 'status_changes']) expect(await db.columns(table)).toContain('commune_code');
+    for (const table of ['dossiers', 'status_changes', 'blobs']) expect(await db.columns(table)).toContain('commune_code');
+  });
+
+  it('upgrades a schema-1 database with its dossiers: they keep their answers and have no consent', async () => {
+    // A schema-1 database as the previous server left it (the SQLite file's directory first).
+    if (db.env.DATA_DIR) mkdirSync(db.env.DATA_DIR, { recursive: true });
+    await db.execute(SCHEMA_MIGRATIONS_SQL);
+    for (const statement of migrationSql(MIGRATIONS[0]!, backend.kind).split(';')) await db.execute(statement);
+    await db.execute('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', 1, MIGRATIONS[0]!.name, NOW);
+    const old = accepted();
+    await db.execute(
+      `INSERT INTO dossiers (id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      old.id, `${COMMUNE_CODE}-250714-AAAAAA`, COMMUNE_CODE, DEVICE_ID, old.formId, old.formVersion, contentHashOf(old),
+      JSON.stringify(old.answers), old.submittedAt, NOW - 1000, 'received',
+    );
+
+    const store = await db.open();
+    expect((await db.rows('SELECT version FROM schema_migrations ORDER BY version')).map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    const stored = await store.getDossier(old.id);
+    expect(stored).toMatchObject({ answers: old.answers, receivedAt: NOW - 1000 });
+    expect(stored).not.toHaveProperty('consent');
+    // A retry of it is still the same dossier; the missing consent is not filled in afterwards.
+    expect((await store.pushBatch(DEVICE_ID, [old], NOW))[0]?.outcome).toBe('duplicate');
+    expect(await store.getDossier(old.id)).not.toHaveProperty('consent');
+    expect(await store.hasBlob(makeBlob(1).sha256, COMMUNE_CODE)).toBeNull();
+  });
+
+  it('stores blobs once, per commune, and says which of a list are missing', async () => {
+    const store = await db.open();
+    const [a, b, c] = [makeBlob(1), makeBlob(2, 300, 'image/png'), makeBlob(3)];
+    expect(await store.hasBlob(a!.sha256, COMMUNE_CODE)).toBeNull();
+    expect(await store.putBlob(a!.sha256, a!.type, a!.bytes, COMMUNE_CODE, NOW)).toBe(true);
+    expect(await store.putBlob(a!.sha256, a!.type, a!.bytes, COMMUNE_CODE, NOW + 1)).toBe(false);
+    expect(await store.putBlob(b!.sha256, b!.type, b!.bytes, COMMUNE_CODE, NOW)).toBe(true);
+    expect(await store.hasBlob(b!.sha256, COMMUNE_CODE)).toEqual({ type: 'image/png', size: 300 });
+    expect(await store.hasBlob(b!.sha256, '00004')).toBeNull();
+    expect(await store.getBlob(a!.sha256, COMMUNE_CODE)).toEqual({ type: 'image/jpeg', size: 1000, bytes: a!.bytes });
+    expect(await store.getBlob(c!.sha256, COMMUNE_CODE)).toBeNull();
+    expect(await store.missingBlobs([c!.sha256, a!.sha256, c!.sha256, b!.sha256], COMMUNE_CODE)).toEqual([c!.sha256]);
+    expect(await store.missingBlobs([a!.sha256], '00004')).toEqual([a!.sha256]);
+    expect(await store.missingBlobs([], COMMUNE_CODE)).toEqual([]);
+    expect(await db.rows('SELECT sha256 FROM blobs ORDER BY sha256')).toHaveLength(2);
+  });
+
+  it('stores a dossier whose blobs are there with its consent, and keeps both across a reopen', async () => {
+    const blob = makeBlob(4);
+    const first = await db.open();
+    await first.putBlob(blob.sha256, blob.type, blob.bytes, COMMUNE_CODE, NOW);
+    const item = accepted({ attachments: [{ path: 'proof', ref: { sha256: blob.sha256, name: 'a.jpg', type: 'image/jpeg', size: 1000 } }] });
+    expect((await first.pushBatch(DEVICE_ID, [item], NOW))[0]?.outcome).toBe('stored');
+    await first.close();
+    const reopened = await db.open();
+    expect(await reopened.getDossier(item.id)).toMatchObject({ consent: CONSENT_RECORD });
+    expect((await reopened.getBlob(blob.sha256, COMMUNE_CODE))?.bytes).toEqual(blob.bytes);
   });
 
   it('refuses a database written by a newer server', async () => {
@@ -145,6 +199,8 @@ describe('migrations', () => {
       expect(postgres).not.toMatch(/AUTOINCREMENT/i);
     }
     expect(migrationSql(MIGRATIONS[0]!, 'postgres')).toContain('GENERATED ALWAYS AS IDENTITY');
+    expect(migrationSql(MIGRATIONS[1]!, 'postgres')).toContain('bytes BYTEA NOT NULL');
+    expect(migrationSql(MIGRATIONS[1]!, 'sqlite')).toContain('bytes BLOB NOT NULL');
   });
 });
 

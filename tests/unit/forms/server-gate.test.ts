@@ -12,6 +12,7 @@ const item = (formVersion: number, answers: Record<string, unknown>) => ({
   communeCode: '00004',
   answers,
   submittedAt: 1,
+  consent: { version: 'consent-dossier-2026-11-28', lang: 'vi', agreedAt: 1 },
 });
 
 describe('checkPushItem', () => {
