@@ -1,35 +1,72 @@
 /** Layout and routing; every screen but the home screen is loaded on demand. */
+import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from './i18n-context';
-import { useRoute } from './router';
+import { screenKey, useRoute } from './router';
 import { useOnline } from './hooks/use-online';
 import { Header } from './components/Header';
 import { UpdateBanner } from './components/UpdateBanner';
+import { UpdateRequiredBanner } from './components/UpdateRequiredBanner';
+import { StorageFullAlert } from './components/StorageFullAlert';
 import { lazyScreen } from './components/Lazy';
 import HomeScreen from './screens/HomeScreen';
 
 const FormScreen = lazyScreen(() => import('./screens/FormScreen'));
 const DossiersScreen = lazyScreen(() => import('./screens/DossiersScreen'));
+const HandoffScreen = lazyScreen(() => import('./screens/HandoffScreen'));
+const ExplainerScreen = lazyScreen(() => import('./screens/ExplainerScreen'));
+const PresentationScreen = lazyScreen(() => import('./screens/PresentationScreen'));
+const QuizScreen = lazyScreen(() => import('./screens/QuizScreen'));
+const CatalogScreen = lazyScreen(() => import('./screens/CatalogScreen'));
+const ProcedureScreen = lazyScreen(() => import('./screens/ProcedureScreen'));
+
+/** After a move to another screen, start at its top and let screen readers start from main. */
+function useScreenChangeFocus(key: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // A link to "#section" is scrolled to by the screen that owns the section.
+    if (location.hash) return;
+    scrollTo(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [key]);
+}
 
 export function App() {
   const { t } = useI18n();
   const route = useRoute();
   const online = useOnline();
+  useScreenChangeFocus(screenKey(route));
+  // The presentation fills the screen on its own: no app bar, no banners over the slides.
+  const presenting = route.name === 'presentation';
   return (
     <>
-      <a class="skip" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <Header />
-      {!online && (
+      {!presenting && (
+        <a class="skip" href="#main">
+          {t('app.skipToContent')}
+        </a>
+      )}
+      {!presenting && <Header />}
+      {!online && !presenting && (
         <p class="offline" role="status">
           {t('network.offline')}
         </p>
       )}
-      <UpdateBanner />
-      <main id="main" tabIndex={-1}>
+      {!presenting && <UpdateBanner />}
+      {!presenting && <UpdateRequiredBanner />}
+      {!presenting && <StorageFullAlert />}
+      <main id="main" tabIndex={-1} class={presenting ? 'main--present' : undefined}>
         {route.name === 'home' && <HomeScreen />}
-        {route.name === 'form' && <FormScreen key={route.draftId} draftId={route.draftId} />}
+        {route.name === 'form' && <FormScreen key={route.draftId} draftId={route.draftId} step={route.step} />}
         {route.name === 'dossiers' && <DossiersScreen />}
+        {route.name === 'explainer' && <ExplainerScreen />}
+        {route.name === 'presentation' && <PresentationScreen slide={route.slide} />}
+        {route.name === 'quiz' && <QuizScreen />}
+        {route.name === 'catalog' && <CatalogScreen query={route.query} />}
+        {route.name === 'procedure' && <ProcedureScreen key={route.key} procedureKey={route.key} />}
+        {route.name === 'handoff' && <HandoffScreen />}
         {route.name === 'not-found' && <HomeScreen />}
       </main>
     </>

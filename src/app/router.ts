@@ -1,24 +1,114 @@
 /** A tiny path router: the service worker answers every navigation with the app shell. */
 import { useEffect, useState } from 'preact/hooks';
 
+/** Catalogue filters as they appear in the URL; '' means "all". */
+export interface CatalogQuery {
+  q: string;
+  handledBy: string;
+  category: string;
+}
+
+/** Filling a draft, or reviewing it before it is submitted. */
+export type FormStep = 'fill' | 'review';
+
 export type Route =
   | { name: 'home' }
-  | { name: 'form'; draftId: string }
+  | { name: 'form'; draftId: string; step: FormStep }
   | { name: 'dossiers' }
+  | { name: 'handoff' }
+  | { name: 'explainer' }
+  | { name: 'presentation'; slide: number }
+  | { name: 'quiz' }
+  | { name: 'catalog'; query: CatalogQuery }
+  | { name: 'procedure'; key: string }
   | { name: 'not-found' };
 
-const FORM_PATH = /^\/to-khai\/([0-9a-f-]{36})$/;
+const FORM_PATH = /^\/to-khai\/([0-9a-f-]{36})(\/xem-lai)?$/;
+const PROCEDURE_PATH = /^\/thu-tuc\/([^/]+)\/?$/;
 
-export function parseRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { name: 'home' };
-  if (pathname === '/ho-so') return { name: 'dossiers' };
-  const form = FORM_PATH.exec(pathname);
-  if (form?.[1]) return { name: 'form', draftId: form[1] };
+export const EXPLAINER_PATH = '/muc-do';
+export const PRESENTATION_PATH = '/muc-do/trinh-chieu';
+export const QUIZ_PATH = '/muc-do/kiem-tra';
+/** Hand-off of unsent dossiers through an encrypted file. */
+export const HANDOFF_PATH = '/chuyen-giao';
+export const CATALOG_PATH = '/thu-tuc';
+
+/** URL parameter names of the catalogue (Vietnamese, like the paths). */
+const CATALOG_PARAMS = { q: 'q', handledBy: 'co-quan', category: 'truc-tuyen' } as const;
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** Slide numbers in the URL count from 1, as the on-screen counter does; anything odd is slide 1. */
+function slideOf(params: URLSearchParams): number {
+  const n = Number(params.get('slide'));
+  return Number.isSafeInteger(n) && n >= 1 ? n : 1;
+}
+
+export function parseRoute(pathname: string, search = ''): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
+  const params = new URLSearchParams(search);
+  if (path === '/' || path === '') return { name: 'home' };
+  if (path === '/ho-so') return { name: 'dossiers' };
+  if (path === HANDOFF_PATH) return { name: 'handoff' };
+  if (path === EXPLAINER_PATH) return { name: 'explainer' };
+  if (path === PRESENTATION_PATH) return { name: 'presentation', slide: slideOf(params) };
+  if (path === QUIZ_PATH) return { name: 'quiz' };
+  if (path === CATALOG_PATH) {
+    return {
+      name: 'catalog',
+      query: {
+        q: params.get(CATALOG_PARAMS.q) ?? '',
+        handledBy: params.get(CATALOG_PARAMS.handledBy) ?? '',
+        category: params.get(CATALOG_PARAMS.category) ?? '',
+      },
+    };
+  }
+  const form = FORM_PATH.exec(path);
+  if (form?.[1]) return { name: 'form', draftId: form[1], step: form[2] ? 'review' : 'fill' };
+  const procedure = PROCEDURE_PATH.exec(path);
+  const key = procedure?.[1] ? decode(procedure[1]) : null;
+  if (key) return { name: 'procedure', key };
   return { name: 'not-found' };
+}
+
+/** Identifies the screen a route shows; query changes (typing, next slide) keep the same key. */
+export function screenKey(route: Route): string {
+  if (route.name === 'form') return `form:${route.draftId}:${route.step}`;
+  if (route.name === 'procedure') return `procedure:${route.key}`;
+  return route.name;
 }
 
 export function formPath(draftId: string): string {
   return `/to-khai/${draftId}`;
+}
+
+/** The review step of a draft: its own URL, so Back returns to the form. */
+export function reviewPath(draftId: string): string {
+  return `${formPath(draftId)}/xem-lai`;
+}
+
+export function procedurePath(slugOrCode: string): string {
+  return `${CATALOG_PATH}/${encodeURIComponent(slugOrCode)}`;
+}
+
+export function presentationPath(slide: number): string {
+  return `${PRESENTATION_PATH}?slide=${slide}`;
+}
+
+export function catalogPath(query: Partial<CatalogQuery> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of ['q', 'handledBy', 'category'] as const) {
+    const value = query[key];
+    if (value) params.set(CATALOG_PARAMS[key], value);
+  }
+  const search = params.toString();
+  return search ? `${CATALOG_PATH}?${search}` : CATALOG_PATH;
 }
 
 export function navigate(path: string, replace = false): void {
@@ -28,9 +118,9 @@ export function navigate(path: string, replace = false): void {
 }
 
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  const [route, setRoute] = useState(() => parseRoute(location.pathname, location.search));
   useEffect(() => {
-    const update = () => setRoute(parseRoute(location.pathname));
+    const update = () => setRoute(parseRoute(location.pathname, location.search));
     addEventListener('popstate', update);
     return () => removeEventListener('popstate', update);
   }, []);

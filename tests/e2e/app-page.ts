@@ -34,6 +34,28 @@ export class AppPage {
     await this.waitSaved();
   }
 
+  /** An address field's fieldset, by its legend. */
+  addressGroup(legend: RegExp): Locator {
+    return this.page.getByRole('group', { name: legend });
+  }
+
+  /** Types a whole address as free text (the way out when the place is not in the units list). */
+  async typeAddress(legend: RegExp, text: string): Promise<void> {
+    const group = this.addressGroup(legend);
+    const toText = group.getByRole('button', { name: 'Không tìm thấy? Ghi cả địa chỉ' });
+    if (await toText.isVisible()) await toText.click();
+    await group.getByLabel('Địa chỉ đầy đủ').fill(text);
+    await this.waitSaved();
+  }
+
+  /** Goes to the review step, gives the consent and submits. */
+  async reviewAndSubmit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Xem lại trước khi nộp' }).click();
+    await this.page.getByRole('heading', { level: 1, name: 'Xem lại trước khi nộp' }).waitFor();
+    await this.page.getByRole('checkbox', { name: /Tôi đã đọc và đồng ý/ }).check();
+    await this.page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  }
+
   pendingCount(): Locator {
     return this.page.getByTestId('pending-count');
   }

@@ -96,12 +96,12 @@ describe('a dossier from a phone with no signal to the commune server and back',
 
     // Finish and submit while still offline.
     await app.fill(/Số định danh cá nhân/, '038190012345');
-    await app.fill(/Nơi ở hiện tại/, 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa');
-    await app.fill(/Địa chỉ đăng ký tạm trú/, 'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội');
+    await app.typeAddress(/Nơi ở hiện tại/, 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa');
+    await app.typeAddress(/Địa chỉ đăng ký tạm trú/, 'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội');
     // NFD input (as some keyboards send it) is stored in NFC.
     await app.fill(/Nội dung đề nghị/, 'Đi làm'.normalize('NFD'));
     await app.fill(/Ngày bắt đầu tạm trú/, '01/12/2026');
-    await app.page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await app.reviewAndSubmit();
     await app.pendingCount().filter({ hasText: '1 hồ sơ chờ gửi' }).waitFor();
     await app.page.getByText('Chờ gửi', { exact: true }).last().waitFor();
     expect(dossierRows()).toHaveLength(0);

@@ -1,17 +1,25 @@
-/** Renders one form field of any kind, with its label, hint and error, accessibly. */
+/**
+ * Renders one form field of any kind at its answer path (`members[1].fullName`), with its label,
+ * hint and message wired for screen readers. Simple kinds are here; structured ones have their
+ * own component under form/.
+ */
 import type { JSX } from 'preact';
-import type { AnswerValue, Field } from '../../domain/form-schema';
+import type { Field } from '../../domain/form-schema';
 import { pick } from '../../domain/localized';
 import { isoToVn, parseVnDate, toIsoDate } from '../../domain/dates';
 import { useI18n } from '../i18n-context';
+import { useFormContext } from './form/form-context';
+import { describedBy, ErrorText, fieldIds, Hint, LabelText } from './form/field-parts';
+import { getAt } from './form/paths';
+import { ChoiceField } from './form/ChoiceField';
+import { AddressField } from './form/AddressField';
+import { GroupField } from './form/GroupField';
+import { ComputedField } from './form/ComputedField';
+import { AttachmentField } from './form/AttachmentField';
 
 interface Props {
   field: Field;
-  value: AnswerValue | undefined;
-  error?: string;
-  onChange: (id: string, value: AnswerValue | undefined) => void;
-  onBlur: (id: string) => void;
-  onFocus: (id: string) => void;
+  path: string;
 }
 
 /** Dates are typed as dd/mm/yyyy and stored as ISO once they parse; partial input is kept as typed. */
@@ -20,25 +28,42 @@ function dateToStored(text: string): string {
   return parsed ? toIsoDate(parsed) : text;
 }
 
-export function FieldInput({ field, value, error, onChange, onBlur, onFocus }: Props) {
+export function FieldInput({ field, path }: Props) {
+  switch (field.kind) {
+    case 'choice':
+    case 'multichoice':
+      return <ChoiceField field={field} path={path} />;
+    case 'address':
+      return <AddressField field={field} path={path} />;
+    case 'group':
+      return <GroupField field={field} path={path} />;
+    case 'computed':
+      return <ComputedField field={field} path={path} />;
+    case 'attachment':
+      return <AttachmentField field={field} path={path} />;
+    default:
+      return <SimpleField field={field} path={path} />;
+  }
+}
+
+function SimpleField({ field, path }: Props) {
   const { t, lang } = useI18n();
-  const inputId = `f-${field.id}`;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
+  const { answers, errors, onChange, onBlur, onFocus } = useFormContext();
+  const value = getAt(answers, path);
+  const error = errors.get(path);
+  const ids = fieldIds(path);
   const hint = field.kind === 'date' ? t('form.dateHint') : field.hint ? pick(field.hint, lang) : undefined;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const common = {
-    id: inputId,
-    name: field.id,
-    'aria-describedby': describedBy,
+    id: ids.control,
+    name: path,
+    'aria-describedby': describedBy(ids, hint, error),
     'aria-invalid': error ? true : undefined,
     'aria-required': field.required ? true : undefined,
-    onBlur: () => onBlur(field.id),
-    onFocus: () => onFocus(field.id),
+    onBlur: () => onBlur(path),
+    onFocus: () => onFocus(path),
   };
-  const text = typeof value === 'string' ? value : value === undefined ? '' : String(value);
-  const onText = (e: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
-    onChange(field.id, e.currentTarget.value);
+  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  const onText = (e: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(path, e.currentTarget.value);
 
   let control: JSX.Element;
   switch (field.kind) {
@@ -54,59 +79,33 @@ export function FieldInput({ field, value, error, onChange, onBlur, onFocus }: P
           autoComplete="off"
           placeholder={t('form.datePlaceholder')}
           value={isoToVn(text)}
-          onInput={(e) => onChange(field.id, dateToStored(e.currentTarget.value))}
+          onInput={(e) => onChange(path, dateToStored(e.currentTarget.value))}
         />
       );
       break;
-    case 'choice':
-      return (
-        <fieldset class={`field${error ? ' field--error' : ''}`} aria-describedby={describedBy} data-field={field.id}>
-          <legend>
-            {pick(field.label, lang)}
-            {field.required && <span class="req"> ({t('form.required')})</span>}
-          </legend>
-          {hint && <p id={hintId} class="hint">{hint}</p>}
-          <div class="choices" role="radiogroup" aria-invalid={error ? true : undefined}>
-            {field.options.map((option) => (
-              <label class="choice" key={option.value}>
-                <input
-                  type="radio"
-                  name={field.id}
-                  id={`${inputId}-${option.value}`}
-                  value={option.value}
-                  checked={value === option.value}
-                  onChange={() => onChange(field.id, option.value)}
-                  onFocus={() => onFocus(field.id)}
-                  onBlur={() => onBlur(field.id)}
-                />
-                <span>{pick(option.label, lang)}</span>
-              </label>
-            ))}
-          </div>
-          {error && <p id={errorId} class="error">{error}</p>}
-        </fieldset>
-      );
     case 'yesno':
-      control = (
-        <input
-          {...common}
-          type="checkbox"
-          checked={value === true}
-          onChange={(e) => onChange(field.id, e.currentTarget.checked)}
-        />
+      return (
+        <div class={`field field--check${error ? ' field--error' : ''}`}>
+          <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(path, e.currentTarget.checked)} />
+          <label for={ids.control}>
+            <LabelText field={field} />
+          </label>
+          <Hint ids={ids} text={hint} />
+          <ErrorText ids={ids} text={error} />
+        </div>
       );
-      break;
     case 'number':
       control = (
         <input
           {...common}
           type="text"
           inputMode="decimal"
+          autoComplete="off"
           value={text}
           onInput={(e) => {
             const raw = e.currentTarget.value.trim();
             const n = Number(raw.replace(',', '.'));
-            onChange(field.id, raw === '' ? undefined : Number.isFinite(n) ? n : raw);
+            onChange(path, raw === '' ? undefined : Number.isFinite(n) ? n : raw);
           }}
         />
       );
@@ -125,38 +124,18 @@ export function FieldInput({ field, value, error, onChange, onBlur, onFocus }: P
         <input {...common} type="text" autoComplete={field.autocomplete ?? 'off'} maxLength={field.maxLength} value={text} onInput={onText} />
       );
       break;
-    case 'address': {
-      // Stopgap until the unit picker exists: the whole address typed as free text.
-      const typed = typeof value === 'object' && value !== null && !Array.isArray(value) ? value.freeText ?? '' : text;
-      control = (
-        <input
-          {...common}
-          type="text"
-          autoComplete="off"
-          maxLength={300}
-          value={typed}
-          onInput={(e) => {
-            const freeText = e.currentTarget.value;
-            onChange(field.id, freeText === '' ? undefined : { detail: '', freeText });
-          }}
-        />
-      );
-      break;
-    }
     default:
-      // multichoice, attachment, group and computed have no control yet (form schema 2).
       return null;
   }
 
   return (
-    <div class={`field${error ? ' field--error' : ''}`} data-field={field.id}>
-      <label for={inputId}>
-        {pick(field.label, lang)}
-        {field.required && <span class="req"> ({t('form.required')})</span>}
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label for={ids.control}>
+        <LabelText field={field} />
       </label>
-      {hint && <p id={hintId} class="hint">{hint}</p>}
+      <Hint ids={ids} text={hint} />
       {control}
-      {error && <p id={errorId} class="error">{error}</p>}
+      <ErrorText ids={ids} text={error} />
     </div>
   );
 }

@@ -1,57 +1,42 @@
-/** Lays out a form's visible fields, the error summary and the submit button. */
-import type { AnswerValue, Answers, FormDefinition } from '../../domain/form-schema';
-import { isVisible } from '../../domain/validate';
+/** Lays out a form: title, notices, the QR fill, the error summary, the visible fields, the way to review. */
+import type { ComponentChildren } from 'preact';
 import { pick } from '../../domain/localized';
 import { useI18n } from '../i18n-context';
-import { FieldInput } from './FieldInput';
+import { useFormContext } from './form/form-context';
+import { FieldList } from './form/FieldList';
 
 interface Props {
-  form: FormDefinition;
-  answers: Answers;
-  /** Field id → translated message, only for fields the user has left or after a submit attempt. */
-  errors: Record<string, string>;
-  summary: string | null;
-  onChange: (id: string, value: AnswerValue | undefined) => void;
-  onBlur: (id: string) => void;
-  onFocus: (id: string) => void;
-  onSubmit: () => void;
-  busy: boolean;
+  /** Version notices, the server's refusal: shown under the title. */
+  notices?: ComponentChildren;
+  /** The QR fill panel, on forms that have a qrMap. */
+  qr?: ComponentChildren;
+  /** The error summary, after a try to go on with fields still wrong. */
+  summary?: ComponentChildren;
+  onReview: () => void;
 }
 
-export function FormView({ form, answers, errors, summary, onChange, onBlur, onFocus, onSubmit, busy }: Props) {
+export function FormView({ notices, qr, summary, onReview }: Props) {
   const { t, lang } = useI18n();
+  const { form, answers } = useFormContext();
   return (
-    <form
-      class="form"
-      noValidate
-      aria-labelledby="form-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-    >
+    <div class="form">
       <h1 id="form-title">{pick(form.title, lang)}</h1>
-      {summary && (
-        <div class="summary" role="alert" tabIndex={-1} id="error-summary">
-          {summary}
-        </div>
-      )}
-      {form.fields
-        .filter((field) => isVisible(field, answers))
-        .map((field) => (
-          <FieldInput
-            key={field.id}
-            field={field}
-            value={answers[field.id]}
-            error={errors[field.id]}
-            onChange={onChange}
-            onBlur={onBlur}
-            onFocus={onFocus}
-          />
-        ))}
-      <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
-        {t('form.submit')}
-      </button>
-    </form>
+      {notices}
+      {qr}
+      <form
+        noValidate
+        aria-labelledby="form-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onReview();
+        }}
+      >
+        {summary}
+        <FieldList fields={form.fields} scope={answers} prefix="" />
+        <button type="submit" class="btn btn--primary btn--block">
+          {t('formUi.reviewButton')}
+        </button>
+      </form>
+    </div>
   );
 }

@@ -1,129 +1,223 @@
-/** Fills one draft: loads it, saves every change, validates, and queues the finished dossier. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { AnswerValue, Answers, FormDefinition } from '../../domain/form-schema';
-import { checkSubmission, validate, type FieldError } from '../../domain/validate';
+/**
+ * Fills one draft: opens it on the right form version, saves every change (NFC), reopens where
+ * it was left, fills from the CCCD QR code, and hands over to the review step, which queues the
+ * dossier with the resident's consent.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AnswerValue, Answers, GroupField } from '../../domain/form-schema';
+import type { ConsentRecord } from '../../domain/protocol';
+import { checkSubmission, needsAdminUnits, normalizeAnswers, validate, type FieldError } from '../../domain/validate';
 import { vietnamDateOf } from '../../domain/dates';
-import { findForm } from '../../content/forms';
+import { cleanText } from '../../domain/text';
+import { loadAdminUnits } from '../../content/admin-units';
 import { DEFAULT_COMMUNE } from '../../content/commune';
-import { getDraft, type DraftRow } from '../../storage/drafts';
 import { enqueueSubmission } from '../../storage/outbox';
 import { useI18n } from '../i18n-context';
 import { useAutosave } from '../hooks/use-autosave';
 import { FormView } from '../components/FormView';
-import { navigate } from '../router';
+import { FormContext, type FormContextValue } from '../components/form/form-context';
+import { ErrorSummary } from '../components/form/ErrorSummary';
+import { QrFill } from '../components/form/QrFill';
+import { VersionNoticeView } from '../components/form/VersionNoticeView';
+import { useAdminUnits, unitsOf } from '../components/form/use-admin-units';
+import { useTouched } from '../components/form/use-touched';
+import { focusElementById, focusPath, focusPathSoon } from '../components/form/focus';
+import { itemTitleOf } from '../components/form/path-labels';
+import { domId, isUnder, setAt } from '../components/form/paths';
+import { toNfcDeep } from '../components/form/nfc';
+import { nextDraftLabel, residentNameField } from '../components/form/draft-label';
+import { formPath, navigate, reviewPath, type FormStep } from '../router';
 import { requestSync } from '../sync-client';
 import { setFlash } from '../flash';
+import { openDraft, type OpenedDraft } from './open-draft';
+import ReviewScreen, { type SubmitOutcome } from './ReviewScreen';
+import '../components/form/form.css';
 
-interface Loaded {
-  draft: DraftRow;
-  form: FormDefinition;
-}
+const FORM_SUMMARY_ID = 'form-errors';
 
-function focusField(id: string): void {
-  const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(id)}"] input, [data-field="${CSS.escape(id)}"] textarea`);
-  el?.focus();
-  el?.scrollIntoView({ block: 'center' });
-}
-
-export default function FormScreen({ draftId }: { draftId: string }) {
-  const { t } = useI18n();
-  const [loaded, setLoaded] = useState<Loaded | null | 'missing'>(null);
+export default function FormScreen({ draftId, step = 'fill' }: { draftId: string; step?: FormStep }) {
+  const { t, lang } = useI18n();
+  const [opened, setOpened] = useState<OpenedDraft | null | 'missing'>(null);
   const [answers, setAnswers] = useState<Answers>({});
-  const [touched, setTouched] = useState<Set<string>>(new Set());
+  // Several changes can land before a re-render (QR fill, picking a commune): the ref is the truth.
+  const current = useRef<Answers>({});
+  const label = useRef<string | undefined>(undefined);
+  const { touched, touch, touchAll } = useTouched();
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const resumed = useRef(false);
   const autosave = useAutosave(draftId);
+  const form = opened && opened !== 'missing' ? opened.form : null;
+  const unitsState = useAdminUnits(form ? needsAdminUnits(form) : false);
+  const units = unitsOf(unitsState);
+  const ready = form !== null && unitsState.status !== 'loading';
 
   useEffect(() => {
     let alive = true;
-    void getDraft(draftId).then((draft) => {
+    void openDraft(draftId).then((result) => {
       if (!alive) return;
-      const form = draft && findForm(draft.formId, draft.formVersion);
-      if (!draft || !form) return setLoaded('missing');
-      setAnswers(draft.answers);
-      const serverErrors = draft.serverErrors ?? [];
-      if (serverErrors.length > 0) setSubmitted(true);
-      setLoaded({ draft, form });
-      // Reopen where the user was.
-      const resumeAt = serverErrors[0]?.field ?? draft.focusField;
-      if (resumeAt) requestAnimationFrame(() => focusField(resumeAt));
+      if (!result) return setOpened('missing');
+      current.current = result.draft.answers;
+      label.current = result.draft.label;
+      setAnswers(result.draft.answers);
+      if ((result.draft.serverErrors ?? []).length > 0) setSubmitted(true);
+      setOpened(result);
     });
     return () => {
       alive = false;
     };
   }, [draftId]);
 
-  const form = loaded && loaded !== 'missing' ? loaded.form : null;
-  const today = vietnamDateOf(Date.now());
-  const problems: FieldError[] = useMemo(() => (form ? validate(form, answers, { today }) : []), [form, answers]);
-
-  if (loaded === null) return <p class="muted">…</p>;
-  if (loaded === 'missing' || !form) return <p role="alert">{t('form.notFound')}</p>;
-
-  const shown: Record<string, string> = {};
-  for (const problem of problems) {
-    if (submitted || touched.has(problem.field)) shown[problem.field] = t(`errors.${problem.code}`);
-  }
-  const summary = submitted && problems.length > 0 ? t('form.errorsSummary', { count: problems.length }) : null;
-
-  function onChange(id: string, value: AnswerValue | undefined) {
-    const next = { ...answers };
-    if (value === undefined) delete next[id];
-    else next[id] = value;
-    setAnswers(next);
-    const label = typeof next.fullName === 'string' ? next.fullName : undefined;
-    void autosave.save({ answers: next, focusField: id, label });
-  }
-
-  async function onSubmit() {
-    if (!form) return;
-    const check = checkSubmission(form, answers, { today: vietnamDateOf(Date.now()) });
-    if (!check.ok) {
-      setSubmitted(true);
-      const first = check.errors[0]?.field;
-      if (first) requestAnimationFrame(() => focusField(first));
+  // Reopen where the user was (addresses wait for the units list, so the fields are final).
+  useEffect(() => {
+    if (!ready || step !== 'fill' || !opened || opened === 'missing') return;
+    const fragment = location.hash.slice(1);
+    if (fragment) {
+      resumed.current = true;
+      requestAnimationFrame(() => focusElementById(fragment));
       return;
     }
-    setBusy(true);
+    if (resumed.current) return;
+    resumed.current = true;
+    const resumeAt = opened.draft.serverErrors?.[0]?.field ?? opened.draft.focusField;
+    if (resumeAt) focusPathSoon(resumeAt);
+  }, [ready, step]);
+
+  const today = vietnamDateOf(Date.now());
+  const problems: FieldError[] = useMemo(() => (form ? validate(form, answers, { today, units }) : []), [form, answers, units]);
+  const tidy = useMemo(() => (form ? normalizeAnswers(form, answers, { today, units }) : {}), [form, answers, units]);
+
+  if (opened === null || (form && !ready)) return <p class="muted" aria-busy="true">{t('formUi.loading')}</p>;
+  if (opened === 'missing' || !form) return <p role="alert">{t('form.notFound')}</p>;
+  const draft = opened.draft;
+
+  const shown = new Map<string, string>();
+  for (const problem of problems) {
+    if (shown.has(problem.field)) continue;
+    if (submitted || [...touched].some((at) => isUnder(problem.field, at))) shown.set(problem.field, t(`errors.${problem.code}`));
+  }
+
+  const itemTitle = (group: GroupField, index: number) =>
+    itemTitleOf(group, index, lang, (name, n) => (name ? t('formUi.itemHeading', { label: name, n }) : t('formUi.itemDefault', { n })));
+
+  /** Stores the new answers; the draft's label follows the resident's name unless it was renamed. */
+  function commit(next: Answers, focusField?: string) {
+    const previous = current.current;
+    current.current = next;
+    setAnswers(next);
+    const nameField = residentNameField(form!);
+    const nextLabel = nameField ? nextDraftLabel(label.current, previous[nameField], next[nameField]) : undefined;
+    if (nextLabel !== undefined) label.current = nextLabel;
+    void autosave.save({
+      answers: next,
+      ...(focusField !== undefined ? { focusField } : {}),
+      ...(nextLabel !== undefined ? { label: nextLabel } : {}),
+    });
+  }
+
+  function onChange(path: string, value: AnswerValue | undefined) {
+    commit(setAt(current.current, path, value === undefined ? undefined : toNfcDeep(value)), path);
+  }
+
+  function onQrFill(filled: Answers) {
+    const ids = Object.keys(filled);
+    if (ids.length === 0) return;
+    commit({ ...current.current, ...toNfcDeep(filled) });
+    touchAll(ids);
+    const first = form!.fields.find((f) => ids.includes(f.id));
+    if (first) focusPathSoon(first.id);
+  }
+
+  function goToField(path: string) {
+    navigate(`${formPath(draftId)}#${domId(path)}`);
+  }
+
+  async function submit(consent: ConsentRecord): Promise<SubmitOutcome> {
+    // The server checks addresses against the units list: so does the phone, before queueing.
+    const list = units ?? (needsAdminUnits(form!) ? await loadAdminUnits().catch(() => undefined) : undefined);
+    const check = checkSubmission(form!, current.current, { today: vietnamDateOf(Date.now()), units: list });
+    if (!check.ok) {
+      setSubmitted(true);
+      return 'invalid';
+    }
     try {
       await autosave.flush();
-      const label = typeof check.answers.fullName === 'string' ? check.answers.fullName : '';
+      const nameField = residentNameField(form!);
+      const name = nameField && typeof check.answers[nameField] === 'string' ? (check.answers[nameField] as string) : '';
       await enqueueSubmission(
         {
           id: draftId,
-          formId: form.id,
-          formVersion: form.version,
+          formId: form!.id,
+          formVersion: form!.version,
           communeCode: DEFAULT_COMMUNE.code,
           answers: check.answers,
           submittedAt: Date.now(),
+          consent,
         },
-        label,
+        cleanText(label.current ?? '') || name,
       );
-      setFlash(t('form.queued'));
-      requestSync('button');
-      navigate('/', true);
     } catch (error) {
       console.error('enqueue failed', error);
-      setBusy(false);
+      return 'failed';
     }
+    setFlash(t('form.queued'));
+    requestSync('button');
+    navigate('/', true);
+    return 'queued';
   }
 
+  const context: FormContextValue = {
+    form,
+    answers,
+    tidy,
+    errors: shown,
+    units,
+    unitsMissing: unitsState.status === 'failed' ? 'failed' : null,
+    onChange,
+    onBlur: touch,
+    onFocus: (path) => void autosave.save({ focusField: path }),
+    itemTitle,
+  };
+
   return (
-    <>
-      <FormView
-        form={form}
-        answers={answers}
-        errors={shown}
-        summary={summary}
-        onChange={onChange}
-        onBlur={(id) => setTouched((prev) => new Set(prev).add(id))}
-        onFocus={(id) => void autosave.save({ focusField: id })}
-        onSubmit={() => void onSubmit()}
-        busy={busy}
-      />
+    <FormContext.Provider value={context}>
+      {step === 'review' ? (
+        <ReviewScreen draftId={draftId} problems={problems} onSubmit={submit} onGo={goToField} />
+      ) : (
+        <FormView
+          notices={
+            <>
+              {opened.notice && <VersionNoticeView notice={opened.notice} form={form} itemTitle={itemTitle} />}
+              {(draft.serverErrors ?? []).length > 0 && <p class="notice-box">{t('form.serverSaid')}</p>}
+            </>
+          }
+          qr={form.qrMap && <QrFill form={form} units={units} onFill={onQrFill} />}
+          summary={
+            submitted && problems.length > 0 ? (
+              <ErrorSummary
+                id={FORM_SUMMARY_ID}
+                form={form}
+                errors={problems}
+                itemTitle={itemTitle}
+                hrefBase={formPath(draftId)}
+                onGo={(path) => focusPath(path)}
+              />
+            ) : null
+          }
+          onReview={() => {
+            if (problems.length > 0) setSubmitted(true);
+            navigate(reviewPath(draftId));
+          }}
+        />
+      )}
       <p class={`save-state save-state--${autosave.state}`} role="status" aria-live="polite">
-        {autosave.state === 'saving' ? t('form.saving') : autosave.state === 'saved' ? t('form.saved') : autosave.state === 'failed' ? t('form.saveFailed') : ''}
+        {autosave.state === 'saving'
+          ? t('form.saving')
+          : autosave.state === 'saved'
+            ? t('form.saved')
+            : autosave.state === 'failed'
+              ? t('form.saveFailed')
+              : ''}
       </p>
-    </>
+    </FormContext.Provider>
   );
 }

@@ -6,6 +6,8 @@ import { vi } from '../../../src/i18n/locales/vi';
 import { en } from '../../../src/i18n/locales/en';
 import { VALIDATION_CODES } from '../../../src/domain/validate';
 import { DOSSIER_STATUSES } from '../../../src/domain/protocol';
+import { ADVICE_KEYS } from '../../../src/app/outbox-advice';
+import { HANDOFF_ERROR_KEYS } from '../../../src/app/handoff-errors';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -63,6 +65,9 @@ describe('locales', () => {
       ...VALIDATION_CODES.map((code) => `errors.${code}`),
       ...DOSSIER_STATUSES.map((status) => `status.${status}`),
       ...['queued', 'sending', 'rejected', 'conflict'].map((state) => `outbox.state.${state}`),
+      'sync2.stateRetrying',
+      ...ADVICE_KEYS.flatMap((key) => [`sync2.errors.${key}.message`, `sync2.errors.${key}.action`]),
+      ...HANDOFF_ERROR_KEYS.map((key) => `handoff.errors.${key}`),
     ];
     for (const key of dynamic) {
       expect(viKeys.has(key), `vi lacks ${key}`).toBe(true);

@@ -1,0 +1,22 @@
+/** Says that a draft moved to the new form version, or why it stays on its own (naming what would be lost). */
+import type { FormDefinition } from '../../../domain/form-schema';
+import { useI18n } from '../../i18n-context';
+import type { VersionNotice } from '../../screens/open-draft';
+import { describePath, type ItemTitle } from './path-labels';
+
+export function VersionNoticeView({ notice, form, itemTitle }: { notice: VersionNotice; form: FormDefinition; itemTitle: ItemTitle }) {
+  const { t, lang } = useI18n();
+  const text =
+    notice.kind === 'upgraded'
+      ? t('formUi.upgraded', { version: notice.version })
+      : t('formUi.kept', {
+          version: notice.version,
+          latest: notice.latest,
+          fields: notice.dropped.map((path) => describePath(form, path, lang, itemTitle)).join(', '),
+        });
+  return (
+    <p class="notice-box" role="status" data-testid="version-notice">
+      {text}
+    </p>
+  );
+}

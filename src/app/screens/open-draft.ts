@@ -1,0 +1,43 @@
+/**
+ * Opens a draft on the form version it should be filled on. A draft started on an older version
+ * moves to the latest one when every answer carries over (stored at once, with a notice); when
+ * something would be lost it stays on its own version, which the server still accepts, and the
+ * notice names what would have been dropped. Nothing is dropped silently.
+ */
+import type { FormDefinition } from '../../domain/form-schema';
+import { findForm, upgradeDraft } from '../../content/forms';
+import { getDraft, putDraft, type DraftRow } from '../../storage/drafts';
+
+export type VersionNotice =
+  | { kind: 'upgraded'; version: number }
+  | { kind: 'kept'; version: number; latest: number; dropped: string[] };
+
+export interface OpenedDraft {
+  draft: DraftRow;
+  form: FormDefinition;
+  notice: VersionNotice | null;
+}
+
+export async function openDraft(draftId: string, now: number = Date.now()): Promise<OpenedDraft | null> {
+  const draft = await getDraft(draftId);
+  if (!draft) return null;
+  const latest = findForm(draft.formId);
+  if (latest && latest.version > draft.formVersion) {
+    const upgrade = upgradeDraft(draft.formId, draft.formVersion, draft.answers);
+    if (upgrade.status === 'migrated') {
+      const row: DraftRow = { ...draft, formVersion: upgrade.form.version, answers: upgrade.answers, updatedAt: Math.max(now, draft.updatedAt) };
+      try {
+        await putDraft(row);
+        return { draft: row, form: upgrade.form, notice: { kind: 'upgraded', version: upgrade.form.version } };
+      } catch (error) {
+        // A full phone cannot store the move: the draft is filled (and sent) on its own version, unchanged.
+        console.error('draft not moved to the new form version', error);
+      }
+    }
+    if (upgrade.status === 'kept') {
+      return { draft, form: upgrade.form, notice: { kind: 'kept', version: draft.formVersion, latest: latest.version, dropped: upgrade.dropped } };
+    }
+  }
+  const form = findForm(draft.formId, draft.formVersion);
+  return form ? { draft, form, notice: null } : null;
+}
