@@ -14,7 +14,7 @@ export class AppPage {
   }
 
   async startTemporaryResidence(): Promise<void> {
-    await this.page.getByRole('button', { name: /Điền tờ khai: Đăng ký tạm trú/ }).click();
+    await this.page.getByRole('button', { name: /^Đăng ký tạm trú/ }).click();
     await this.page.getByRole('heading', { level: 1, name: /Đăng ký tạm trú/ }).waitFor();
   }
 

@@ -32,16 +32,15 @@ export default function HomeActivity() {
       <DraftList />
       <section aria-labelledby="start-title" class="card">
         <h2 id="start-title">{t('home.startTitle')}</h2>
-        {FORMS.map((form) => (
-          <button
-            type="button"
-            key={form.id}
-            class="btn btn--primary btn--block"
-            onClick={() => void start(form.id, form.version)}
-          >
-            {t('home.startForm', { title: pick(form.title, lang) })}
-          </button>
-        ))}
+        <ul class="start-list">
+          {FORMS.map((form) => (
+            <li key={form.id}>
+              <button type="button" class="btn btn--block btn--list" onClick={() => void start(form.id, form.version)}>
+                {pick(form.title, lang)}
+              </button>
+            </li>
+          ))}
+        </ul>
       </section>
       <SyncPanel />
       <DossierList />

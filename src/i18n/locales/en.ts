@@ -24,8 +24,7 @@ export const en: LocaleStrings = {
   home: {
     levelsTitle: 'Online public services have 4 levels',
     levelLabel: 'Level {{level}}',
-    startTitle: 'Do a procedure',
-    startForm: 'Fill in: {{title}}',
+    startTitle: 'Fill in a form',
     draftsTitle: 'Forms in progress',
     resume: 'Continue',
     draftUnnamed: 'No name yet',

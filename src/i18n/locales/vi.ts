@@ -22,8 +22,7 @@ export const vi = {
   home: {
     levelsTitle: 'Dịch vụ công trực tuyến có 4 mức độ',
     levelLabel: 'Mức độ {{level}}',
-    startTitle: 'Làm thủ tục',
-    startForm: 'Điền tờ khai: {{title}}',
+    startTitle: 'Điền tờ khai',
     draftsTitle: 'Tờ khai đang điền dở',
     resume: 'Điền tiếp',
     draftUnnamed: 'Chưa có tên',
