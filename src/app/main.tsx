@@ -34,6 +34,8 @@ async function boot(): Promise<void> {
   void import('./sync-client').then((sync) => sync.startSync());
   void import('./sw-registration').then((sw) => sw.registerServiceWorker());
   void navigator.storage?.persist?.().catch(() => false);
+  // Photos no draft or outbox row needs any more (removed from a form, or a deleted draft).
+  void import('../storage/blobs').then((blobs) => blobs.deleteUnreferencedBlobs()).catch(() => undefined);
 }
 
 void boot();

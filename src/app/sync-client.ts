@@ -1,31 +1,42 @@
 /**
  * The page's one sync engine: wires the DOM-free engine to fetch, the clock, Web Locks and the
- * browser's wake-up events. Screens only call requestSync() and listen to events.
+ * browser's wake-up events (start, `online`, focus, a timer, "Gửi ngay"; Safari has no Background
+ * Sync, so these always run). The service worker runs the same engine on Background Sync under
+ * the same lock. Screens only call requestSync() and listen to events.
  */
-import { createSyncEngine, type SyncEvent, type SyncReason } from '../sync/engine';
+import { createSyncEngine, type SyncEngine, type SyncEvent, type SyncReason } from '../sync/engine';
 import { startSyncScheduler } from '../sync/scheduler';
-import { webLock } from '../sync/lock';
+import { SYNC_LOCK_NAME, webLock } from '../sync/lock';
+import { OUTBOX_SYNC_TAG, isWorkerMessage } from '../sync/wake';
 import { getDeviceId } from '../storage/settings';
+import { createBlobsFirst } from '../sync/blobs-first';
+import { announceUpdateRequired } from './update-required';
 
 type Listener = (event: SyncEvent) => void;
 
 const listeners = new Set<Listener>();
-let engine: ReturnType<typeof createSyncEngine> | null = null;
+let engine: SyncEngine | null = null;
 
-function getEngine() {
+function getEngine(): SyncEngine {
   if (!engine) {
     engine = createSyncEngine({
       fetch: (input, init) => fetch(input, init),
       now: () => Date.now(),
       random: Math.random,
       deviceId: getDeviceId,
-      lock: webLock('mcld-sync'),
+      lock: webLock(SYNC_LOCK_NAME),
+      // Photos go up before their dossiers (HEAD, then PUT what the server lacks).
+      ...createBlobsFirst(),
     });
-    engine.on((event) => listeners.forEach((listener) => listener(event)));
+    engine.on((event) => {
+      if (event.type === 'update-required') announceUpdateRequired();
+      listeners.forEach((listener) => listener(event));
+    });
   }
   return engine;
 }
 
+/** Syncs now ('button' ignores backoff), and asks the browser to wake the worker if this fails. */
 export function requestSync(reason: SyncReason): void {
   void getEngine().sync(reason).catch((error: unknown) => console.error('sync failed', error));
   registerBackgroundSync();
@@ -36,7 +47,7 @@ export function onSyncEvent(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Starts syncing on startup, `online`, focus and a timer; the service worker may also wake us. */
+/** Starts syncing on startup, `online`, focus and a timer; listens to the service worker. */
 export function startSync(): void {
   startSyncScheduler({
     engine: getEngine(),
@@ -46,17 +57,19 @@ export function startSync(): void {
     clearTimer: (handle) => window.clearTimeout(handle as number),
   });
   navigator.serviceWorker?.addEventListener('message', (event: MessageEvent) => {
-    if ((event.data as { type?: string } | null)?.type === 'sync-wakeup') requestSync('background-sync');
+    if (!isWorkerMessage(event.data)) return;
+    if (event.data.type === 'sync-wakeup') requestSync('background-sync');
+    if (event.data.type === 'update-required') announceUpdateRequired();
   });
 }
 
-/** Asks the browser (Chromium) to wake the service worker when connectivity returns. */
+/** Asks the browser (Chromium) to fire `sync` in the service worker when connectivity returns. */
 function registerBackgroundSync(): void {
   if (!('serviceWorker' in navigator)) return;
   void navigator.serviceWorker.ready
     .then((registration) => {
       const sync = (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync;
-      return sync?.register('mcld-outbox');
+      return sync?.register(OUTBOX_SYNC_TAG);
     })
     .catch(() => undefined);
 }

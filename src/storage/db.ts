@@ -11,6 +11,10 @@
  * `db.version(n + 1).stores({ ...only the tables that change }).upgrade(tx => ...)`, and the
  * upgrade is tested on data written by version n (Dexie runs the missing steps in order when an
  * older phone opens the app).
+ * - v1: drafts, outbox, dossiers.
+ * - v2: outbox rows say where they came from (`origin`: this phone or an imported hand-off file)
+ *       and when they were last exported; `queuedAt` is indexed for the oldest-first list.
+ * - v3: `blobs` — compressed photos and scans keyed by sha256, referenced from answers.
  *
  * Durability: Dexie 4 has no per-transaction option; `chromeTransactionDurability` in the
  * constructor applies to every transaction of the instance. We use 'strict' for all of them:
@@ -46,6 +50,9 @@ export interface OutboxError {
   detail?: unknown;
 }
 
+/** Where an outbox row was finalised: on this phone, or on another one (hand-off file). */
+export type OutboxOrigin = 'device' | 'import';
+
 export interface OutboxRow {
   id: string;
   submission: Submission;
@@ -59,6 +66,10 @@ export interface OutboxRow {
   queuedAt: number;
   updatedAt: number;
   lastError?: OutboxError;
+  /** Added in v2; rows written by v1 are upgraded to 'device'. */
+  origin: OutboxOrigin;
+  /** When this row was last written to a hand-off file (it stays queued: only an answer removes it). */
+  exportedAt?: number;
 }
 
 export interface DossierRow {
@@ -77,19 +88,43 @@ export interface DossierRow {
   statusSeq?: number;
 }
 
+/** A compressed photo or scan, keyed by the SHA-256 of its bytes (v3; only blobs.ts touches it). */
+export interface BlobRow {
+  sha256: string;
+  blob: Blob;
+  type: string;
+  size: number;
+  storedAt: number;
+}
+
 export type McldDb = Dexie & {
   drafts: Table<DraftRow, string>;
   outbox: Table<OutboxRow, string>;
   dossiers: Table<DossierRow, string>;
+  blobs: Table<BlobRow, string>;
 };
+
+/** The schema as version 1 shipped it; frozen (the upgrade test opens a database with only this). */
+export const SCHEMA_V1 = {
+  drafts: 'id, updatedAt',
+  outbox: 'id, state, nextAttemptAt, [state+nextAttemptAt]',
+  dossiers: 'id, updatedAt, dossierCode',
+} as const;
 
 /** Declares every schema version in order; see the block comment for how to add one. */
 function declareSchema(db: Dexie): void {
-  db.version(1).stores({
-    drafts: 'id, updatedAt',
-    outbox: 'id, state, nextAttemptAt, [state+nextAttemptAt]',
-    dossiers: 'id, updatedAt, dossierCode',
-  });
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores({ outbox: 'id, state, nextAttemptAt, [state+nextAttemptAt], queuedAt' })
+    .upgrade((tx) =>
+      tx
+        .table('outbox')
+        .toCollection()
+        .modify((row: Partial<OutboxRow>) => {
+          row.origin ??= 'device';
+        }),
+    );
+  db.version(3).stores({ blobs: 'sha256' });
 }
 
 /** A new, unopened handle on the database `name` (tests pass a fresh name each time). */

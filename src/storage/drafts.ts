@@ -6,6 +6,7 @@
  */
 import type { Answers } from '../domain/form-schema';
 import { type DraftRow, getDb } from './db';
+import { guardQuota } from './quota';
 
 export type { DraftRow } from './db';
 
@@ -15,7 +16,7 @@ export interface DraftPatch {
   label?: string;
 }
 
-/** Starts a draft; its id is the dossier's idempotency key from now on. */
+/** Starts a draft; its id is the dossier's idempotency key from now on. A full phone throws StorageFullError. */
 export async function createDraft(formId: string, formVersion: number, now: number = Date.now()): Promise<DraftRow> {
   const row: DraftRow = {
     id: crypto.randomUUID(),
@@ -25,18 +26,18 @@ export async function createDraft(formId: string, formVersion: number, now: numb
     createdAt: now,
     updatedAt: now,
   };
-  await getDb().drafts.add(row);
+  await guardQuota(() => getDb().drafts.add(row));
   return row;
 }
 
 /**
  * Saves what changed, in one readwrite transaction. Safe on every keystroke: saves apply in call
  * order, and a save that arrives after the draft was submitted or deleted does nothing instead of
- * bringing the draft back.
+ * bringing the draft back. A full phone throws StorageFullError and the stored draft stays as it was.
  */
 export async function saveDraft(id: string, patch: DraftPatch, now: number = Date.now()): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.drafts, async () => {
+  await guardQuota(() => db.transaction('rw', db.drafts, async () => {
     const row = await db.drafts.get(id);
     if (!row) return;
     const next: DraftRow = { ...row, updatedAt: Math.max(now, row.updatedAt) };
@@ -44,7 +45,7 @@ export async function saveDraft(id: string, patch: DraftPatch, now: number = Dat
     if (patch.focusField !== undefined) next.focusField = patch.focusField;
     if (patch.label !== undefined) next.label = patch.label;
     await db.drafts.put(next);
-  });
+  }));
 }
 
 export function getDraft(id: string): Promise<DraftRow | undefined> {

@@ -10,8 +10,9 @@ import type { DossierStatus, PushResult, Submission } from '../domain/protocol';
 import { type DraftRow, type OutboxError, type OutboxRow, type OutboxState, getDb } from './db';
 import { deleteDraft, putDraft } from './drafts';
 import { hasDossier, recordReceived } from './dossiers';
+import { guardQuota } from './quota';
 
-export type { OutboxError, OutboxRow, OutboxState } from './db';
+export type { OutboxError, OutboxOrigin, OutboxRow, OutboxState } from './db';
 
 /** Status of a dossier the server has stored but no officer has received yet (DOMAIN.md). */
 export const STATUS_WHEN_STORED: DossierStatus = 'submitted';
@@ -19,11 +20,12 @@ export const STATUS_WHEN_STORED: DossierStatus = 'submitted';
 /**
  * Queues a finished dossier: deletes its draft and adds a `queued` row in one strict transaction,
  * so a crash leaves either the draft or the outbox row, never both or neither. Queueing an id
- * already in the outbox or already held by the server does nothing.
+ * already in the outbox or already held by the server does nothing. A full phone throws
+ * StorageFullError and the draft stays as it was.
  */
 export async function enqueueSubmission(submission: Submission, label: string, now: number = Date.now()): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.drafts, db.outbox, db.dossiers], async () => {
+  await guardQuota(() => db.transaction('rw', [db.drafts, db.outbox, db.dossiers], async () => {
     if (await db.outbox.get(submission.id)) return;
     if (await hasDossier(submission.id)) return;
     await deleteDraft(submission.id);
@@ -36,13 +38,14 @@ export async function enqueueSubmission(submission: Submission, label: string, n
       nextAttemptAt: now,
       queuedAt: now,
       updatedAt: now,
+      origin: 'device',
     });
-  });
+  }));
 }
 
 /** Oldest first, as the "waiting to send" list shows them. */
 export async function listOutbox(): Promise<OutboxRow[]> {
-  const rows = await getDb().outbox.toArray();
+  const rows = await getDb().outbox.orderBy('queuedAt').toArray();
   return rows.sort((a, b) => a.queuedAt - b.queuedAt || a.id.localeCompare(b.id));
 }
 
@@ -108,7 +111,7 @@ export async function markSending(ids: readonly string[], now: number = Date.now
  */
 export async function recordResults(results: readonly PushResult[], now: number = Date.now()): Promise<PushResult[]> {
   const db = getDb();
-  return db.transaction('rw', [db.outbox, db.dossiers], async () => {
+  return guardQuota(() => db.transaction('rw', [db.outbox, db.dossiers], async () => {
     const applied: PushResult[] = [];
     for (const result of results) {
       const row = await db.outbox.get(result.id);
@@ -141,6 +144,23 @@ export async function recordResults(results: readonly PushResult[], now: number 
       applied.push(result);
     }
     return applied;
+  }));
+}
+
+/**
+ * sending → rejected when the server refused a request holding only these rows (a malformed or
+ * oversized dossier): sending it again as it is cannot succeed, so it waits for the user.
+ */
+export async function markRejected(ids: readonly string[], error: OutboxError, now: number = Date.now()): Promise<string[]> {
+  const db = getDb();
+  return db.transaction('rw', db.outbox, async () => {
+    const marked: string[] = [];
+    for (const row of await db.outbox.bulkGet([...ids])) {
+      if (!row || row.state !== 'sending') continue;
+      await db.outbox.put({ ...row, state: 'rejected', updatedAt: now, lastError: error });
+      marked.push(row.id);
+    }
+    return marked;
   });
 }
 
@@ -206,6 +226,22 @@ export async function returnToDraft(id: string, now: number = Date.now()): Promi
 }
 
 /**
+ * rejected → queued at the user's request ("try again": the server may accept it now, e.g. after
+ * missing photos were added or the server was updated). Due at once, attempts start over.
+ */
+export async function requeueRejected(id: string, now: number = Date.now()): Promise<boolean> {
+  const db = getDb();
+  return db.transaction('rw', db.outbox, async () => {
+    const row = await db.outbox.get(id);
+    if (!row || row.state !== 'rejected') return false;
+    const next: OutboxRow = { ...row, state: 'queued', attempts: 0, nextAttemptAt: now, updatedAt: now };
+    delete next.lastError;
+    await db.outbox.put(next);
+    return true;
+  });
+}
+
+/**
  * Deletes a rejected or conflicting row at the user's request. Queued and sending rows are kept
  * (returns false): the server may already hold them, and only its answer may remove them.
  */
@@ -216,5 +252,55 @@ export async function deleteOutboxItem(id: string): Promise<boolean> {
     if (!row || (row.state !== 'rejected' && row.state !== 'conflict')) return false;
     await db.outbox.delete(id);
     return true;
+  });
+}
+
+/** A finalised dossier from a hand-off file (another phone's outbox). */
+export interface ImportItem {
+  submission: Submission;
+  label: string;
+  queuedAt: number;
+}
+
+export interface ImportSummary {
+  /** Now queued on this phone. */
+  added: string[];
+  /** Already waiting in this phone's outbox (the file was imported before, or made here). */
+  alreadyQueued: string[];
+  /** The server already answered for it on this phone: nothing to send. */
+  alreadySent: string[];
+}
+
+/**
+ * Queues the dossiers of a hand-off file in one strict transaction, keeping their ids (the id is
+ * the idempotency key, so one sent from the other phone too comes back `duplicate`, never twice).
+ * Ids already in the outbox or in dossiers are skipped; a draft with the same id is replaced by
+ * its finalised version. A full phone throws StorageFullError and nothing is imported.
+ */
+export async function importSubmissions(items: readonly ImportItem[], now: number = Date.now()): Promise<ImportSummary> {
+  const db = getDb();
+  return guardQuota(() =>
+    db.transaction('rw', [db.drafts, db.outbox, db.dossiers], async () => {
+      const summary: ImportSummary = { added: [], alreadyQueued: [], alreadySent: [] };
+      for (const { submission, label, queuedAt } of items) {
+        const { id } = submission;
+        if (await hasDossier(id)) summary.alreadySent.push(id);
+        else if (await db.outbox.get(id)) summary.alreadyQueued.push(id);
+        else {
+          await deleteDraft(id);
+          await db.outbox.add({ id, submission, label, state: 'queued', attempts: 0, nextAttemptAt: now, queuedAt, updatedAt: now, origin: 'import' });
+          summary.added.push(id);
+        }
+      }
+      return summary;
+    }),
+  );
+}
+
+/** Notes that these rows went into a hand-off file; they stay in the outbox until an answer. */
+export async function markExported(ids: readonly string[], now: number = Date.now()): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.outbox, async () => {
+    for (const row of await db.outbox.bulkGet([...ids])) if (row) await db.outbox.put({ ...row, exportedAt: now });
   });
 }

@@ -3,14 +3,19 @@
  * pulls status changes. DOM-free (no window, no document) so the service worker can run it; the
  * outside world (fetch, clock, randomness, lock, device id) is passed in. One sync at a time:
  * calls made while one runs join it, and `deps.lock` serialises tabs and the service worker.
+ * Per batch: `beforePush` (blobs first, when photos exist), then one push of ≤ 50 rows. A request
+ * the server refuses as malformed is split in halves until the one bad row is found and parked,
+ * so one bad dossier never holds back the others.
  */
 import { MAX_PUSH_ITEMS, SYNC_PROTOCOL_VERSION, type PushRequest, type PushResult } from '../domain/protocol';
 import type { OutboxRow } from '../storage/db';
+import { deleteBlobsOf } from '../storage/blobs';
 import { applyStatusChanges } from '../storage/dossiers';
 import {
   dueItems,
   earliestAttemptAt,
   getOutboxItem,
+  markRejected,
   markSending,
   recordResults,
   recoverSending,
@@ -21,9 +26,18 @@ import { backoffDelay } from './backoff';
 import { type SyncError, type SyncEvent, type SyncReason, type SyncReport, createEmitter, emptyReport } from './events';
 import type { SyncLock } from './lock';
 import { nextState } from './outbox-state';
-import { DEFAULT_TIMEOUT_MS, type TransportDeps, getPull, postPush } from './transport';
+import { DEFAULT_TIMEOUT_MS, type TransportAnswer, type TransportDeps, getPull, postPush } from './transport';
 
 export type { SyncEvent, SyncReason, SyncReport } from './events';
+
+/**
+ * Runs before a batch is pushed, with the rows about to go (photos: HEAD/PUT each blob the
+ * server lacks). 'ok' lets the push go; anything else is handled like that answer to the push.
+ */
+export type BeforePush = (rows: readonly OutboxRow[], transport: TransportDeps) => Promise<TransportAnswer<unknown>>;
+
+/** Most pull pages one sync reads (the server sends at most 500 changes per page). */
+export const MAX_PULL_PAGES = 20;
 
 export interface SyncEngineDeps {
   fetch: typeof fetch;
@@ -35,6 +49,13 @@ export interface SyncEngineDeps {
   lock?: SyncLock;
   /** Per request, including reading the body. */
   timeoutMs?: number;
+  /** Blobs first: called before each push; absent until dossiers carry photos. */
+  beforePush?: BeforePush;
+  /**
+   * Whether this phone can upload these blobs again: a `missing-blobs` answer is then retried with
+   * backoff (beforePush re-uploads them) instead of parking the row. Absent: always parked.
+   */
+  canResendBlobs?: (missing: readonly string[]) => Promise<boolean>;
 }
 
 export interface SyncEngine {
@@ -45,6 +66,7 @@ export interface SyncEngine {
 }
 
 type BatchEnd = 'continue' | 'stop' | 'offline';
+type FailedAnswer = Exclude<TransportAnswer<unknown>, { kind: 'ok' }>;
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const { emit, on } = createEmitter();
@@ -87,16 +109,25 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       emit({ type: 'conflict', id: result.id });
     } else if (result.outcome === 'invalid') {
       report.rejected += 1;
-      emit({ type: 'rejected', id: result.id, errors: result.errors });
+      emit({ type: 'rejected', id: result.id, code: 'invalid', errors: result.errors });
     } else if (result.outcome === 'missing-blobs') {
       report.rejected += 1;
-      emit({ type: 'rejected', id: result.id, errors: [], missingBlobs: result.missing });
+      emit({ type: 'rejected', id: result.id, code: 'missing-blobs', errors: [], missingBlobs: result.missing });
     }
   }
 
-  async function pushBatch(batch: OutboxRow[], deviceId: string, report: SyncReport): Promise<BatchEnd> {
-    const request: PushRequest = { protocol: SYNC_PROTOCOL_VERSION, deviceId, items: batch.map((row) => row.submission) };
-    const answer = await postPush(transport, request);
+  /** Parks rows the server refused on their own: sending the same bytes again cannot succeed. */
+  async function reject(rows: readonly OutboxRow[], error: SyncError, report: SyncReport): Promise<void> {
+    for (const row of rows) nextState(row.state, 'refused');
+    const marked = await markRejected(rows.map((row) => row.id), error, deps.now());
+    for (const id of marked) {
+      report.rejected += 1;
+      emit({ type: 'rejected', id, code: 'refused', errors: [] });
+    }
+  }
+
+  /** Acts on a failed exchange for `batch`; 'continue' only when the failure was handled per row. */
+  async function onFailure(batch: OutboxRow[], answer: FailedAnswer, deviceId: string, report: SyncReport): Promise<BatchEnd> {
     if (answer.kind === 'update-required') {
       await recoverSending(batch.map((row) => row.id), deps.now());
       requireUpdate(report);
@@ -107,17 +138,66 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       await retry(batch, answer.error, report);
       return 'offline';
     }
-    if (answer.kind === 'failed') {
-      await retry(batch, answer.error, report);
-      return 'stop';
+    if (answer.permanent) {
+      if (batch.length === 1) {
+        await reject(batch, answer.error, report);
+        return 'continue';
+      }
+      return bisect(batch, deviceId, report);
     }
+    await retry(batch, answer.error, report);
+    return 'stop';
+  }
+
+  /** Sends each half on its own; rows of halves not reached go back to queued, no attempt counted. */
+  async function bisect(batch: OutboxRow[], deviceId: string, report: SyncReport): Promise<BatchEnd> {
+    const middle = Math.ceil(batch.length / 2);
+    const halves = [batch.slice(0, middle), batch.slice(middle)];
+    for (const [index, half] of halves.entries()) {
+      const end = await pushBatch(half, deviceId, report);
+      if (end === 'continue') continue;
+      const rest = halves.slice(index + 1).flat();
+      if (rest.length > 0) await recoverSending(rest.map((row) => row.id), deps.now());
+      return end;
+    }
+    return 'continue';
+  }
+
+  /** Takes the `missing-blobs` answers this phone can fix out of `results`; returns their rows. */
+  async function blobsToResend(batch: readonly OutboxRow[], results: Map<string, PushResult>): Promise<OutboxRow[]> {
+    const resend: OutboxRow[] = [];
+    if (!deps.canResendBlobs) return resend;
+    for (const row of batch) {
+      const result = results.get(row.id);
+      if (result?.outcome !== 'missing-blobs' || !(await deps.canResendBlobs(result.missing))) continue;
+      results.delete(row.id);
+      resend.push(row);
+    }
+    return resend;
+  }
+
+  async function pushBatch(batch: OutboxRow[], deviceId: string, report: SyncReport): Promise<BatchEnd> {
+    if (deps.beforePush) {
+      const prepared = await deps.beforePush(batch, transport);
+      // A failed blob upload says nothing about the dossiers themselves: never park rows for it.
+      if (prepared.kind === 'failed') return onFailure(batch, { kind: 'failed', error: prepared.error }, deviceId, report);
+      if (prepared.kind !== 'ok') return onFailure(batch, prepared, deviceId, report);
+    }
+    const request: PushRequest = { protocol: SYNC_PROTOCOL_VERSION, deviceId, items: batch.map((row) => row.submission) };
+    const answer = await postPush(transport, request);
+    if (answer.kind !== 'ok') return onFailure(batch, answer, deviceId, report);
     const ids = new Set(batch.map((row) => row.id));
     const results = new Map<string, PushResult>();
     for (const result of answer.body.results) if (ids.has(result.id)) results.set(result.id, result);
+    const resend = await blobsToResend(batch, results);
     const applied = await recordResults([...results.values()], deps.now());
     for (const result of applied) reportResult(result, report);
-    const unanswered = batch.filter((row) => !results.has(row.id));
+    // The server holds these dossiers now: their photos need not stay on the phone.
+    const sent = new Set(applied.filter((r) => r.outcome === 'stored' || r.outcome === 'duplicate').map((r) => r.id));
+    await deleteBlobsOf(batch.filter((row) => sent.has(row.id)).map((row) => row.submission.answers));
+    const unanswered = batch.filter((row) => !results.has(row.id) && !resend.includes(row));
     await retry(unanswered, { code: 'no-result' }, report);
+    await retry(resend, { code: 'missing-blobs' }, report);
     return 'continue';
   }
 
@@ -144,29 +224,34 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   /**
    * Applies status changes and advances the cursor, except past a change about a dossier still
-   * in our outbox (its push answer was lost): the next pull brings it again once the row is answered.
+   * in our outbox (its push answer was lost): the next pull brings it again once the row is
+   * answered. Reads further pages while the server has more and the cursor moved.
    */
   async function pull(deviceId: string, report: SyncReport): Promise<void> {
-    const since = await getSyncCursor();
-    const answer = await getPull(transport, since, deviceId);
-    if (answer.kind === 'update-required') return requireUpdate(report);
-    if (answer.kind === 'offline') {
-      report.offline = true;
-      return;
-    }
-    if (answer.kind === 'failed') return;
-    const { changes, cursor } = answer.body;
-    const { unknown } = await applyStatusChanges(changes);
-    let nextCursor = cursor;
-    for (const change of changes) {
-      if (unknown.includes(change.id) && (await getOutboxItem(change.id))) {
-        nextCursor = Math.min(nextCursor, change.seq - 1);
+    for (let page = 0; page < MAX_PULL_PAGES; page++) {
+      const since = await getSyncCursor();
+      const answer = await getPull(transport, since, deviceId);
+      if (answer.kind === 'update-required') return requireUpdate(report);
+      if (answer.kind === 'offline') {
+        report.offline = true;
+        return;
       }
+      if (answer.kind === 'failed') return;
+      const { changes, cursor } = answer.body;
+      const { unknown } = await applyStatusChanges(changes);
+      let nextCursor = cursor;
+      for (const change of changes) {
+        if (unknown.includes(change.id) && (await getOutboxItem(change.id))) {
+          nextCursor = Math.min(nextCursor, change.seq - 1);
+        }
+      }
+      await setSyncCursor(Math.max(since, nextCursor));
+      await setLastSyncAt(deps.now());
+      report.pulled += changes.length;
+      if (changes.length > 0) emit({ type: 'status', changes });
+      // Held back, or nothing new: another page would bring the same changes again.
+      if (changes.length === 0 || nextCursor !== cursor || cursor <= since) return;
     }
-    await setSyncCursor(Math.max(since, nextCursor));
-    await setLastSyncAt(deps.now());
-    report.pulled = changes.length;
-    if (changes.length > 0) emit({ type: 'status', changes });
   }
 
   async function run(reason: SyncReason): Promise<SyncReport> {

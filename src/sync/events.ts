@@ -9,9 +9,10 @@ export type SyncReason = 'online' | 'focus' | 'timer' | 'button' | 'startup' | '
  * Why a row will be sent again later (stored as the row's lastError): the request never got an
  * answer ('network', 'timeout'), the server failed (5xx: 'server'), the answer was not the
  * protocol's JSON ('bad-response'), the server refused the whole batch (other 4xx: 'refused'), or
- * the answer said nothing about this row ('no-result').
+ * the answer said nothing about this row ('no-result'), or the server lacked photos this phone
+ * can upload again ('missing-blobs', retried after uploading them).
  */
-export type SyncErrorCode = 'network' | 'timeout' | 'server' | 'bad-response' | 'refused' | 'no-result';
+export type SyncErrorCode = 'network' | 'timeout' | 'server' | 'bad-response' | 'refused' | 'no-result' | 'missing-blobs';
 
 export interface SyncError extends OutboxError {
   code: SyncErrorCode;
@@ -33,7 +34,8 @@ export interface SyncReport {
 export type SyncEvent =
   | { type: 'start'; reason: SyncReason }
   | { type: 'sent'; id: string; dossierCode: string }
-  | { type: 'rejected'; id: string; errors: FieldError[]; missingBlobs?: string[] }
+  /** Parked for the user: field errors (invalid), photos the server lacks, or a refused request of this row alone. */
+  | { type: 'rejected'; id: string; code: 'invalid' | 'missing-blobs' | 'refused'; errors: FieldError[]; missingBlobs?: string[] }
   | { type: 'conflict'; id: string }
   | { type: 'retry'; ids: string[]; nextAttemptAt: number; error: SyncError }
   | { type: 'status'; changes: StatusChange[] }

@@ -1,8 +1,10 @@
 /**
  * The outbox state machine, pure. A row is `queued` until a sync takes it (`sending`); the
  * server's answer then removes it (stored/duplicate: the dossier row now holds the answer),
- * parks it for the user (`rejected`: invalid or missing blobs; `conflict`: the id is taken by
- * different content), or a failed send puts it back to `queued` with backoff. storage/outbox.ts
+ * parks it for the user (`rejected`: invalid, missing blobs, or a request holding only this row
+ * was refused; `conflict`: the id is taken by different content), or a failed send puts it back
+ * to `queued` with backoff. The user can fix (`edit`), retry (`requeue`) or drop (`discard`) a
+ * parked row. storage/outbox.ts
  * applies exactly these transitions; the engine asks nextState before each write.
  */
 import type { OutboxState } from '../storage/db';
@@ -18,18 +20,32 @@ export type OutboxEvent =
   | 'invalid'
   | 'missing-blobs'
   | 'conflict'
+  /** The server refused a request holding only this row (malformed or too large): sending it again cannot help. */
+  | 'refused'
   /** Network error, timeout, 5xx, refused batch or no result for the id: try again later. */
   | 'retry'
   /** Left in `sending` by a killed browser, or the batch was never looked at: back, no attempt counted. */
   | 'recover'
   /** The user reopens a rejected dossier to fix it. */
   | 'edit'
+  /** The user asks to send a rejected dossier again as it is. */
+  | 'requeue'
   /** The user drops a dossier that cannot be sent as it is. */
   | 'discard';
 
 export const OUTBOX_EVENTS: readonly OutboxEvent[] = [
-  'send', 'stored', 'duplicate', 'invalid', 'missing-blobs', 'conflict', 'retry', 'recover', 'edit', 'discard',
+  'send', 'stored', 'duplicate', 'invalid', 'missing-blobs', 'conflict', 'refused', 'retry', 'recover', 'edit', 'requeue', 'discard',
 ];
+
+/**
+ * Every `lastError.code` a row can carry, each with a plain-words message and advice in the UI:
+ * the retryable ones (SyncErrorCode) and the answers that park a row for the user.
+ */
+export const OUTBOX_ERROR_CODES = [
+  'network', 'timeout', 'server', 'bad-response', 'refused', 'no-result', 'invalid', 'missing-blobs', 'conflict',
+] as const;
+
+export type OutboxErrorCode = (typeof OUTBOX_ERROR_CODES)[number];
 
 /** Where a row goes: another state, or out of the outbox (to dossiers, back to drafts, or gone). */
 export type OutboxTarget = OutboxState | 'removed' | 'draft' | 'deleted';
@@ -42,10 +58,11 @@ const TRANSITIONS: Readonly<Record<OutboxState, Partial<Record<OutboxEvent, Outb
     invalid: 'rejected',
     'missing-blobs': 'rejected',
     conflict: 'conflict',
+    refused: 'rejected',
     retry: 'queued',
     recover: 'queued',
   },
-  rejected: { edit: 'draft', discard: 'deleted' },
+  rejected: { edit: 'draft', requeue: 'queued', discard: 'deleted' },
   conflict: { discard: 'deleted' },
 };
 

@@ -1,7 +1,10 @@
 /**
  * The two HTTP calls of the sync protocol, each sorted into one of four answers the engine acts
  * on: ok, offline (fetch threw or timed out), update-required (426 or protocol-unsupported), or
- * failed (5xx, other 4xx, a body that is not the expected JSON). Never throws.
+ * failed (5xx, other 4xx, a body that is not the expected JSON). A failure is `permanent` only
+ * when our own server said, in the protocol's error JSON, that the request itself is wrong
+ * (bad JSON, bad shape, too large): resending the same bytes cannot help. A 4xx from anything
+ * else (a captive portal, a proxy, 408/429) is never permanent. Never throws.
  */
 import {
   PROTOCOL_HEADER,
@@ -26,7 +29,12 @@ export type TransportAnswer<T> =
   | { kind: 'ok'; body: T }
   | { kind: 'offline'; error: SyncError }
   | { kind: 'update-required' }
-  | { kind: 'failed'; error: SyncError };
+  | { kind: 'failed'; error: SyncError; permanent?: boolean };
+
+/** The server's reasons that depend only on the request's bytes. */
+const PERMANENT_ERRORS = new Set(['bad-json', 'bad-request', 'body-too-large', 'too-many-items']);
+/** 4xx statuses that mean "later", not "never". */
+const TRANSIENT_4XX = new Set([408, 425, 429]);
 
 const PUSH_OUTCOMES = new Set(['stored', 'duplicate', 'conflict', 'invalid', 'missing-blobs']);
 
@@ -78,7 +86,16 @@ async function exchange<T>(
     const errorBody = isRecord(body) ? (body as Partial<ErrorBody>) : undefined;
     if (response.status === 426 || errorBody?.error === 'protocol-unsupported') return { kind: 'update-required' };
     if (response.status >= 500) return { kind: 'failed', error: { code: 'server', detail: { status: response.status } } };
-    if (!response.ok) return { kind: 'failed', error: { code: 'refused', detail: { status: response.status, body } } };
+    if (!response.ok) {
+      const permanent =
+        response.status >= 400 &&
+        !TRANSIENT_4XX.has(response.status) &&
+        typeof errorBody?.error === 'string' &&
+        PERMANENT_ERRORS.has(errorBody.error);
+      const failed: TransportAnswer<T> = { kind: 'failed', error: { code: 'refused', detail: { status: response.status, body } } };
+      if (permanent) failed.permanent = true;
+      return failed;
+    }
     if (!parsed || !accept(body)) return { kind: 'failed', error: { code: 'bad-response', detail: { status: response.status } } };
     return { kind: 'ok', body };
   } finally {

@@ -1,17 +1,13 @@
-/** What waits to be sent, its state in plain words, and the "send now" button. */
+/** What waits to be sent, each dossier's state and what to do about it, and the "send now" button. */
 import { useEffect, useState } from 'preact/hooks';
-import { countPending, listOutbox, returnToDraft, type OutboxRow } from '../../storage/outbox';
-import { formatVnDateTime } from '../../domain/dates';
+import { countPending, listOutbox } from '../../storage/outbox';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { onSyncEvent, requestSync } from '../sync-client';
-import { formPath, navigate } from '../router';
-
-function errorText(row: OutboxRow, t: (key: string) => string): string | null {
-  const code = row.lastError?.code;
-  if (!code) return null;
-  return ['network', 'server', 'invalid'].includes(code) ? t(`errors.${code}`) : code;
-}
+import { HANDOFF_PATH } from '../router';
+import { Link } from './Link';
+import { OutboxItem } from './OutboxItem';
+import { StorageBanner } from './StorageBanner';
 
 export function SyncPanel() {
   const { t } = useI18n();
@@ -28,6 +24,7 @@ export function SyncPanel() {
           setSending(false);
           if (event.report.offline) setNotice(t('sync.offline'));
         }
+        if (event.type === 'error') setSending(false);
         if (event.type === 'sent') setNotice(t('sync.sent', { code: event.dossierCode }));
         if (event.type === 'update-required') setNotice(t('sync.updateRequired'));
       }),
@@ -37,28 +34,13 @@ export function SyncPanel() {
   return (
     <section aria-labelledby="outbox-title" class="card">
       <h2 id="outbox-title">{t('outbox.title')}</h2>
+      <StorageBanner pending={pending} />
       <p class="outbox-count" data-testid="pending-count">
         {pending > 0 ? t('outbox.pending', { count: pending }) : t('outbox.none')}
       </p>
       <ul class="list">
         {rows.map((row) => (
-          <li key={row.id} class={`outbox-item outbox-item--${row.state}`}>
-            <strong>{row.label || t('home.draftUnnamed')}</strong>
-            <span class="badge">{t(`outbox.state.${row.state}`)}</span>
-            {errorText(row, t) && <span class="muted">{t('outbox.lastError', { error: errorText(row, t) })}</span>}
-            {row.state === 'queued' && row.attempts > 0 && (
-              <span class="muted">{t('outbox.willRetry', { time: formatVnDateTime(row.nextAttemptAt) })}</span>
-            )}
-            {row.state === 'rejected' && (
-              <button
-                type="button"
-                class="btn"
-                onClick={() => void returnToDraft(row.id).then(() => navigate(formPath(row.id)))}
-              >
-                {t('outbox.fix')}
-              </button>
-            )}
-          </li>
+          <OutboxItem key={row.id} row={row} />
         ))}
       </ul>
       <button
@@ -71,6 +53,9 @@ export function SyncPanel() {
       </button>
       <p role="status" aria-live="polite" class="notice" data-testid="sync-notice">
         {notice}
+      </p>
+      <p>
+        <Link href={HANDOFF_PATH}>{t('sync2.handoffLink')}</Link>
       </p>
     </section>
   );

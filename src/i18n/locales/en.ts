@@ -134,7 +134,6 @@ export const en: LocaleStrings = {
     },
     attachment: {
       section: 'Photos of papers',
-      placeholder: 'Photos of papers can be added here. Taking photos is still being finished; every other item is filled in and saved as usual.',
       count_zero: 'No photo yet.',
       count_one: '{{count}} file attached.',
       count_other: '{{count}} files attached.',
@@ -464,6 +463,25 @@ export const en: LocaleStrings = {
     full: 'The phone’s storage is full; this could not be saved. Everything saved before is still there.',
     fullAdvice: 'Delete unused photos, videos or apps, then try again. Unsent dossiers can be copied to a hand-off file.',
     dismiss: 'Got it',
+  },
+  photo: {
+    take: 'Take a photo',
+    pick: 'Choose a file',
+    processing: 'Processing the photo…',
+    added: '{{name}} added.',
+    removed: '{{name}} removed.',
+    remove: 'Remove {{name}}',
+    pdf: 'PDF file',
+    missing: 'This photo is no longer on the phone. Remove it and take it again.',
+    full: '{{max}} files already. Remove one to add another.',
+    listLabel: 'Files added',
+    errors: {
+      'too-large': '{{name}} is too large (a PDF may be at most 5 MB). Take a photo of the paper or choose a smaller file.',
+      'unsupported-type': '{{name}} cannot be used: only photos (JPG, PNG, WEBP) or PDF files.',
+      'decode-failed': 'The photo {{name}} could not be read. Take it again or choose another one.',
+      'storage-full': 'The phone’s storage is full, so {{name}} was not saved. Delete unused photos, videos or apps and try again.',
+      'too-many': 'At most {{max}} files; {{name}} was not added.',
+    },
   },
   handoff: {
     title: 'Hand over dossiers with a file',

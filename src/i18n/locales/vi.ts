@@ -132,7 +132,6 @@ export const vi = {
     },
     attachment: {
       section: 'Ảnh giấy tờ',
-      placeholder: 'Có thể thêm ảnh chụp giấy tờ ở đây. Chức năng chụp ảnh đang được hoàn thiện; các mục khác vẫn điền và lưu bình thường.',
       count_zero: 'Chưa có ảnh nào.',
       count_one: 'Đã có {{count}} tệp.',
       count_other: 'Đã có {{count}} tệp.',
@@ -462,6 +461,25 @@ export const vi = {
     full: 'Bộ nhớ điện thoại đã đầy, chưa lưu được. Những gì đã lưu trước đó vẫn còn nguyên.',
     fullAdvice: 'Xóa bớt ảnh, video hoặc ứng dụng không dùng, rồi bấm lại. Hồ sơ chưa gửi có thể chép ra tệp chuyển giao.',
     dismiss: 'Đã hiểu',
+  },
+  photo: {
+    take: 'Chụp ảnh',
+    pick: 'Chọn tệp',
+    processing: 'Đang xử lý ảnh…',
+    added: 'Đã thêm {{name}}.',
+    removed: 'Đã bỏ {{name}}.',
+    remove: 'Bỏ tệp {{name}}',
+    pdf: 'Tệp PDF',
+    missing: 'Không còn ảnh này trên máy. Hãy bỏ đi và chụp lại.',
+    full: 'Đã đủ {{max}} tệp. Bỏ bớt một tệp nếu muốn thêm tệp khác.',
+    listLabel: 'Các tệp đã thêm',
+    errors: {
+      'too-large': 'Tệp {{name}} quá lớn (PDF tối đa 5 MB). Hãy chụp ảnh giấy tờ hoặc chọn tệp nhỏ hơn.',
+      'unsupported-type': 'Không nhận tệp {{name}}: chỉ nhận ảnh (JPG, PNG, WEBP) hoặc tệp PDF.',
+      'decode-failed': 'Không đọc được ảnh {{name}}. Hãy chụp lại hoặc chọn ảnh khác.',
+      'storage-full': 'Bộ nhớ điện thoại đã đầy nên chưa lưu được {{name}}. Xóa bớt ảnh, video hoặc ứng dụng không dùng rồi thử lại.',
+      'too-many': 'Chỉ thêm được tối đa {{max}} tệp; {{name}} chưa được thêm.',
+    },
   },
   handoff: {
     title: 'Chuyển hồ sơ qua tệp',

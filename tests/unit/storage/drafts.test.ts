@@ -69,11 +69,11 @@ describe('database', () => {
     expect(durability).toBe('strict');
   });
 
-  it('declares version 1 with the three tables and their indexes', async () => {
+  it('declares version 3 with the four tables and their indexes', async () => {
     const db = storage.db();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['dossiers', 'drafts', 'outbox']);
-    expect(db.outbox.schema.indexes.map((i) => i.name).sort()).toEqual(['[state+nextAttemptAt]', 'nextAttemptAt', 'state']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['blobs', 'dossiers', 'drafts', 'outbox']);
+    expect(db.outbox.schema.indexes.map((i) => i.name).sort()).toEqual(['[state+nextAttemptAt]', 'nextAttemptAt', 'queuedAt', 'state']);
     expect(db.drafts.schema.indexes.map((i) => i.name)).toEqual(['updatedAt']);
   });
 

@@ -43,6 +43,7 @@ describe('enqueueSubmission', () => {
       nextAttemptAt: 5000,
       queuedAt: 5000,
       updatedAt: 5000,
+      origin: 'device',
     });
   });
 

@@ -96,7 +96,7 @@ describe('sync engine: push outcomes', () => {
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ sent: 2, rejected: 1 });
     expect(await getOutboxItem(bad!.id)).toMatchObject({ state: 'rejected', lastError: { code: 'invalid', detail: errors } });
-    expect(of('rejected')).toEqual([{ type: 'rejected', id: bad!.id, errors }]);
+    expect(of('rejected')).toEqual([{ type: 'rejected', id: bad!.id, code: 'invalid', errors }]);
     expect((await listDossiers()).map((d) => d.id).sort()).toEqual([a!.id, c!.id].sort());
   });
 
@@ -240,17 +240,74 @@ describe('sync engine: failures and retries', () => {
     expect((await getOutboxItem(item!.id))?.lastError?.code).toBe('bad-response');
   });
 
-  it('another 4xx for the whole batch: back to queued with the error, and the pull still runs', async () => {
+  it('a 4xx that is not our server error JSON (a proxy, a portal): back to queued with the error, and the pull still runs', async () => {
     const { engine, server } = setup();
     const [item] = await queue();
-    server.pushFaults.push({ status: 400, body: { error: 'bad-request', message: 'nope' } });
+    server.pushFaults.push({ status: 409, body: { message: 'busy elsewhere' } });
     await engine.sync('timer');
     expect(await getOutboxItem(item!.id)).toMatchObject({
       state: 'queued',
       attempts: 1,
-      lastError: { code: 'refused', detail: { status: 400, body: { error: 'bad-request', message: 'nope' } } },
+      lastError: { code: 'refused', detail: { status: 409, body: { message: 'busy elsewhere' } } },
     });
     expect(server.pulls).toHaveLength(1);
+  });
+
+  it('408 and 429 are "later", even with our error JSON: never parked', async () => {
+    const { engine, server } = setup();
+    const [item] = await queue();
+    server.pushFaults.push({ status: 429, body: { error: 'bad-request', message: 'slow down' } });
+    await engine.sync('timer');
+    expect(await getOutboxItem(item!.id)).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'refused' } });
+  });
+
+  it('a request refused as malformed is split until the one bad dossier is found; the others are stored', async () => {
+    const { engine, server, of } = setup();
+    const items = await queue(7);
+    const bad = items[4]!;
+    // The server refuses any request that holds the bad dossier, as it would a malformed item.
+    server.refuseIf = (body) =>
+      body.items.some((i) => i.id === bad.id) ? { status: 400, body: { error: 'bad-request', message: 'items[0] must have a string id' } } : null;
+    const report = await engine.sync('timer');
+    expect(report).toMatchObject({ sent: 6, rejected: 1, retried: 0 });
+    expect(await getOutboxItem(bad.id)).toMatchObject({ state: 'rejected', lastError: { code: 'refused', detail: { status: 400 } } });
+    expect(of('rejected')).toEqual([{ type: 'rejected', id: bad.id, code: 'refused', errors: [] }]);
+    expect(server.held.size).toBe(6);
+    expect(server.held.has(bad.id)).toBe(false);
+    // Halving 7 → 4 + 3 → 2 + 2 … : a handful of requests, not one per dossier.
+    expect(server.pushAttempts).toBeLessThanOrEqual(7);
+    expect(await countByState()).toEqual({ queued: 0, sending: 0, rejected: 1, conflict: 0 });
+  });
+
+  it('if the network fails while splitting, the halves not yet sent go back to queued, none parked or lost', async () => {
+    const { engine, server } = setup();
+    const items = await queue(4);
+    server.refuseIf = (body) => (body.items.length > 1 ? { status: 413, body: { error: 'body-too-large', message: 'too big' } } : null);
+    server.faults.push({ status: 413, body: { error: 'body-too-large', message: 'too big' } }, 'offline');
+    const report = await engine.sync('timer');
+    expect(report).toMatchObject({ offline: true, rejected: 0, sent: 0 });
+    const rows = await Promise.all(items.map((i) => getOutboxItem(i.id)));
+    expect(rows.map((r) => r?.state)).toEqual(['queued', 'queued', 'queued', 'queued']);
+    // The half that met the network error counts an attempt; the half never sent does not.
+    expect(rows.map((r) => r?.attempts).sort()).toEqual([0, 0, 1, 1]);
+  });
+
+  it('beforePush (blobs first) runs before each push; its failure is handled like a failed push, nothing parked', async () => {
+    const seen: string[][] = [];
+    let fail = true;
+    const { engine, server } = setup({
+      beforePush: async (rows) => {
+        seen.push(rows.map((r) => r.id));
+        return fail ? { kind: 'failed', error: { code: 'server' }, permanent: true } : { kind: 'ok', body: null };
+      },
+    });
+    const [item] = await queue();
+    await engine.sync('timer');
+    expect(seen).toEqual([[item!.id]]);
+    expect(server.pushAttempts).toBe(0);
+    expect(await getOutboxItem(item!.id)).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'server' } });
+    fail = false;
+    expect((await engine.sync('button')).sent).toBe(1);
   });
 
   it('protocol-unsupported: update-required once per sync, rows untouched, no retry loop', async () => {
@@ -380,6 +437,19 @@ describe('sync engine: pull', () => {
     await engine.sync('timer'); // duplicate, then the pull brings the change again
     expect(await getDossier(item!.id)).toMatchObject({ status: 'received', dossierCode: server.held.get(item!.id)?.dossierCode });
     expect(await getSyncCursor()).toBe(1);
+  });
+
+  it('reads further pages while the server has more', async () => {
+    const { engine, server } = setup();
+    const items = await queue(5);
+    await engine.sync('timer');
+    for (const item of items) server.setStatus(item.id, 'processing');
+    server.pullLimit = 2;
+    const report = await engine.sync('focus');
+    expect(report.pulled).toBe(5);
+    expect(await getSyncCursor()).toBe(5);
+    expect(server.pulls.slice(1).map((p) => p.since)).toEqual([0, 2, 4, 5]);
+    expect((await listDossiers()).every((d) => d.status === 'processing')).toBe(true);
   });
 
   it('a failed pull keeps the cursor and the last sync time', async () => {

@@ -1,7 +1,10 @@
 /**
  * An in-memory commune server speaking src/domain/protocol.ts, passed to the engine as `fetch`.
  * Faults are queued per request: go offline before the server sees the request, lose the
- * response after the server committed, answer with a status, or answer with a non-JSON page.
+ * response after the server committed, answer with a status (before or after committing), answer
+ * with a non-JSON page, deliver the request twice, delay it (the phone gives up, the server
+ * handles it later, out of order), or hang forever (before or after committing: a browser
+ * killed mid-sync never hears back).
  */
 import {
   MAX_PUSH_ITEMS,
@@ -15,7 +18,21 @@ import {
 } from '../../../src/domain/protocol';
 import type { FieldError } from '../../../src/domain/validate';
 
-export type Fault = 'offline' | 'lose-response' | 'not-json' | { status: number; body?: unknown };
+export type Fault =
+  | 'offline'
+  | 'lose-response'
+  | 'not-json'
+  | 'duplicate'
+  | 'delay'
+  | 'hang'
+  | 'hang-after-commit'
+  | { status: number; body?: unknown; afterCommit?: boolean };
+
+/** What a refused request gets instead of being handled. */
+export interface Refusal {
+  status: number;
+  body: unknown;
+}
 
 interface Held {
   submission: Submission;
@@ -53,6 +70,14 @@ export class FakeServer {
   /** Ids the server leaves out of its push answer. */
   readonly omit = new Set<string>();
   supportedProtocols = [1];
+  /** Refuses a whole push (as the real server refuses a malformed request) when this returns a refusal. */
+  refuseIf: ((body: PushRequest) => Refusal | null) | null = null;
+  /** How many times each id was newly stored: "exactly once" means every count is 1. */
+  readonly storeCounts = new Map<string, number>();
+  /** Most changes one pull answers (the real server's PULL_LIMIT is 500). */
+  pullLimit = Infinity;
+  /** Requests the network held back: the server handles them later (deliverDelayed). */
+  readonly delayed: Request[] = [];
 
   /** Push requests that reached the network, whether or not the server handled them. */
   get pushAttempts(): number {
@@ -62,6 +87,12 @@ export class FakeServer {
   private codes = 0;
 
   constructor(private readonly now: () => number) {}
+
+  /** Handles the oldest (or `index`th) delayed request; its answer reaches no one. */
+  async deliverDelayed(index = 0): Promise<void> {
+    const [request] = this.delayed.splice(index, 1);
+    if (request) await this.handle(request);
+  }
 
   /** Puts a dossier on the server as if it had been pushed earlier. */
   seed(submission: Submission, deviceId: string): Held {
@@ -73,6 +104,7 @@ export class FakeServer {
       deviceId,
     };
     this.held.set(submission.id, held);
+    this.storeCounts.set(submission.id, (this.storeCounts.get(submission.id) ?? 0) + 1);
     return held;
   }
 
@@ -97,10 +129,19 @@ export class FakeServer {
     const isPush = new URL(request.url).pathname === '/api/v1/sync/push';
     const fault = this.faults.shift() ?? (isPush ? this.pushFaults.shift() : undefined);
     if (fault === 'offline') throw new TypeError('Failed to fetch');
+    if (fault === 'hang') return new Promise<Response>(() => undefined);
     if (fault === 'not-json') return new Response('<html>captive portal</html>', { status: 200 });
-    if (typeof fault === 'object') return json(fault.body ?? { error: 'bad-request', message: 'fault' }, fault.status);
+    if (fault === 'delay') {
+      const body = request.method === 'POST' ? await request.text() : null;
+      this.delayed.push(new Request(request.url, { method: request.method, headers: request.headers, body }));
+      throw new TypeError('network timeout');
+    }
+    if (typeof fault === 'object' && !fault.afterCommit) return json(fault.body ?? { error: 'bad-request', message: 'fault' }, fault.status);
+    if (fault === 'duplicate') await this.handle(request.clone());
     const response = await this.handle(request);
+    if (fault === 'hang-after-commit') return new Promise<Response>(() => undefined);
     if (fault === 'lose-response') throw new TypeError('network connection was lost');
+    if (typeof fault === 'object') return json(fault.body ?? { error: 'internal', message: 'fault' }, fault.status);
     return response;
   };
 
@@ -121,6 +162,8 @@ export class FakeServer {
   private push(body: PushRequest): Response {
     this.pushes.push(body);
     if (body.items.length > MAX_PUSH_ITEMS) return json({ error: 'too-many-items', message: 'max 50' }, 413);
+    const refusal = this.refuseIf?.(body);
+    if (refusal) return json(refusal.body, refusal.status);
     const results: PushResult[] = [];
     for (const item of body.items) {
       if (this.omit.has(item.id)) continue;
@@ -147,6 +190,7 @@ export class FakeServer {
     this.pulls.push({ since, deviceId, protocol });
     const changes = this.changes
       .filter((c) => c.deviceId === deviceId && c.seq > since)
+      .slice(0, this.pullLimit)
       .map(({ deviceId: _device, ...change }) => change);
     const response: PullResponse = { protocol: 1, changes, cursor: Math.max(since, ...changes.map((c) => c.seq)) };
     return json(response);

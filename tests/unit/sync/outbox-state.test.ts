@@ -19,27 +19,28 @@ const LEGAL: Record<OutboxState, Partial<Record<OutboxEvent, OutboxTarget>>> = {
     invalid: 'rejected',
     'missing-blobs': 'rejected',
     conflict: 'conflict',
+    refused: 'rejected',
     retry: 'queued',
     recover: 'queued',
   },
-  rejected: { edit: 'draft', discard: 'deleted' },
+  rejected: { edit: 'draft', requeue: 'queued', discard: 'deleted' },
   conflict: { discard: 'deleted' },
 };
 
 const ALL = OUTBOX_STATES.flatMap((state) => OUTBOX_EVENTS.map((event) => [state, event] as const));
 
 describe('outbox state machine', () => {
-  it('covers 4 states × 10 events', () => {
+  it('covers 4 states × 12 events', () => {
     expect(OUTBOX_STATES).toEqual(['queued', 'sending', 'rejected', 'conflict']);
-    expect(new Set(OUTBOX_EVENTS).size).toBe(10);
-    expect(ALL).toHaveLength(40);
+    expect(new Set(OUTBOX_EVENTS).size).toBe(12);
+    expect(ALL).toHaveLength(48);
   });
 
   const legal = ALL.filter(([state, event]) => LEGAL[state][event] !== undefined);
   const illegal = ALL.filter(([state, event]) => LEGAL[state][event] === undefined);
 
-  it('has exactly 11 legal transitions', () => {
-    expect(legal).toHaveLength(11);
+  it('has exactly 13 legal transitions', () => {
+    expect(legal).toHaveLength(13);
   });
 
   it.each(legal)('%s --%s--> allowed', (state, event) => {

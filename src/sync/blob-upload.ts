@@ -1,0 +1,111 @@
+/**
+ * Blobs first (ARCHITECTURE.md): before a dossier is pushed, each of its photos is asked about
+ * with `HEAD /api/v1/blobs/{sha256}` and only the ones the server lacks are PUT, so a photo
+ * crosses a weak signal once. A network error stops the upload at once (the rest would fail the
+ * same way) and is reported, so the engine retries the dossiers later. Never throws.
+ */
+import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../domain/protocol';
+import { DEFAULT_TIMEOUT_MS } from './transport';
+
+export interface BlobUploadDeps {
+  fetch: typeof fetch;
+  /** Origin of the API, '' for the page's own origin. */
+  baseUrl?: string;
+  readBlob: (sha256: string) => Promise<{ blob: Blob; type: string } | undefined>;
+  /** Per request. */
+  timeoutMs?: number;
+}
+
+export interface BlobUploadReport {
+  /** PUT now (201 or 200). */
+  uploaded: string[];
+  /** The server already had them (HEAD 200): no bytes sent. */
+  present: string[];
+  /**
+   * Not on the server. `error`: 'network' or 'timeout' (the upload stopped there; hashes after it
+   * are 'not-attempted'), 'server' (5xx), 'refused:{status}' (4xx: hash mismatch, too large,
+   * wrong type), 'not-on-device' (this phone does not hold the bytes), 'update-required'.
+   */
+  failed: Array<{ sha256: string; error: string }>;
+}
+
+/** The errors after which nothing else was tried: the whole upload should be retried later. */
+export const STOPPING_ERRORS: ReadonlySet<string> = new Set(['network', 'timeout', 'update-required']);
+
+type Step = { kind: 'status'; status: number } | { kind: 'offline'; error: 'network' | 'timeout' };
+
+async function request(deps: BlobUploadDeps, sha256: string, init: RequestInit): Promise<Step> {
+  const doFetch = deps.fetch; // unbound, as transport.ts explains
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  try {
+    const response = await doFetch(`${deps.baseUrl ?? ''}/api/v1/blobs/${sha256}`, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string> | undefined), [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
+      signal: controller.signal,
+    });
+    // Read (and drop) the body so the connection is free and a timeout covers it.
+    await response.arrayBuffer().catch(() => undefined);
+    return { kind: 'status', status: response.status };
+  } catch {
+    return { kind: 'offline', error: controller.signal.aborted ? 'timeout' : 'network' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function failure(status: number): string {
+  if (status === 426) return 'update-required';
+  return status >= 500 ? 'server' : `refused:${status}`;
+}
+
+/** HEAD each hash (once), PUT the missing ones; see BlobUploadReport for what comes back. */
+export async function uploadBlobs(hashes: readonly string[], deps: BlobUploadDeps): Promise<BlobUploadReport> {
+  const report: BlobUploadReport = { uploaded: [], present: [], failed: [] };
+  const queue = [...new Set(hashes)];
+  for (const [index, sha256] of queue.entries()) {
+    const stop = (error: string) => {
+      report.failed.push({ sha256, error });
+      for (const rest of queue.slice(index + 1)) report.failed.push({ sha256: rest, error: 'not-attempted' });
+    };
+    const head = await request(deps, sha256, { method: 'HEAD' });
+    if (head.kind === 'offline') {
+      stop(head.error);
+      return report;
+    }
+    if (head.status === 200) {
+      report.present.push(sha256);
+      continue;
+    }
+    if (head.status !== 404) {
+      const error = failure(head.status);
+      if (STOPPING_ERRORS.has(error)) {
+        stop(error);
+        return report;
+      }
+      report.failed.push({ sha256, error });
+      continue;
+    }
+    const stored = await deps.readBlob(sha256);
+    if (!stored) {
+      report.failed.push({ sha256, error: 'not-on-device' });
+      continue;
+    }
+    const put = await request(deps, sha256, { method: 'PUT', headers: { 'content-type': stored.type }, body: stored.blob });
+    if (put.kind === 'offline') {
+      stop(put.error);
+      return report;
+    }
+    if (put.status === 200 || put.status === 201) {
+      report.uploaded.push(sha256);
+      continue;
+    }
+    const error = failure(put.status);
+    if (STOPPING_ERRORS.has(error)) {
+      stop(error);
+      return report;
+    }
+    report.failed.push({ sha256, error });
+  }
+  return report;
+}

@@ -1,0 +1,54 @@
+/**
+ * Wires blob upload into the sync engine: `beforePush` uploads the photos of a batch before it is
+ * pushed, and `canResendBlobs` tells the engine a `missing-blobs` answer is worth a retry (this
+ * phone still holds those blobs and the server has not refused them) instead of parking the row.
+ */
+import { attachmentHashesIn } from '../domain/attachment-hashes';
+import { getBlob, hasAllBlobs } from '../storage/blobs';
+import type { OutboxRow } from '../storage/db';
+import { STOPPING_ERRORS, uploadBlobs, type BlobUploadDeps } from './blob-upload';
+import type { BeforePush } from './engine';
+import type { TransportAnswer, TransportDeps } from './transport';
+
+export interface BlobsFirst {
+  beforePush: BeforePush;
+  canResendBlobs: (missing: readonly string[]) => Promise<boolean>;
+}
+
+export interface BlobsFirstDeps {
+  readBlob?: BlobUploadDeps['readBlob'];
+  hasAll?: (hashes: readonly string[]) => Promise<boolean>;
+}
+
+/** Every blob hash the rows' answers reference, each once. */
+export function batchBlobHashes(rows: readonly OutboxRow[]): string[] {
+  return attachmentHashesIn(rows.map((row) => row.submission.answers));
+}
+
+export function createBlobsFirst(deps: BlobsFirstDeps = {}): BlobsFirst {
+  const readBlob = deps.readBlob ?? getBlob;
+  const hasAll = deps.hasAll ?? hasAllBlobs;
+  // Hashes the server refused outright (wrong type, too large, bytes that do not match): sending
+  // them again cannot help, so their dossiers are parked for the user to retake the photo.
+  const refused = new Set<string>();
+
+  async function beforePush(rows: readonly OutboxRow[], transport: TransportDeps): Promise<TransportAnswer<unknown>> {
+    const hashes = batchBlobHashes(rows);
+    if (hashes.length === 0) return { kind: 'ok', body: undefined };
+    const report = await uploadBlobs(hashes, { fetch: transport.fetch, baseUrl: transport.baseUrl, timeoutMs: transport.timeoutMs, readBlob });
+    const stopped = report.failed.find((f) => STOPPING_ERRORS.has(f.error));
+    if (stopped?.error === 'update-required') return { kind: 'update-required' };
+    if (stopped) return { kind: 'offline', error: { code: stopped.error === 'timeout' ? 'timeout' : 'network', detail: { blob: stopped.sha256 } } };
+    if (report.failed.some((f) => f.error === 'server')) return { kind: 'failed', error: { code: 'server', detail: { blobs: report.failed } } };
+    for (const f of report.failed) if (f.error.startsWith('refused:')) refused.add(f.sha256);
+    // What is still missing (not on this phone, or refused) comes back as `missing-blobs` from the push.
+    return { kind: 'ok', body: report };
+  }
+
+  async function canResendBlobs(missing: readonly string[]): Promise<boolean> {
+    if (missing.some((hash) => refused.has(hash))) return false;
+    return hasAll(missing);
+  }
+
+  return { beforePush, canResendBlobs };
+}

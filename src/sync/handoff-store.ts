@@ -1,0 +1,61 @@
+/**
+ * Between the hand-off file (handoff.ts) and the outbox: export every unsent dossier of this
+ * phone, import a file's dossiers as queued rows that keep their ids. Photos travel in the file's
+ * `blobs` section once dossiers carry them: the hooks below are where the blob store plugs in.
+ */
+import { type ImportSummary, importSubmissions, listOutbox, markExported } from '../storage/outbox';
+import { type HandoffBlob, type HandoffPayload, decryptHandoff, encryptHandoff } from './handoff';
+
+export interface ExportOptions {
+  deviceId: string;
+  now?: number;
+  /** Photos of these rows, for the file's blobs section (absent until photos exist). */
+  collectBlobs?: (ids: readonly string[]) => Promise<HandoffBlob[]>;
+}
+
+export interface ExportResult {
+  /** The file's text (JSON envelope). */
+  text: string;
+  /** Dossiers in the file. */
+  count: number;
+}
+
+/** Every outbox row, whatever its state: all of them exist nowhere else yet. */
+export async function exportOutbox(passphrase: string, options: ExportOptions): Promise<ExportResult> {
+  const now = options.now ?? Date.now();
+  const rows = await listOutbox();
+  const ids = rows.map((row) => row.id);
+  const payload: HandoffPayload = {
+    exportedAt: now,
+    deviceId: options.deviceId,
+    items: rows.map(({ submission, label, queuedAt }) => ({ submission, label, queuedAt })),
+  };
+  const blobs = options.collectBlobs ? await options.collectBlobs(ids) : [];
+  if (blobs.length > 0) payload.blobs = blobs;
+  const text = await encryptHandoff(payload, passphrase);
+  await markExported(ids, now);
+  return { text, count: rows.length };
+}
+
+export interface ImportOptions {
+  now?: number;
+  /** Stores the file's photos before its dossiers are queued (absent until photos exist). */
+  storeBlobs?: (blobs: readonly HandoffBlob[]) => Promise<void>;
+}
+
+export interface ImportResult extends ImportSummary {
+  /** The phone that made the file. */
+  fromDevice: string;
+  exportedAt: number;
+}
+
+/**
+ * Decrypts and queues a file's dossiers. Throws HandoffError (wrong passphrase, damaged file) or
+ * StorageFullError before anything is queued; importing the same file twice adds nothing.
+ */
+export async function importHandoffFile(text: string, passphrase: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const payload = await decryptHandoff(text, passphrase);
+  if (payload.blobs && payload.blobs.length > 0 && options.storeBlobs) await options.storeBlobs(payload.blobs);
+  const summary = await importSubmissions(payload.items, options.now ?? Date.now());
+  return { ...summary, fromDevice: payload.deviceId, exportedAt: payload.exportedAt };
+}
