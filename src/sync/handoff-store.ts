@@ -1,15 +1,17 @@
 /**
  * Between the hand-off file (handoff.ts) and the outbox: export every unsent dossier of this
  * phone, import a file's dossiers as queued rows that keep their ids. Photos travel in the file's
- * `blobs` section once dossiers carry them: the hooks below are where the blob store plugs in.
+ * `blobs` section (handoff-blobs.ts).
  */
 import { type ImportSummary, importSubmissions, listOutbox, markExported } from '../storage/outbox';
-import { type HandoffBlob, type HandoffPayload, decryptHandoff, encryptHandoff } from './handoff';
+import { type HandoffBlob, type HandoffPayload, HandoffError, decryptHandoff, encryptHandoff } from './handoff';
+import { collectOutboxBlobs, storeHandoffBlobs } from './handoff-blobs';
+import { StorageFullError } from '../storage/quota';
 
 export interface ExportOptions {
   deviceId: string;
   now?: number;
-  /** Photos of these rows, for the file's blobs section (absent until photos exist). */
+  /** Photos of these rows, for the file's blobs section (default: from the phone's blob store). */
   collectBlobs?: (ids: readonly string[]) => Promise<HandoffBlob[]>;
 }
 
@@ -30,16 +32,17 @@ export async function exportOutbox(passphrase: string, options: ExportOptions): 
     deviceId: options.deviceId,
     items: rows.map(({ submission, label, queuedAt }) => ({ submission, label, queuedAt })),
   };
-  const blobs = options.collectBlobs ? await options.collectBlobs(ids) : [];
+  const blobs = await (options.collectBlobs ?? collectOutboxBlobs)(ids);
   if (blobs.length > 0) payload.blobs = blobs;
   const text = await encryptHandoff(payload, passphrase);
-  await markExported(ids, now);
+  // Only a note for the list: a full phone (the very reason to export) must still get its file.
+  await markExported(ids, now).catch((error: unknown) => console.warn('could not note the export', error));
   return { text, count: rows.length };
 }
 
 export interface ImportOptions {
   now?: number;
-  /** Stores the file's photos before its dossiers are queued (absent until photos exist). */
+  /** Stores the file's photos before its dossiers are queued (default: the phone's blob store, hash-checked). */
   storeBlobs?: (blobs: readonly HandoffBlob[]) => Promise<void>;
 }
 
@@ -55,7 +58,14 @@ export interface ImportResult extends ImportSummary {
  */
 export async function importHandoffFile(text: string, passphrase: string, options: ImportOptions = {}): Promise<ImportResult> {
   const payload = await decryptHandoff(text, passphrase);
-  if (payload.blobs && payload.blobs.length > 0 && options.storeBlobs) await options.storeBlobs(payload.blobs);
+  if (payload.blobs && payload.blobs.length > 0) {
+    try {
+      await (options.storeBlobs ?? storeHandoffBlobs)(payload.blobs);
+    } catch (error) {
+      if (error instanceof StorageFullError) throw error;
+      throw new HandoffError('damaged', error instanceof Error ? error.message : String(error));
+    }
+  }
   const summary = await importSubmissions(payload.items, options.now ?? Date.now());
   return { ...summary, fromDevice: payload.deviceId, exportedAt: payload.exportedAt };
 }

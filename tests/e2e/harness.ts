@@ -127,7 +127,8 @@ export class BrowserProfile {
     const context = this.context;
     this.context = null;
     const closed = context ? new Promise<void>((resolve) => context.once('close', () => resolve())) : Promise.resolve();
-    execSync(`pkill -KILL -f -- '--user-data-dir=${this.dir}' || true`);
+    // "[/]" keeps the pattern from matching the shell that runs pkill.
+    execSync(`pkill -KILL -f -- '--user-data-dir=[/]${this.dir.slice(1)}' || true`);
     await closed;
   }
 

@@ -10,6 +10,8 @@ import { createDraft, getDraft, listDrafts, saveDraft } from '../../../src/stora
 import { countPending, enqueueSubmission, importSubmissions, getOutboxItem } from '../../../src/storage/outbox';
 import { StorageFullError, guardQuota, isQuotaError, onStorageFull } from '../../../src/storage/quota';
 import { makeSubmission } from './fresh-storage';
+import { exportOutbox } from '../../../src/sync/handoff-store';
+import { decryptHandoff } from '../../../src/sync/handoff';
 
 let full = new Set<string>();
 let db: McldDb | null = null;
@@ -84,6 +86,22 @@ describe('a full phone', () => {
     await expect(importSubmissions(items, 5000)).rejects.toBeInstanceOf(StorageFullError);
     full.clear();
     expect(await countPending()).toBe(0);
+  });
+
+  it('a full phone can still export its unsent dossiers to a hand-off file', async () => {
+    await openFullableDb();
+    const submission = makeSubmission();
+    await enqueueSubmission(submission, 'Hà Thị Lan', 1000);
+    full.add('outbox');
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      const file = await exportOutbox('mật khẩu đủ dài', { deviceId: 'phone-A', now: 2000 });
+      expect(file.count).toBe(1);
+      expect((await decryptHandoff(file.text, 'mật khẩu đủ dài')).items.map((i) => i.submission)).toEqual([submission]);
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('other failures pass through untouched', async () => {

@@ -14,6 +14,7 @@ import { exportOutbox, importHandoffFile } from '../../../src/sync/handoff-store
 import { countPending, enqueueSubmission, getOutboxItem, listOutbox, markSending, recordResults } from '../../../src/storage/outbox';
 import { createDraft, getDraft } from '../../../src/storage/drafts';
 import { createDb, setDb } from '../../../src/storage/db';
+import { getBlob, putBlob } from '../../../src/storage/blobs';
 import { makeSubmission, useFreshStorage } from '../storage/fresh-storage';
 
 useFreshStorage();
@@ -154,5 +155,35 @@ describe('hand-off file: export and import against the outbox', () => {
     });
     expect(order).toEqual(['blobs:1:0']);
     expect(await countPending()).toBe(1);
+  });
+
+  it('exported photos travel in the file and are stored, hash-checked, on the other phone', async () => {
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5]);
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+    await putBlob(sha256, new Blob([bytes], { type: 'image/jpeg' }), 'image/jpeg');
+    const ref = { sha256, name: 'so-ho-khau.jpg', type: 'image/jpeg', size: bytes.length };
+    const dossier = makeSubmission({ answers: { fullName: 'An', lawfulHomeProof: [ref] } });
+    await enqueueSubmission(dossier, 'An', 1000);
+    const exported = await exportOutbox(PASS, { deviceId: 'phone-A', now: 2000 });
+
+    const other = createDb(`other-${crypto.randomUUID()}`);
+    setDb(other);
+    await other.open();
+    expect(await getBlob(sha256)).toBeUndefined();
+    await importHandoffFile(exported.text, PASS, { now: 3000 });
+    const stored = await getBlob(sha256);
+    expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(bytes);
+    expect(await countPending()).toBe(1);
+    other.close();
+  });
+
+  it('a photo whose bytes do not match its hash is refused and nothing is queued', async () => {
+    const forged = payload(1);
+    forged.blobs = [{ sha256: 'c'.repeat(64), type: 'image/jpeg', data: toBase64(new Uint8Array([1, 2, 3])) }];
+    const text = await encryptHandoff(forged, PASS);
+    await expectHandoffError(importHandoffFile(text, PASS), 'damaged');
+    expect(await getBlob('c'.repeat(64))).toBeUndefined();
+    expect(await countPending()).toBe(0);
   });
 });
