@@ -22,7 +22,9 @@ export interface CccdQrData {
 }
 
 /** qr-format: not a CCCD QR code at all; qr-cccd: the number is wrong or disagrees; qr-date: a bad date. */
-export type CccdQrError = 'qr-format' | 'qr-cccd' | 'qr-date';
+export const CCCD_QR_ERRORS = ['qr-format', 'qr-cccd', 'qr-date'] as const;
+
+export type CccdQrError = (typeof CCCD_QR_ERRORS)[number];
 
 export type CccdQrResult = { ok: true; data: CccdQrData } | { ok: false; error: CccdQrError };
 

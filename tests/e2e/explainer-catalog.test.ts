@@ -3,47 +3,19 @@
  * the real server: the app is installed once, then the server stops and the browser goes offline.
  * Every screen also passes an axe-core audit (WCAG 2 A and AA) with zero violations.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { BrowserProfile, ServerProcess, waitForServiceWorker } from './harness';
+import { axeViolations } from './axe';
 import { BENEFITS } from '../../src/content/benefits';
 import { ONLINE_CATEGORIES, SERVICE_LEVELS } from '../../src/content/service-levels';
 import { QUIZ } from '../../src/content/quiz';
 import { BUNDLED_CATALOG } from '../../src/content/catalog';
 
-/** axe-core's source, evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly blocks an inline <script>. */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const NBSP = '\u00a0';
 
 /** Intro, the levels, the categories, the mapping, the benefits, the worked example, the quiz. */
 const SLIDE_COUNT = 1 + SERVICE_LEVELS.length + ONLINE_CATEGORIES.length + 1 + BENEFITS.length + 1 + 1;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Runs axe-core in the page; returns each violation with the elements it found, for a readable failure. */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type AxeResult = {
-      violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[]; failureSummary?: string }> }>;
-    };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')} :: ${n.failureSummary ?? ''}`),
-    }));
-  });
-}
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await axeViolations(page), `axe violations on ${screen}`).toEqual([]);

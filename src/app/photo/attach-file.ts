@@ -9,7 +9,10 @@ import { StorageFullError } from '../../storage/quota';
 import { CompressError, compressPhoto } from './compress';
 import { sha256Hex } from './sha256';
 
-export type AttachProblem = 'too-large' | 'unsupported-type' | 'decode-failed' | 'storage-full';
+/** Why a picked file was not attached; the page says `photo.errors.<problem>`. */
+export const ATTACH_PROBLEMS = ['too-large', 'unsupported-type', 'decode-failed', 'storage-full'] as const;
+
+export type AttachProblem = (typeof ATTACH_PROBLEMS)[number];
 
 export class AttachError extends Error {
   constructor(readonly problem: AttachProblem) {

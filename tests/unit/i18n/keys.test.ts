@@ -6,6 +6,8 @@ import { vi } from '../../../src/i18n/locales/vi';
 import { en } from '../../../src/i18n/locales/en';
 import { VALIDATION_CODES } from '../../../src/domain/validate';
 import { DOSSIER_STATUSES } from '../../../src/domain/protocol';
+import { CCCD_QR_ERRORS } from '../../../src/domain/cccd-qr';
+import { ATTACH_PROBLEMS } from '../../../src/app/photo/attach-file';
 import { ADVICE_KEYS } from '../../../src/app/outbox-advice';
 import { HANDOFF_ERROR_KEYS } from '../../../src/app/handoff-errors';
 
@@ -27,6 +29,18 @@ function sourceFiles(dir: string): string[] {
 const viKeys = new Set(flatten(vi as unknown as Tree));
 const enKeys = new Set(flatten(en as unknown as Tree));
 const has = (keys: Set<string>, key: string) => keys.has(key) || keys.has(`${key}_other`);
+
+/** Keys the code builds at run time (`errors.${code}`), listed from the unions they come from. */
+const dynamic = [
+  ...VALIDATION_CODES.map((code) => `errors.${code}`),
+  ...DOSSIER_STATUSES.map((status) => `status.${status}`),
+  ...['queued', 'sending', 'rejected', 'conflict'].map((state) => `outbox.state.${state}`),
+  'sync2.stateRetrying',
+  ...CCCD_QR_ERRORS.map((code) => `errors.${code}`),
+  ...ATTACH_PROBLEMS.map((problem) => `photo.errors.${problem}`),
+  ...ADVICE_KEYS.flatMap((key) => [`sync2.errors.${key}.message`, `sync2.errors.${key}.action`]),
+  ...HANDOFF_ERROR_KEYS.map((key) => `handoff.errors.${key}`),
+];
 
 describe('locales', () => {
   it('have exactly the same keys', () => {
@@ -61,17 +75,23 @@ describe('locales', () => {
   });
 
   it('translate every value of the keys built at run time', () => {
-    const dynamic = [
-      ...VALIDATION_CODES.map((code) => `errors.${code}`),
-      ...DOSSIER_STATUSES.map((status) => `status.${status}`),
-      ...['queued', 'sending', 'rejected', 'conflict'].map((state) => `outbox.state.${state}`),
-      'sync2.stateRetrying',
-      ...ADVICE_KEYS.flatMap((key) => [`sync2.errors.${key}.message`, `sync2.errors.${key}.action`]),
-      ...HANDOFF_ERROR_KEYS.map((key) => `handoff.errors.${key}`),
-    ];
     for (const key of dynamic) {
       expect(viKeys.has(key), `vi lacks ${key}`).toBe(true);
       expect(enKeys.has(key), `en lacks ${key}`).toBe(true);
     }
+  });
+
+  it('have no key the code never uses', () => {
+    const root = join(import.meta.dirname, '..', '..', '..', 'src');
+    const code = sourceFiles(root)
+      .filter((file) => !file.includes(`${join('i18n', 'locales')}`))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const built = new Set(dynamic);
+    const stray = [...viKeys].filter((key) => {
+      const base = key.replace(/_(zero|one|other)$/, '');
+      return !built.has(base) && !code.includes(`'${base}'`) && !code.includes(`"${base}"`);
+    });
+    expect(stray).toEqual([]);
   });
 });
