@@ -56,7 +56,9 @@ export function blobRoutes({ store, communeCode, now, maxBlobBytes, officerToken
       const sha256 = hashParam(c);
       if (!sha256) return badHash(c);
       const info = await store.hasBlob(sha256, communeCode);
-      if (!info) return jsonError(c, 404, 'not-found', 'No blob with this hash.');
+      // No body and an explicit length: without one, Node closes the connection after a HEAD
+      // answer, and on 2G every new connection costs a round trip.
+      if (!info) return c.body(null, 404, { 'Content-Length': '0' });
       return c.body(null, 200, { 'Content-Length': String(info.size), 'Content-Type': info.type });
     }
     if (!officerToken) return jsonError(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}.`);

@@ -59,53 +59,53 @@ function failure(status: number): string {
   return status >= 500 ? 'server' : `refused:${status}`;
 }
 
-/** HEAD each hash (once), PUT the missing ones; see BlobUploadReport for what comes back. */
+/**
+ * How many photos are asked about and sent at once. On 2G each request waits a long round trip
+ * (~0.8 s); a few in flight overlap those waits while the uplink stays the bottleneck.
+ */
+export const UPLOAD_CONCURRENCY = 3;
+
+type Outcome = { kind: 'present' | 'uploaded' } | { kind: 'failed'; error: string };
+
+/** One photo: HEAD, then PUT when the server lacks it. */
+async function uploadOne(deps: BlobUploadDeps, sha256: string): Promise<Outcome> {
+  const head = await request(deps, sha256, { method: 'HEAD' });
+  if (head.kind === 'offline') return { kind: 'failed', error: head.error };
+  if (head.status === 200) return { kind: 'present' };
+  if (head.status !== 404) return { kind: 'failed', error: failure(head.status) };
+  const stored = await deps.readBlob(sha256);
+  if (!stored) return { kind: 'failed', error: 'not-on-device' };
+  const put = await request(deps, sha256, { method: 'PUT', headers: { 'content-type': stored.type }, body: stored.blob });
+  if (put.kind === 'offline') return { kind: 'failed', error: put.error };
+  if (put.status === 200 || put.status === 201) return { kind: 'uploaded' };
+  return { kind: 'failed', error: failure(put.status) };
+}
+
+/**
+ * HEAD each hash (once), PUT the missing ones, a few at a time; see BlobUploadReport for what
+ * comes back. After a stopping error (network, timeout, update required) nothing new starts and
+ * the hashes not started are reported 'not-attempted'.
+ */
 export async function uploadBlobs(hashes: readonly string[], deps: BlobUploadDeps): Promise<BlobUploadReport> {
   const report: BlobUploadReport = { uploaded: [], present: [], failed: [] };
   const queue = [...new Set(hashes)];
-  for (const [index, sha256] of queue.entries()) {
-    const stop = (error: string) => {
-      report.failed.push({ sha256, error });
-      for (const rest of queue.slice(index + 1)) report.failed.push({ sha256: rest, error: 'not-attempted' });
-    };
-    const head = await request(deps, sha256, { method: 'HEAD' });
-    if (head.kind === 'offline') {
-      stop(head.error);
-      return report;
+  const outcomes = new Map<string, Outcome>();
+  let next = 0;
+  let stopped = false;
+  async function worker(): Promise<void> {
+    while (!stopped && next < queue.length) {
+      const sha256 = queue[next++] as string;
+      const outcome = await uploadOne(deps, sha256);
+      outcomes.set(sha256, outcome);
+      if (outcome.kind === 'failed' && STOPPING_ERRORS.has(outcome.error)) stopped = true;
     }
-    if (head.status === 200) {
-      report.present.push(sha256);
-      continue;
-    }
-    if (head.status !== 404) {
-      const error = failure(head.status);
-      if (STOPPING_ERRORS.has(error)) {
-        stop(error);
-        return report;
-      }
-      report.failed.push({ sha256, error });
-      continue;
-    }
-    const stored = await deps.readBlob(sha256);
-    if (!stored) {
-      report.failed.push({ sha256, error: 'not-on-device' });
-      continue;
-    }
-    const put = await request(deps, sha256, { method: 'PUT', headers: { 'content-type': stored.type }, body: stored.blob });
-    if (put.kind === 'offline') {
-      stop(put.error);
-      return report;
-    }
-    if (put.status === 200 || put.status === 201) {
-      report.uploaded.push(sha256);
-      continue;
-    }
-    const error = failure(put.status);
-    if (STOPPING_ERRORS.has(error)) {
-      stop(error);
-      return report;
-    }
-    report.failed.push({ sha256, error });
+  }
+  await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, queue.length) }, worker));
+  for (const sha256 of queue) {
+    const outcome = outcomes.get(sha256);
+    if (!outcome) report.failed.push({ sha256, error: 'not-attempted' });
+    else if (outcome.kind === 'failed') report.failed.push({ sha256, error: outcome.error });
+    else report[outcome.kind].push(sha256);
   }
   return report;
 }

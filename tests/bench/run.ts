@@ -4,6 +4,7 @@
  */
 import { measureFirstLoad, FIRST_LOAD_BUDGET_BYTES } from '../build/first-load';
 import { runIngestBench } from './ingest';
+import { runSyncBench } from './sync-throttled';
 
 function firstLoad(): void {
   try {
@@ -17,3 +18,5 @@ function firstLoad(): void {
 
 firstLoad();
 await runIngestBench();
+console.log('');
+await runSyncBench();

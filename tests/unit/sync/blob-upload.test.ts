@@ -11,7 +11,7 @@ import type { PushRequest, PushResult } from '../../../src/domain/protocol';
 import { getBlob, hasBlob, putBlob } from '../../../src/storage/blobs';
 import { getDossier } from '../../../src/storage/dossiers';
 import { enqueueSubmission, getOutboxItem } from '../../../src/storage/outbox';
-import { uploadBlobs } from '../../../src/sync/blob-upload';
+import { UPLOAD_CONCURRENCY, uploadBlobs } from '../../../src/sync/blob-upload';
 import { createBlobsFirst } from '../../../src/sync/blobs-first';
 import { createSyncEngine } from '../../../src/sync/engine';
 import { makeSubmission, useFreshStorage } from '../storage/fresh-storage';
@@ -112,18 +112,44 @@ describe('uploadBlobs', () => {
     expect(new TextDecoder().decode(server.blobs.get(b.sha256)?.bytes)).toBe('giay-to-b');
   });
 
-  it('stops at a network error and reports the rest as not attempted; a blob the phone lacks is reported', async () => {
+  it('reports a blob the phone lacks and still uploads the others', async () => {
     const server = new BlobServer();
     const a = await phoneBlob('a');
     const gone = 'f'.repeat(64);
     const b = await phoneBlob('b');
-    server.networkBudget = 3; // HEAD a, PUT a, HEAD gone; then the signal drops.
     const report = await uploadBlobs([a.sha256, gone, b.sha256], { fetch: server.fetch, readBlob: getBlob, baseUrl: BASE });
-    expect(report.uploaded).toEqual([a.sha256]);
-    expect(report.failed).toEqual([
-      { sha256: gone, error: 'not-on-device' },
-      { sha256: b.sha256, error: 'network' },
+    expect(report.uploaded.sort()).toEqual([a.sha256, b.sha256].sort());
+    expect(report.failed).toEqual([{ sha256: gone, error: 'not-on-device' }]);
+  });
+
+  it('after a network error starts nothing new: the photos in flight fail, the rest are not attempted', async () => {
+    const server = new BlobServer();
+    const photos = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((name) => phoneBlob(name)));
+    server.networkBudget = 0;
+    const report = await uploadBlobs(
+      photos.map((p) => p.sha256),
+      { fetch: server.fetch, readBlob: getBlob, baseUrl: BASE },
+    );
+    expect(report.uploaded).toEqual([]);
+    expect(report.failed.map((f) => f.error)).toEqual([
+      ...Array<string>(UPLOAD_CONCURRENCY).fill('network'),
+      ...Array<string>(photos.length - UPLOAD_CONCURRENCY).fill('not-attempted'),
     ]);
+    expect(report.failed.map((f) => f.sha256)).toEqual(photos.map((p) => p.sha256));
+  });
+
+  it('a network error in the middle loses nothing: every photo is uploaded or reported', async () => {
+    const server = new BlobServer();
+    const photos = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((name) => phoneBlob(name)));
+    server.networkBudget = 4;
+    const report = await uploadBlobs(
+      photos.map((p) => p.sha256),
+      { fetch: server.fetch, readBlob: getBlob, baseUrl: BASE },
+    );
+    const accounted = [...report.uploaded, ...report.present, ...report.failed.map((f) => f.sha256)];
+    expect(accounted.sort()).toEqual(photos.map((p) => p.sha256).sort());
+    expect(report.failed.some((f) => f.error === 'network')).toBe(true);
+    for (const sha256 of report.uploaded) expect(server.blobs.has(sha256)).toBe(true);
   });
 });
 
