@@ -485,7 +485,10 @@ export const en: LocaleStrings = {
     importButton: 'Receive dossiers',
     importing: 'Opening the file…',
     chooseFile: 'Choose a hand-off file.',
-    imported: '{{added}} dossiers added to the sending queue; {{queued}} were already on this phone; {{sent}} were sent before.',
+    importAdded: '{{count}} dossier(s) added to the sending queue.',
+    importAlreadyQueued: '{{count}} were already on this phone.',
+    importAlreadySent: '{{count}} were sent before.',
+    importNothingNew: 'This file has no new dossier.',
     errors: {
       'wrong-passphrase': 'Wrong passphrase. Ask the person who made the file.',
       damaged: 'The file is damaged or was changed. Ask the sender to make it again.',

@@ -483,7 +483,10 @@ export const vi = {
     importButton: 'Nhận hồ sơ',
     importing: 'Đang mở tệp…',
     chooseFile: 'Hãy chọn tệp chuyển giao.',
-    imported: 'Đã nhận {{added}} hồ sơ vào hàng chờ gửi; {{queued}} hồ sơ đã có sẵn trên máy; {{sent}} hồ sơ đã được gửi trước đó.',
+    importAdded: 'Đã nhận {{count}} hồ sơ vào hàng chờ gửi.',
+    importAlreadyQueued: '{{count}} hồ sơ đã có sẵn trên máy.',
+    importAlreadySent: '{{count}} hồ sơ đã được gửi trước đó.',
+    importNothingNew: 'Tệp này không có hồ sơ mới.',
     errors: {
       'wrong-passphrase': 'Sai mật khẩu. Hãy hỏi lại người tạo tệp.',
       damaged: 'Tệp bị hỏng hoặc đã bị sửa. Hãy xin người gửi tạo lại tệp.',
