@@ -147,7 +147,14 @@ describe('handing dossiers over by file between two phones with no signal', () =
     expect(await axeViolations(a.page), 'axe violations on the export form').toEqual([]);
     const exportForm = a.page.getByRole('region', { name: 'Chép hồ sơ chưa gửi ra tệp' });
     await exportForm.getByText('Có 1 hồ sơ chưa gửi sẽ được chép.').waitFor();
+    // Two different passphrases: the message sits next to the second field, nothing is downloaded.
     await exportForm.getByLabel('Mật khẩu của tệp').fill(PASSPHRASE);
+    await exportForm.getByLabel('Nhập lại mật khẩu').fill(`${PASSPHRASE}x`);
+    await exportForm.getByRole('button', { name: 'Tạo tệp' }).click();
+    const again = exportForm.getByLabel('Nhập lại mật khẩu');
+    await expect.poll(() => again.getAttribute('aria-invalid')).toBe('true');
+    expect(await again.getAttribute('aria-describedby')).toBe('handoff-export-error');
+    expect(await a.page.locator('#handoff-export-error').textContent()).toBe('Hai mật khẩu không giống nhau.');
     await exportForm.getByLabel('Nhập lại mật khẩu').fill(PASSPHRASE);
     const [download] = await Promise.all([a.page.waitForEvent('download'), exportForm.getByRole('button', { name: 'Tạo tệp' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^ho-so-chua-gui-\d{8}-\d{4}\.mcld\.json$/);

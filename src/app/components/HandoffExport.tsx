@@ -30,21 +30,23 @@ export function HandoffExport() {
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  /** `at`: the field an error belongs to (shown next to it); null for the result of an export. */
+  const [message, setMessage] = useState<{ text: string; at: 'pass' | 'again' | 'form' | null } | null>(null);
 
   async function onSubmit(e: Event) {
     e.preventDefault();
-    if (pass !== again) return setMessage({ text: t('handoff.mismatch'), error: true });
+    if (pass !== again) return setMessage({ text: t('handoff.mismatch'), at: 'again' });
     setBusy(true);
     setMessage(null);
     try {
       const result = await exportOutbox(pass, { deviceId: await getDeviceId() });
       download(result.text, fileName(new Date()));
-      setMessage({ text: t('handoff.exported', { count: result.count }), error: false });
+      setMessage({ text: t('handoff.exported', { count: result.count }), at: null });
       setPass('');
       setAgain('');
     } catch (error) {
-      setMessage({ text: t(handoffErrorKey(error)), error: true });
+      const key = handoffErrorKey(error);
+      setMessage({ text: t(key), at: key === 'handoff.errors.weak-passphrase' ? 'pass' : 'form' });
     } finally {
       setBusy(false);
     }
@@ -60,23 +62,50 @@ export function HandoffExport() {
           <p>{t('handoff.exportCount', { count: pending })}</p>
           <label class="field">
             <span>{t('handoff.passphrase')}</span>
-            <input type="password" autocomplete="new-password" minLength={MIN_PASSPHRASE_LENGTH} required value={pass} onInput={(e) => setPass(e.currentTarget.value)} />
-            <small class="muted">{t('handoff.passphraseHint')}</small>
+            <input
+              type="password"
+              autocomplete="new-password"
+              minLength={MIN_PASSPHRASE_LENGTH}
+              required
+              value={pass}
+              aria-invalid={message?.at === 'pass' || undefined}
+              aria-describedby={message?.at === 'pass' ? 'handoff-export-hint handoff-export-error' : 'handoff-export-hint'}
+              onInput={(e) => setPass(e.currentTarget.value)}
+            />
+            <small class="muted" id="handoff-export-hint">{t('handoff.passphraseHint')}</small>
           </label>
+          {message?.at === 'pass' && <FieldError text={message.text} />}
           <label class="field">
             <span>{t('handoff.passphraseAgain')}</span>
-            <input type="password" autocomplete="new-password" required value={again} onInput={(e) => setAgain(e.currentTarget.value)} />
+            <input
+              type="password"
+              autocomplete="new-password"
+              required
+              value={again}
+              aria-invalid={message?.at === 'again' || undefined}
+              aria-describedby={message?.at === 'again' ? 'handoff-export-error' : undefined}
+              onInput={(e) => setAgain(e.currentTarget.value)}
+            />
           </label>
+          {message?.at === 'again' && <FieldError text={message.text} />}
           <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
             {busy ? t('handoff.exporting') : t('handoff.exportButton')}
           </button>
         </form>
       )}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} class="notice" data-testid="handoff-export-result">
+      {message && (message.at === null || message.at === 'form') && (
+        <p role={message.at ? 'alert' : 'status'} class="notice" data-testid="handoff-export-result">
           {message.text}
         </p>
       )}
     </section>
+  );
+}
+
+function FieldError({ text }: { text: string }) {
+  return (
+    <p role="alert" class="error handoff-error" id="handoff-export-error" data-testid="handoff-export-result">
+      {text}
+    </p>
   );
 }
