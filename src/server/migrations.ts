@@ -92,6 +92,27 @@ ALTER TABLE dossiers ADD COLUMN consent_version TEXT;
 ALTER TABLE dossiers ADD COLUMN consent_lang TEXT;
 ALTER TABLE dossiers ADD COLUMN consent_agreed_at BIGINT`,
   },
+  {
+    version: 3,
+    name: 'devices of a dossier',
+    // A dossier may reach us from several phones (hand-off: B imports A's outbox and sends it
+    // first, A sends it later and gets `duplicate`); each of them must follow its status.
+    // dossiers.device_id stays the first sender. A `conflict` links nothing: different content.
+    // Pull walks a device's links, then each dossier's changes in seq order: hence the two indexes.
+    sql: `
+CREATE TABLE dossier_devices (
+  commune_code TEXT NOT NULL,
+  dossier_id TEXT NOT NULL REFERENCES dossiers (id),
+  device_id TEXT NOT NULL,
+  first_seen_at BIGINT NOT NULL,
+  PRIMARY KEY (dossier_id, device_id)
+);
+CREATE INDEX dossier_devices_device ON dossier_devices (device_id, dossier_id);
+INSERT INTO dossier_devices (commune_code, dossier_id, device_id, first_seen_at)
+  SELECT commune_code, id, device_id, received_at FROM dossiers;
+DROP INDEX status_changes_dossier;
+CREATE INDEX status_changes_dossier_seq ON status_changes (dossier_id, seq)`,
+  },
 ];
 
 /** The SQL of one migration for one dialect, tokens filled in. */

@@ -10,6 +10,8 @@
  *   them in the same order and queue instead of deadlocking.
  * - Status-change seqs are drawn under a transaction-level advisory lock: see STATUS_SEQ_LOCK.
  * - A push reads the blobs it references inside its own transaction (postgres-blobs.ts).
+ * - A push links its device to each dossier it stored or duplicated (dossier_devices), which
+ *   pulls follow, so every phone that sent a dossier sees its status changes.
  */
 import pg from 'pg';
 import type { DossierStatus, StatusChange } from '../domain/protocol';
@@ -87,6 +89,23 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
  */
 async function lockStatusSeq(client: pg.PoolClient): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_SPACE, STATUS_SEQ_LOCK]);
+}
+
+/**
+ * Links the device to every dossier it was answered `stored` or `duplicate` for (not `conflict`:
+ * other content, not its dossier), so its pulls include them. Sorted by id like the dossier rows,
+ * so concurrent pushes of the same ids queue instead of deadlocking; before the seq lock is taken.
+ */
+async function linkDevice(client: pg.PoolClient, deviceId: string, results: readonly StoreResult[], now: number): Promise<void> {
+  const ids = [...new Set(results.filter((r) => r.outcome === 'stored' || r.outcome === 'duplicate').map((r) => r.id))];
+  if (ids.length === 0) return;
+  await client.query(
+    `INSERT INTO dossier_devices (commune_code, dossier_id, device_id, first_seen_at)
+     SELECT d.commune_code, d.id, $1, $2 FROM dossiers d WHERE d.id = ANY($3::text[])
+     ORDER BY d.id
+     ON CONFLICT DO NOTHING`,
+    [deviceId, now, ids],
+  );
 }
 
 function byId(items: readonly AcceptedSubmission[]): (a: number, b: number) => number {
@@ -188,17 +207,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       });
       const { stored, existing } = await insertNew(client, deviceId, items, hashes, [...firstIndex.values()], now);
       const storedFirsts = [...firstIndex.values()].filter((i) => stored.has(items[i]!.id));
-      if (storedFirsts.length > 0) {
-        await lockStatusSeq(client);
-        await client.query(
-          `INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at)
-           SELECT t.id, t.commune, $1, 'received', NULL, $2
-           FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS t(id, commune, ord)
-           ORDER BY t.ord`,
-          [deviceId, now, storedFirsts.map((i) => items[i]!.id), storedFirsts.map((i) => items[i]!.communeCode)],
-        );
-      }
-      return items.map((item, i): StoreResult => {
+      const results = items.map((item, i): StoreResult => {
         const verdict = verdicts[i];
         if (verdict) return verdict;
         const first = firstIndex.get(item.id)!;
@@ -214,6 +223,18 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
           ? { id: item.id, outcome: 'duplicate', dossierCode: row.dossier_code, receivedAt: Number(row.received_at) }
           : { id: item.id, outcome: 'conflict', dossierCode: row.dossier_code };
       });
+      await linkDevice(client, deviceId, results, now);
+      if (storedFirsts.length > 0) {
+        await lockStatusSeq(client);
+        await client.query(
+          `INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at)
+           SELECT t.id, t.commune, $1, 'received', NULL, $2
+           FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS t(id, commune, ord)
+           ORDER BY t.ord`,
+          [deviceId, now, storedFirsts.map((i) => items[i]!.id), storedFirsts.map((i) => items[i]!.communeCode)],
+        );
+      }
+      return results;
     });
   }
 
@@ -254,8 +275,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     pullChanges: async (deviceId, since, limit): Promise<PullPage> => {
       const result = await pool.query<ChangeRow>(
         `SELECT sc.seq, sc.dossier_id, d.dossier_code, sc.status, sc.note, sc.changed_at
-         FROM status_changes sc JOIN dossiers d ON d.id = sc.dossier_id
-         WHERE sc.device_id = $1 AND sc.seq > $2 ORDER BY sc.seq LIMIT $3`,
+         FROM dossier_devices dd
+         JOIN status_changes sc ON sc.dossier_id = dd.dossier_id
+         JOIN dossiers d ON d.id = sc.dossier_id
+         WHERE dd.device_id = $1 AND sc.seq > $2 ORDER BY sc.seq LIMIT $3`,
         [deviceId, since, limit],
       );
       const changes = result.rows.map(toStatusChange);

@@ -1,6 +1,6 @@
 /**
  * The embedded store: one SQLite file (better-sqlite3 12, WAL). Tables `dossiers`,
- * `status_changes` and `blobs` (see migrations.ts), every row tagged with its commune code.
+ * `dossier_devices`, `status_changes` and `blobs` (see migrations.ts), every row tagged with its commune code.
  *
  * synchronous=FULL, not NORMAL: in WAL mode NORMAL survives an app crash but may lose the last
  * commits on power loss or an OS crash. Our "stored" answer lets the phone delete its only copy,
@@ -104,10 +104,16 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const insertChange = db.prepare(
     'INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  /** Records that a device sent this dossier (stored or duplicate), so its pulls include it. */
+  const linkDevice = db.prepare(
+    'INSERT INTO dossier_devices (commune_code, dossier_id, device_id, first_seen_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  );
   const selectChanges = db.prepare<[string, number, number], ChangeRow>(
     `SELECT sc.seq, sc.dossier_id, d.dossier_code, sc.status, sc.note, sc.changed_at
-     FROM status_changes sc JOIN dossiers d ON d.id = sc.dossier_id
-     WHERE sc.device_id = ? AND sc.seq > ? ORDER BY sc.seq LIMIT ?`,
+     FROM dossier_devices dd
+     JOIN status_changes sc ON sc.dossier_id = dd.dossier_id
+     JOIN dossiers d ON d.id = sc.dossier_id
+     WHERE dd.device_id = ? AND sc.seq > ? ORDER BY sc.seq LIMIT ?`,
   );
   const countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM dossiers');
   const selectBlobInfo = db.prepare<[string, string], BlobRow>('SELECT content_type, size FROM blobs WHERE commune_code = ? AND sha256 = ?');
@@ -134,9 +140,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
       const existing = selectById.get(item.id);
       if (existing) {
-        return existing.content_hash === hash
-          ? { id: item.id, outcome: 'duplicate', dossierCode: existing.dossier_code, receivedAt: Number(existing.received_at) }
-          : { id: item.id, outcome: 'conflict', dossierCode: existing.dossier_code };
+        if (existing.content_hash !== hash) return { id: item.id, outcome: 'conflict', dossierCode: existing.dossier_code };
+        linkDevice.run(existing.commune_code, item.id, deviceId, now);
+        return { id: item.id, outcome: 'duplicate', dossierCode: existing.dossier_code, receivedAt: Number(existing.received_at) };
       }
       const dossierCode = makeDossierCode(item.communeCode, now, codeSuffix());
       const inserted = insertDossier.run(
@@ -146,6 +152,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       );
       if (inserted.changes === 1) {
         insertChange.run(item.id, item.communeCode, deviceId, 'received', null, now);
+        linkDevice.run(item.communeCode, item.id, deviceId, now);
         return { id: item.id, outcome: 'stored', dossierCode, receivedAt: now };
       }
       // Nothing inserted and the id is still free: the code collided; draw another.

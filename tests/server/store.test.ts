@@ -29,7 +29,7 @@ describe.each(STORE_BACKENDS)('the $kind store', (backend) => {
 
   it('puts the commune code on every table', async () => {
     await (await db.open()).close();
-    for (const table of ['dossiers', 'status_changes', 'blobs']) expect(await db.columns(table)).toContain('commune_code');
+    for (const table of ['dossiers', 'status_changes', 'blobs', 'dossier_devices']) expect(await db.columns(table)).toContain('commune_code');
   });
 
   it('upgrades a schema-1 database with its dossiers: they keep their answers and have no consent', async () => {

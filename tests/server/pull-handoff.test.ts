@@ -1,0 +1,165 @@
+/** After a hand-off every phone that sent a dossier (stored or duplicate) follows its status; a conflicting one does not. */
+import { mkdirSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PullResponse, PushResponse, Submission } from '../../src/domain/protocol';
+import { contentHashOf } from '../../src/server/content-hash';
+import { MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from '../../src/server/migrations';
+import {
+  COMMUNE_CODE,
+  DEVICE_ID,
+  NOW,
+  OTHER_DEVICE_ID,
+  makeAccepted,
+  makeSubmission,
+  postJson,
+  pull,
+  pushRequest,
+  setStatus,
+  startTestServer,
+  type TestServer,
+} from './fixtures';
+import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';
+
+const THIRD_DEVICE_ID = 'device-cccc-3333';
+const FOURTH_DEVICE_ID = 'device-dddd-4444';
+
+describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
+  let server: TestServer;
+  skipWhenUnavailable(backend);
+  beforeEach(async () => {
+    server = await startTestServer(backend);
+  });
+  afterEach(async () => {
+    await server?.cleanup();
+  });
+
+  async function push(items: Submission[], deviceId: string): Promise<PushResponse['results']> {
+    const res = await postJson(server.app, '/api/v1/sync/push', pushRequest(items, deviceId));
+    expect(res.status).toBe(200);
+    return ((await res.json()) as PushResponse).results;
+  }
+
+  async function pulled(deviceId: string, since = 0): Promise<PullResponse> {
+    const res = await pull(server.app, since, deviceId);
+    expect(res.status).toBe(200);
+    return (await res.json()) as PullResponse;
+  }
+
+  const statuses = (page: PullResponse): [string, string][] => page.changes.map((c) => [c.id, c.status]);
+
+  it('lets the phone whose later push was a duplicate follow the dossier, and keeps the first sender following it', async () => {
+    const item = makeSubmission();
+    // Phone B imported A's outbox and sent it first; A sends the same dossier afterwards.
+    expect((await push([item], OTHER_DEVICE_ID))[0]).toMatchObject({ outcome: 'stored' });
+    const [again] = await push([item], DEVICE_ID);
+    if (again?.outcome !== 'duplicate') throw new Error(`expected duplicate: ${JSON.stringify(again)}`);
+
+    const first = await pulled(DEVICE_ID);
+    expect(first.changes).toEqual([{ id: item.id, dossierCode: again.dossierCode, status: 'received', changedAt: NOW, seq: expect.any(Number) }]);
+
+    server.setNow(NOW + 60_000);
+    expect((await setStatus(server.app, { id: item.id, status: 'processing' })).status).toBe(200);
+    const next = await pulled(DEVICE_ID, first.cursor);
+    expect(statuses(next)).toEqual([[item.id, 'processing']]);
+    expect(next.cursor).toBeGreaterThan(first.cursor);
+    expect(statuses(await pulled(OTHER_DEVICE_ID))).toEqual([
+      [item.id, 'received'],
+      [item.id, 'processing'],
+    ]);
+    // The first sender stays the dossier's device; the link is recorded once however often A retries.
+    expect((await server.store.getDossier(item.id))?.deviceId).toBe(OTHER_DEVICE_ID);
+    await push([item], DEVICE_ID);
+    expect(statuses(await pulled(DEVICE_ID))).toEqual([
+      [item.id, 'received'],
+      [item.id, 'processing'],
+    ]);
+    const links = await server.db.rows('SELECT device_id, commune_code FROM dossier_devices WHERE dossier_id = ? ORDER BY device_id', item.id);
+    expect(links).toEqual([
+      { device_id: DEVICE_ID, commune_code: COMMUNE_CODE },
+      { device_id: OTHER_DEVICE_ID, commune_code: COMMUNE_CODE },
+    ]);
+  });
+
+  it('gives nothing to a phone whose push was a conflict, nor to a phone that never sent the dossier', async () => {
+    const item = makeSubmission();
+    expect((await push([item], OTHER_DEVICE_ID))[0]).toMatchObject({ outcome: 'stored' });
+    const changed = { ...item, answers: { ...item.answers, reason: 'Đi học' } };
+    expect((await push([changed], THIRD_DEVICE_ID))[0]).toMatchObject({ outcome: 'conflict' });
+    expect((await setStatus(server.app, { id: item.id, status: 'processing' })).status).toBe(200);
+
+    expect(await pulled(THIRD_DEVICE_ID)).toEqual({ protocol: 1, changes: [], cursor: 0 });
+    expect(await pulled(FOURTH_DEVICE_ID)).toEqual({ protocol: 1, changes: [], cursor: 0 });
+    expect(statuses(await pulled(OTHER_DEVICE_ID))).toEqual([
+      [item.id, 'received'],
+      [item.id, 'processing'],
+    ]);
+  });
+
+  it('links a duplicate within a batch that also stores new dossiers, in seq order across both', async () => {
+    const handed = makeSubmission();
+    const own = makeSubmission();
+    await push([handed], OTHER_DEVICE_ID);
+    const results = await push([own, handed], DEVICE_ID);
+    expect(results.map((r) => r.outcome)).toEqual(['stored', 'duplicate']);
+    await setStatus(server.app, { id: handed.id, status: 'result-ready' });
+    const page = await pulled(DEVICE_ID);
+    expect(statuses(page)).toEqual([
+      [handed.id, 'received'],
+      [own.id, 'received'],
+      [handed.id, 'result-ready'],
+    ]);
+    expect(page.changes.map((c) => c.seq)).toEqual([...page.changes.map((c) => c.seq)].sort((a, b) => a - b));
+    expect(statuses(await pulled(OTHER_DEVICE_ID))).toEqual([
+      [handed.id, 'received'],
+      [handed.id, 'result-ready'],
+    ]);
+  });
+});
+
+describe.each(STORE_BACKENDS)('migration 3 with $kind', (backend) => {
+  let db: TestDatabase;
+  skipWhenUnavailable(backend);
+  beforeEach(async () => {
+    db = await backend.createDatabase();
+  });
+  afterEach(async () => {
+    await db?.cleanup();
+  });
+
+  it('links every existing dossier to the device that sent it, so that device still pulls its changes', async () => {
+    // A schema-2 database as the previous server left it, with one dossier and its 'received' change.
+    if (db.env.DATA_DIR) mkdirSync(db.env.DATA_DIR, { recursive: true });
+    await db.execute(SCHEMA_MIGRATIONS_SQL);
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 2)) {
+      for (const statement of migrationSql(migration, backend.kind).split(';')) await db.execute(statement);
+      await db.execute('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', migration.version, migration.name, NOW);
+    }
+    const old = makeAccepted();
+    const code = `${COMMUNE_CODE}-250714-AAAAAA`;
+    await db.execute(
+      `INSERT INTO dossiers (id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      old.id, code, COMMUNE_CODE, DEVICE_ID, old.formId, old.formVersion, contentHashOf(old),
+      JSON.stringify(old.answers), old.submittedAt, NOW - 1000, 'received',
+    );
+    await db.execute(
+      'INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
+      old.id, COMMUNE_CODE, DEVICE_ID, 'received', null, NOW - 1000,
+    );
+
+    const store = await db.open();
+    expect((await db.rows('SELECT version FROM schema_migrations ORDER BY version')).map((row) => Number(row.version))).toEqual(MIGRATIONS.map((m) => m.version));
+    const links = await db.rows('SELECT commune_code, dossier_id, device_id, first_seen_at FROM dossier_devices');
+    expect(links.map((row) => ({ ...row, first_seen_at: Number(row.first_seen_at) }))).toEqual([
+      { commune_code: COMMUNE_CODE, dossier_id: old.id, device_id: DEVICE_ID, first_seen_at: NOW - 1000 },
+    ]);
+    await store.setStatus(code, 'processing', undefined, NOW);
+    const page = await store.pullChanges(DEVICE_ID, 0, 10);
+    expect(page.changes.map((c) => [c.id, c.dossierCode, c.status])).toEqual([
+      [old.id, code, 'received'],
+      [old.id, code, 'processing'],
+    ]);
+    expect((await store.pullChanges(OTHER_DEVICE_ID, 0, 10)).changes).toEqual([]);
+    expect(await db.columns('dossier_devices')).toContain('commune_code');
+  });
+});
