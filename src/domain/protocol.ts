@@ -36,11 +36,23 @@ export interface PushRequest {
   items: Submission[];
 }
 
+/**
+ * The dossier's status as the server knows it when answering (additive; older servers omit it), so
+ * a phone linked by a `duplicate` also learns changes made before the link, below its pull cursor.
+ */
+export interface CurrentStatus {
+  status?: DossierStatus;
+  /** The officer's note of that status change, when it has one. */
+  statusNote?: string;
+  /** Seq of the status change that set `status`; later pulls apply only newer changes. */
+  statusSeq?: number;
+}
+
 /** Named outcomes of one pushed submission. */
 export type PushOutcome = 'stored' | 'duplicate' | 'conflict' | 'invalid' | 'missing-blobs';
 
 export type PushResult =
-  | { id: string; outcome: 'stored' | 'duplicate'; dossierCode: string; receivedAt: number }
+  | ({ id: string; outcome: 'stored' | 'duplicate'; dossierCode: string; receivedAt: number } & CurrentStatus)
   | { id: string; outcome: 'conflict'; dossierCode: string }
   | { id: string; outcome: 'invalid'; errors: FieldError[] }
   | { id: string; outcome: 'missing-blobs'; missing: string[] };

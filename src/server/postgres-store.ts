@@ -14,7 +14,7 @@
  *   pulls follow, so every phone that sent a dossier sees its status changes.
  */
 import pg from 'pg';
-import type { DossierStatus, StatusChange } from '../domain/protocol';
+import type { CurrentStatus, DossierStatus, StatusChange } from '../domain/protocol';
 import { blobVerdict } from './blob-check';
 import { contentHashOf } from './content-hash';
 import { makeDossierCode, randomDossierSuffix } from './dossier-code';
@@ -96,8 +96,7 @@ async function lockStatusSeq(client: pg.PoolClient): Promise<void> {
  * other content, not its dossier), so its pulls include them. Sorted by id like the dossier rows,
  * so concurrent pushes of the same ids queue instead of deadlocking; before the seq lock is taken.
  */
-async function linkDevice(client: pg.PoolClient, deviceId: string, results: readonly StoreResult[], now: number): Promise<void> {
-  const ids = [...new Set(results.filter((r) => r.outcome === 'stored' || r.outcome === 'duplicate').map((r) => r.id))];
+async function linkDevice(client: pg.PoolClient, deviceId: string, ids: readonly string[], now: number): Promise<void> {
   if (ids.length === 0) return;
   await client.query(
     `INSERT INTO dossier_devices (commune_code, dossier_id, device_id, first_seen_at)
@@ -106,6 +105,40 @@ async function linkDevice(client: pg.PoolClient, deviceId: string, results: read
      ON CONFLICT DO NOTHING`,
     [deviceId, now, ids],
   );
+}
+
+/** Ids answered `stored` or `duplicate`, sorted like the dossier rows. */
+function answeredIds(results: readonly StoreResult[]): string[] {
+  return [...new Set(results.filter((r) => r.outcome === 'stored' || r.outcome === 'duplicate').map((r) => r.id))].sort();
+}
+
+/**
+ * Share-locks the answered dossiers (sorted, before the seq lock), so an officer's change either
+ * committed before readCurrentStatuses or gets a seq after this push commits, which the phone's
+ * next pull then brings.
+ */
+async function lockAnswered(client: pg.PoolClient, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await client.query('SELECT id FROM dossiers WHERE id = ANY($1::text[]) ORDER BY id FOR SHARE', [ids]);
+}
+
+/** Each dossier's status and the latest status change (the one that set it), for push answers. */
+async function readCurrentStatuses(client: pg.PoolClient, ids: readonly string[]): Promise<Map<string, CurrentStatus>> {
+  const found = new Map<string, CurrentStatus>();
+  if (ids.length === 0) return found;
+  const rows = await client.query<{ id: string; status: string; seq: string | null; note: string | null }>(
+    `SELECT d.id, d.status, sc.seq, sc.note FROM dossiers d
+     LEFT JOIN LATERAL (SELECT seq, note FROM status_changes WHERE dossier_id = d.id ORDER BY seq DESC LIMIT 1) sc ON true
+     WHERE d.id = ANY($1::text[])`,
+    [ids],
+  );
+  for (const row of rows.rows) {
+    const current: CurrentStatus = { status: row.status as DossierStatus };
+    if (row.seq !== null) current.statusSeq = Number(row.seq);
+    if (row.note !== null) current.statusNote = row.note;
+    found.set(row.id, current);
+  }
+  return found;
 }
 
 function byId(items: readonly AcceptedSubmission[]): (a: number, b: number) => number {
@@ -223,7 +256,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
           ? { id: item.id, outcome: 'duplicate', dossierCode: row.dossier_code, receivedAt: Number(row.received_at) }
           : { id: item.id, outcome: 'conflict', dossierCode: row.dossier_code };
       });
-      await linkDevice(client, deviceId, results, now);
+      const answered = answeredIds(results);
+      await linkDevice(client, deviceId, answered, now);
+      await lockAnswered(client, answered);
       if (storedFirsts.length > 0) {
         await lockStatusSeq(client);
         await client.query(
@@ -234,7 +269,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
           [deviceId, now, storedFirsts.map((i) => items[i]!.id), storedFirsts.map((i) => items[i]!.communeCode)],
         );
       }
-      return results;
+      const statuses = await readCurrentStatuses(client, answered);
+      return results.map((r) => (r.outcome === 'stored' || r.outcome === 'duplicate' ? { ...r, ...statuses.get(r.id) } : r));
     });
   }
 

@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DossierStatus, StatusChange } from '../domain/protocol';
+import type { CurrentStatus, DossierStatus, StatusChange } from '../domain/protocol';
 import { blobKey, blobVerdict, referencedBlobs } from './blob-check';
 import { contentHashOf } from './content-hash';
 import { makeDossierCode, randomDossierSuffix } from './dossier-code';
@@ -115,6 +115,12 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
      JOIN dossiers d ON d.id = sc.dossier_id
      WHERE dd.device_id = ? AND sc.seq > ? ORDER BY sc.seq LIMIT ?`,
   );
+  /** The dossier's status and the latest status change (the one that set it), for push answers. */
+  const selectCurrentStatus = db.prepare<[string], { status: string; seq: number | null; note: string | null }>(
+    `SELECT d.status, sc.seq, sc.note FROM dossiers d
+     LEFT JOIN status_changes sc ON sc.seq = (SELECT MAX(seq) FROM status_changes WHERE dossier_id = d.id)
+     WHERE d.id = ?`,
+  );
   const countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM dossiers');
   const selectBlobInfo = db.prepare<[string, string], BlobRow>('SELECT content_type, size FROM blobs WHERE commune_code = ? AND sha256 = ?');
   const selectBlob = db.prepare<[string, string], BlobRow & { bytes: Buffer }>(
@@ -135,6 +141,16 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     return found;
   }
 
+  /** Read inside the push transaction, which holds the write lock, so no status change slips between. */
+  function currentStatus(id: string): CurrentStatus {
+    const row = selectCurrentStatus.get(id);
+    if (!row) return {};
+    const current: CurrentStatus = { status: row.status as DossierStatus };
+    if (row.seq !== null) current.statusSeq = Number(row.seq);
+    if (row.note !== null) current.statusNote = row.note;
+    return current;
+  }
+
   function pushOne(deviceId: string, item: AcceptedSubmission, now: number): StoreResult {
     const hash = contentHashOf(item);
     for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
@@ -142,7 +158,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       if (existing) {
         if (existing.content_hash !== hash) return { id: item.id, outcome: 'conflict', dossierCode: existing.dossier_code };
         linkDevice.run(existing.commune_code, item.id, deviceId, now);
-        return { id: item.id, outcome: 'duplicate', dossierCode: existing.dossier_code, receivedAt: Number(existing.received_at) };
+        return {
+          id: item.id, outcome: 'duplicate', dossierCode: existing.dossier_code, receivedAt: Number(existing.received_at),
+          ...currentStatus(item.id),
+        };
       }
       const dossierCode = makeDossierCode(item.communeCode, now, codeSuffix());
       const inserted = insertDossier.run(
@@ -151,9 +170,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
         item.consent.version, item.consent.lang, item.consent.agreedAt,
       );
       if (inserted.changes === 1) {
-        insertChange.run(item.id, item.communeCode, deviceId, 'received', null, now);
+        const change = insertChange.run(item.id, item.communeCode, deviceId, 'received', null, now);
         linkDevice.run(item.communeCode, item.id, deviceId, now);
-        return { id: item.id, outcome: 'stored', dossierCode, receivedAt: now };
+        return { id: item.id, outcome: 'stored', dossierCode, receivedAt: now, status: 'received', statusSeq: Number(change.lastInsertRowid) };
       }
       // Nothing inserted and the id is still free: the code collided; draw another.
     }

@@ -23,7 +23,10 @@ export async function hasDossier(id: string): Promise<boolean> {
   return (await getDb().dossiers.where('id').equals(id).count()) > 0;
 }
 
-/** Stores the server's answer for a dossier; joins the caller's transaction when there is one. */
+/**
+ * Stores the server's answer for a dossier; joins the caller's transaction when there is one.
+ * A status carried by the answer (with its statusSeq) replaces only an older one.
+ */
 export async function recordReceived(row: DossierRow): Promise<void> {
   const db = getDb();
   const existing = await db.dossiers.get(row.id);
@@ -32,7 +35,14 @@ export async function recordReceived(row: DossierRow): Promise<void> {
     return;
   }
   // A repeated answer must not roll back a status that a pull has already moved forward.
-  await db.dossiers.put({ ...existing, dossierCode: row.dossierCode, receivedAt: row.receivedAt });
+  const next: DossierRow = { ...existing, dossierCode: row.dossierCode, receivedAt: row.receivedAt };
+  if (row.statusSeq !== undefined && (existing.statusSeq === undefined || row.statusSeq > existing.statusSeq)) {
+    next.status = row.status;
+    next.statusSeq = row.statusSeq;
+    if (row.note !== undefined) next.note = row.note;
+    else delete next.note;
+  }
+  await db.dossiers.put(next);
 }
 
 /**

@@ -7,7 +7,7 @@
  * the outbox row. Cross-table writes call drafts.ts / dossiers.ts inside one Dexie transaction.
  */
 import type { DossierStatus, PushResult, Submission } from '../domain/protocol';
-import { type DraftRow, type OutboxError, type OutboxRow, type OutboxState, getDb } from './db';
+import { type DossierRow, type DraftRow, type OutboxError, type OutboxRow, type OutboxState, getDb } from './db';
 import { deleteDraft, putDraft } from './drafts';
 import { hasDossier, recordReceived } from './dossiers';
 import { guardQuota } from './quota';
@@ -105,6 +105,27 @@ export async function markSending(ids: readonly string[], now: number = Date.now
 }
 
 /**
+ * The dossier row for a stored/duplicate answer: the server's current status when the answer
+ * carries one (a duplicate may already be past 'received', with changes below this phone's pull
+ * cursor), else STATUS_WHEN_STORED as older servers imply.
+ */
+function receivedRow(row: OutboxRow, result: Extract<PushResult, { outcome: 'stored' | 'duplicate' }>, now: number): DossierRow {
+  const dossier: DossierRow = {
+    id: row.id,
+    dossierCode: result.dossierCode,
+    formId: row.submission.formId,
+    label: row.label,
+    status: result.status ?? STATUS_WHEN_STORED,
+    submittedAt: row.submission.submittedAt,
+    receivedAt: result.receivedAt,
+    updatedAt: now,
+  };
+  if (result.status !== undefined && result.statusSeq !== undefined) dossier.statusSeq = result.statusSeq;
+  if (result.status !== undefined && result.statusNote !== undefined) dossier.note = result.statusNote;
+  return dossier;
+}
+
+/**
  * Stores the server's answers in one strict transaction: stored/duplicate write the dossier row
  * and delete the outbox row together; invalid and missing-blobs make the row `rejected`; conflict
  * makes it `conflict`. Only rows in `sending` are touched. Returns the results applied.
@@ -119,16 +140,7 @@ export async function recordResults(results: readonly PushResult[], now: number 
       switch (result.outcome) {
         case 'stored':
         case 'duplicate':
-          await recordReceived({
-            id: row.id,
-            dossierCode: result.dossierCode,
-            formId: row.submission.formId,
-            label: row.label,
-            status: STATUS_WHEN_STORED,
-            submittedAt: row.submission.submittedAt,
-            receivedAt: result.receivedAt,
-            updatedAt: now,
-          });
+          await recordReceived(receivedRow(row, result, now));
           await db.outbox.delete(row.id);
           break;
         case 'invalid':

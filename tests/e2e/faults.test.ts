@@ -231,10 +231,14 @@ describe('sync under faults against the real server', () => {
     expect(phone.outbox.find((r) => r.id === draft.id)).toBeUndefined();
     // Room again (the user deleted photos): the same button works, once.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: proxy.origin });
+    // Hold the push the submit starts, so the queued row can be looked at before it leaves.
+    proxy.arm({ kind: 'hold', stage: 'request' });
     await submit.click();
     await page.getByTestId('pending-count').waitFor();
+    await proxy.waitForHeld();
     const queued = (await readPhone(page)).outbox.find((r) => r.id === draft.id) as unknown as { submission: Submission } | undefined;
     expect(queued?.submission.answers).toMatchObject({ fullName: submission.answers.fullName });
+    proxy.releaseAll();
     everything.push(submission);
     await sendUntilEmpty();
     await expectExactlyOnce();

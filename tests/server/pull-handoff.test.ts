@@ -1,7 +1,7 @@
 /** After a hand-off every phone that sent a dossier (stored or duplicate) follows its status; a conflicting one does not. */
 import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PullResponse, PushResponse, Submission } from '../../src/domain/protocol';
+import type { PullResponse, PushResponse, StatusChange, Submission } from '../../src/domain/protocol';
 import { contentHashOf } from '../../src/server/content-hash';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from '../../src/server/migrations';
 import {
@@ -113,6 +113,43 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
       [handed.id, 'received'],
       [handed.id, 'result-ready'],
     ]);
+  });
+
+  it('answers a first store with the status it just recorded', async () => {
+    const item = makeSubmission();
+    const [stored] = await push([item], DEVICE_ID);
+    const page = await pulled(DEVICE_ID);
+    expect(page.changes).toHaveLength(1);
+    expect(stored).toMatchObject({ outcome: 'stored', status: 'received', statusSeq: page.changes[0]!.seq });
+    expect(stored).not.toHaveProperty('statusNote');
+  });
+
+  it('answers a duplicate with the current status, so the phone sees changes below its pull cursor', async () => {
+    const item = makeSubmission();
+    const own = makeSubmission();
+    await push([own], DEVICE_ID);
+    expect((await push([item], OTHER_DEVICE_ID))[0]).toMatchObject({ outcome: 'stored' });
+    server.setNow(NOW + 60_000);
+    const note = 'Bổ sung bản sao giấy khai sinh';
+    const res = await setStatus(server.app, { id: item.id, status: 'supplement-requested', note });
+    expect(res.status).toBe(200);
+    const change = (await res.json()) as StatusChange;
+    // Phone A's cursor moves past the officer's change before A is linked to the dossier.
+    await setStatus(server.app, { id: own.id, status: 'processing' });
+    const before = await pulled(DEVICE_ID);
+    expect(before.cursor).toBeGreaterThan(change.seq);
+
+    const [again] = await push([item], DEVICE_ID);
+    expect(again).toEqual({
+      id: item.id,
+      outcome: 'duplicate',
+      dossierCode: change.dossierCode,
+      receivedAt: NOW,
+      status: 'supplement-requested',
+      statusNote: note,
+      statusSeq: change.seq,
+    });
+    expect((await pulled(DEVICE_ID, before.cursor)).changes).toEqual([]);
   });
 });
 

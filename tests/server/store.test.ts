@@ -163,11 +163,14 @@ describe.each(STORE_BACKENDS)('the $kind store', (backend) => {
     const results = await store.pushBatch(DEVICE_ID, [fresh, old, changedOld, fresh, changedFresh], NOW);
     const freshCode = (results[0] as { dossierCode: string }).dossierCode;
     const oldCode = (oldStored as { dossierCode: string }).dossierCode;
+    const oldSeq = (oldStored as { statusSeq: number }).statusSeq;
+    const freshSeq = (results[0] as { statusSeq: number }).statusSeq;
+    expect(freshSeq).toBeGreaterThan(oldSeq);
     expect(results).toEqual([
-      { id: fresh.id, outcome: 'stored', dossierCode: freshCode, receivedAt: NOW },
-      { id: old.id, outcome: 'duplicate', dossierCode: oldCode, receivedAt: NOW - 1000 },
+      { id: fresh.id, outcome: 'stored', dossierCode: freshCode, receivedAt: NOW, status: 'received', statusSeq: freshSeq },
+      { id: old.id, outcome: 'duplicate', dossierCode: oldCode, receivedAt: NOW - 1000, status: 'received', statusSeq: oldSeq },
       { id: old.id, outcome: 'conflict', dossierCode: oldCode },
-      { id: fresh.id, outcome: 'duplicate', dossierCode: freshCode, receivedAt: NOW },
+      { id: fresh.id, outcome: 'duplicate', dossierCode: freshCode, receivedAt: NOW, status: 'received', statusSeq: freshSeq },
       { id: fresh.id, outcome: 'conflict', dossierCode: freshCode },
     ]);
     expect(await store.countDossiers()).toBe(2);
