@@ -194,14 +194,26 @@ describe('sync under faults against the real server', () => {
   });
 
   it('"protocol too old": the app asks for an update and does not retry; after the update it sends', async () => {
-    proxy.arm({ kind: 'status', status: 426, body: { error: 'protocol-unsupported', message: 'update the app', supported: [2] } });
+    // The old app has two engines that may each try once: the page's and the service worker's
+    // (woken by Background Sync). The server refuses both.
+    const tooOld = { kind: 'status', status: 426, body: { error: 'protocol-unsupported', message: 'update the app', supported: [2] } } as const;
+    proxy.arm(tooOld);
+    proxy.arm(tooOld);
     const [item] = await queue(1);
     await page.getByTestId('update-required').waitFor();
     await page.getByText('Cần cập nhật ứng dụng').waitFor();
-    const row = (await readPhone(page)).outbox.find((r) => r.id === item!.id);
-    expect(row).toMatchObject({ state: 'queued', attempts: 0 });
-    expect(row?.lastError).toBeUndefined();
-    // A reload stands for the updated app.
+    // Each engine puts the row back untouched (one after the other, under the lock).
+    await expect
+      .poll(
+        async () => {
+          const row = (await readPhone(page)).outbox.find((r) => r.id === item!.id);
+          return row && { state: row.state, attempts: row.attempts, lastError: row.lastError ?? null };
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual({ state: 'queued', attempts: 0, lastError: null });
+    // A reload stands for the updated app, which the server accepts.
+    proxy.disarm();
     await page.reload();
     await sendUntilEmpty();
     await expectExactlyOnce();
