@@ -19,7 +19,10 @@ export interface Submission {
   answers: Answers;
   /** When the resident finished the form, ms since epoch (the phone's clock). */
   submittedAt: number;
-  /** The consent to process personal data given on the review step (additive; older phones omit it). */
+  /**
+   * The consent to process personal data given on the review step. The server requires it;
+   * optional here because outbox rows queued before consent existed must stay readable.
+   */
   consent?: ConsentRecord;
 }
 

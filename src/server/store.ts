@@ -3,19 +3,13 @@
  * same interface and pass the same test suite as the embedded SQLite one.
  */
 import type { PlacedAttachment } from '../domain/attachment-refs';
-import type { Answers, AttachmentType } from '../domain/form-schema';
-import type { ConsentRecord, DossierStatus, PushResult, StatusChange } from '../domain/protocol';
+import type { AttachmentType } from '../domain/form-schema';
+import type { ConsentRecord, DossierStatus, PushResult, StatusChange, Submission } from '../domain/protocol';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
 /** A submission that passed the shared validator: answers normalised (NFC), commune checked. */
-export interface AcceptedSubmission {
-  id: string;
-  formId: string;
-  formVersion: number;
-  communeCode: string;
-  answers: Answers;
-  submittedAt: number;
+export interface AcceptedSubmission extends Omit<Submission, 'consent'> {
   consent: ConsentRecord;
   /** The attachment refs in `answers` (attachmentsOf): each blob must be stored before the dossier. */
   attachments: readonly PlacedAttachment[];

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { BrowserProfile, ServerProcess, waitForServiceWorker } from './harness';
-import { axeViolations } from './axe';
+import { expectAccessible } from './axe';
 import { BENEFITS } from '../../src/content/benefits';
 import { ONLINE_CATEGORIES, SERVICE_LEVELS } from '../../src/content/service-levels';
 import { QUIZ } from '../../src/content/quiz';
@@ -16,10 +16,6 @@ const NBSP = '\u00a0';
 
 /** Intro, the levels, the categories, the mapping, the benefits, the worked example, the quiz. */
 const SLIDE_COUNT = 1 + SERVICE_LEVELS.length + ONLINE_CATEGORIES.length + 1 + BENEFITS.length + 1 + 1;
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  expect(await axeViolations(page), `axe violations on ${screen}`).toEqual([]);
-}
 
 function heading1(page: Page, name: string | RegExp) {
   return page.getByRole('heading', { level: 1, name });

@@ -12,12 +12,13 @@ import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { AppPage } from './app-page';
 import { BrowserProfile, ServerProcess, waitForServiceWorker } from './harness';
-import { axeViolations } from './axe';
+import { expectAccessible } from './axe';
 import { readPhone, seedRows } from './phone-db';
 import { CONSENT } from '../../src/content/consent';
 import { formatVnDate, vietnamDateOf } from '../../src/domain/dates';
+import { CT01_QR } from '../fixtures/ct01-answers';
 
-const QR = '038190012345||Nguyễn Thị Hoa|12051990|Nữ|Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa|01012021';
+const QR = CT01_QR;
 
 let server: ServerProcess;
 let profile: BrowserProfile;
@@ -32,10 +33,6 @@ afterAll(async () => {
   await profile?.dispose();
   await server?.dispose();
 });
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  expect(await axeViolations(page), `axe violations on ${screen}`).toEqual([]);
-}
 
 function dossierRows(): Array<{ id: string; answers_json: string }> {
   const db = new Database(server.databasePath, { readonly: true, fileMustExist: true });

@@ -11,21 +11,14 @@ import { CONSENT } from '../../src/content/consent';
 import { checkSubmission } from '../../src/domain/validate';
 import { vietnamDateOf } from '../../src/domain/dates';
 import type { Submission } from '../../src/domain/protocol';
+import { CT01_V1_ANSWERS } from '../fixtures/ct01-answers';
 
 export const PHONE_DB = 'mot-cua-luu-dong';
 const FORM_ID = 'tam-tru-ct01';
 const FORM_VERSION = 1;
 
-const ANSWERS = {
-  birthDate: '1990-05-12',
-  sex: 'female',
-  cccd: '038190012345',
-  phone: '0912345678',
-  currentAddress: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa',
-  temporaryAddress: 'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội',
-  reason: 'Đi làm',
-  startDate: '2026-12-01',
-};
+/** Form version 1 answers; each test dossier gets its own resident name. */
+const ANSWERS = CT01_V1_ANSWERS;
 
 /** The newest form with flat answers: what a draft filled on today's app looks like. */
 const UI_FORM_ID = 'thuong-tru-ct01';

@@ -14,8 +14,9 @@ import { BrowserProfile, ServerProcess, waitForServiceWorker } from './harness';
 import { PHONE_DB, readPhone } from './phone-db';
 import { axeViolations } from './axe';
 import { formatVnDate, vietnamDateOf } from '../../src/domain/dates';
+import { CT01_QR } from '../fixtures/ct01-answers';
 
-const QR = '038190012345||Nguyễn Thị Hoa|12051990|Nữ|Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa|01012021';
+const QR = CT01_QR;
 const PROOF = /Ảnh giấy tờ chứng minh chỗ ở hợp pháp/;
 
 let server: ServerProcess;

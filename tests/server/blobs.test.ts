@@ -1,9 +1,9 @@
 /** HEAD, PUT and the officer's GET of /api/v1/blobs/{sha256}, on every adapter, read back with plain SQL. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { DEFAULT_MAX_BLOB_BYTES } from '../../src/server/blob-routes';
-import { COMMUNE_CODE, NOW, OFFICER_TOKEN, headBlob, makeBlob, putBlob, sha256Of, startTestServer, type TestServer } from './fixtures';
-import { STORE_BACKENDS, skipWhenUnavailable } from './stores';
+import { COMMUNE_CODE, NOW, OFFICER_TOKEN, headBlob, makeBlob, putBlob, sha256Of, startTestServer } from './fixtures';
+import { STORE_BACKENDS, useTestServer } from './stores';
 
 /** A stream of `bytes` in chunks, with no Content-Length unless the caller adds one. */
 function streamOf(bytes: Uint8Array, chunkSize = 16 * 1024): ReadableStream<Uint8Array> {
@@ -18,14 +18,7 @@ function streamOf(bytes: Uint8Array, chunkSize = 16 * 1024): ReadableStream<Uint
 }
 
 describe.each(STORE_BACKENDS)('blobs with $kind', (backend) => {
-  let server: TestServer;
-  skipWhenUnavailable(backend);
-  beforeEach(async () => {
-    server = await startTestServer(backend);
-  });
-  afterEach(async () => {
-    await server?.cleanup();
-  });
+  const server = useTestServer(backend);
 
   const blobRows = () => server.db.rows('SELECT commune_code, sha256, content_type, size, stored_at FROM blobs');
 

@@ -9,6 +9,7 @@ import { CONSENT } from '../../src/content/consent';
 import type { Answers, AttachmentRef, AttachmentType } from '../../src/domain/form-schema';
 import { SYNC_PROTOCOL_VERSION, type ConsentRecord, type PushRequest, type Submission } from '../../src/domain/protocol';
 import { createApp, type AppOptions } from '../../src/server/app';
+import { CT01_V1_ANSWERS } from '../fixtures/ct01-answers';
 import type { AcceptedSubmission, DossierStore } from '../../src/server/store';
 import type { StoreBackend, StoreOpenOptions, TestDatabase } from './stores';
 
@@ -21,17 +22,7 @@ export const OFFICER_TOKEN = 'officer-token-for-tests-0123456789';
 export const NOW = Date.UTC(2025, 6, 14, 3, 0, 0);
 
 /** Nguyễn Thị Hoa: CCCD 038 (Thanh Hóa), digit 1 = female born 1900–1999, 90 = 1990. */
-export const VALID_ANSWERS: Answers = {
-  fullName: 'Nguyễn Thị Hoa',
-  birthDate: '1990-05-12',
-  sex: 'female',
-  cccd: '038190012345',
-  phone: '0912345678',
-  currentAddress: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa',
-  temporaryAddress: 'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội',
-  reason: 'Đi làm',
-  startDate: '2025-07-20',
-};
+export const VALID_ANSWERS: Answers = { ...CT01_V1_ANSWERS, startDate: '2025-07-20' };
 
 /** What the phone records when the resident ticks the consent box on the review step. */
 export const CONSENT_RECORD: ConsentRecord = { version: CONSENT.version, lang: 'vi', agreedAt: NOW - 3700_000 };

@@ -3,28 +3,21 @@
  * declaration is refused with exactly the shared validator's field errors and nothing is
  * stored; a complete one is accepted.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult } from '../../src/domain/protocol';
 import { validate } from '../../src/domain/validate';
 import { FORM_VERSIONS } from '../../src/content/forms';
 import { ADMIN_UNITS } from '../../src/content/admin-units/bundled';
 import { VALID } from '../unit/forms/fixtures';
-import { makeSubmission, postJson, pushRequest, startTestServer, type TestServer } from './fixtures';
-import { STORE_BACKENDS, skipWhenUnavailable } from './stores';
+import { makeSubmission, postJson, pushRequest } from './fixtures';
+import { STORE_BACKENDS, useTestServer } from './stores';
 
 /** 10:00 on 28/11/2026 in Vietnam: the day the form fixtures are written for. */
 const NOW = Date.UTC(2026, 10, 28, 3, 0, 0);
 const TODAY = { year: 2026, month: 11, day: 28 };
 
 describe.each(STORE_BACKENDS)('every form through push with $kind', (backend) => {
-  let server: TestServer;
-  skipWhenUnavailable(backend);
-  beforeEach(async () => {
-    server = await startTestServer(backend, { now: () => NOW });
-  });
-  afterEach(async () => {
-    await server?.cleanup();
-  });
+  const server = useTestServer(backend, { now: () => NOW });
 
   async function push(formId: string, formVersion: number, answers: Record<string, unknown>): Promise<PushResult> {
     const item = makeSubmission({ formId, formVersion, answers: answers as never, submittedAt: NOW - 60_000 });

@@ -15,23 +15,14 @@ import {
   pull,
   pushRequest,
   setStatus,
-  startTestServer,
-  type TestServer,
 } from './fixtures';
-import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';
+import { STORE_BACKENDS, skipWhenUnavailable, useTestServer, type TestDatabase } from './stores';
 
 const THIRD_DEVICE_ID = 'device-cccc-3333';
 const FOURTH_DEVICE_ID = 'device-dddd-4444';
 
 describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
-  let server: TestServer;
-  skipWhenUnavailable(backend);
-  beforeEach(async () => {
-    server = await startTestServer(backend);
-  });
-  afterEach(async () => {
-    await server?.cleanup();
-  });
+  const server = useTestServer(backend);
 
   async function push(items: Submission[], deviceId: string): Promise<PushResponse['results']> {
     const res = await postJson(server.app, '/api/v1/sync/push', pushRequest(items, deviceId));

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PullResponse, PushResponse, StatusChange } from '../../src/domain/protocol';
 import { createApp } from '../../src/server/app';
 import {
@@ -10,20 +10,11 @@ import {
   pull,
   pushRequest,
   setStatus,
-  startTestServer,
-  type TestServer,
 } from './fixtures';
-import { STORE_BACKENDS, skipWhenUnavailable } from './stores';
+import { STORE_BACKENDS, useTestServer } from './stores';
 
 describe.each(STORE_BACKENDS)('pull and officer status with $kind', (backend) => {
-  let server: TestServer;
-  skipWhenUnavailable(backend);
-  beforeEach(async () => {
-    server = await startTestServer(backend);
-  });
-  afterEach(async () => {
-    await server?.cleanup();
-  });
+  const server = useTestServer(backend);
 
   async function pushOne(deviceId?: string): Promise<{ id: string; dossierCode: string }> {
     const item = makeSubmission();

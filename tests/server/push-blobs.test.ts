@@ -2,7 +2,7 @@
  * Pushing dossiers with attachments, on every adapter: a dossier is stored only when every blob
  * it references is stored, with the declared size and type; and the consent it carries.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FORM_VERSIONS } from '../../src/content/forms/index';
 import type { Answers, FormDefinition } from '../../src/domain/form-schema';
 import type { PushResponse, PushResult, Submission } from '../../src/domain/protocol';
@@ -17,11 +17,9 @@ import {
   pushRequest,
   putBlob,
   refOf,
-  startTestServer,
   type TestBlob,
-  type TestServer,
 } from './fixtures';
-import { STORE_BACKENDS, skipWhenUnavailable } from './stores';
+import { STORE_BACKENDS, useTestServer } from './stores';
 
 const label = { vi: 'Trường thử', en: 'Test field' };
 
@@ -52,14 +50,7 @@ function photoSubmission(answers: Answers, overrides: Partial<Submission> = {}):
 }
 
 describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (backend) => {
-  let server: TestServer;
-  skipWhenUnavailable(backend);
-  beforeEach(async () => {
-    server = await startTestServer(backend, { forms: [...FORM_VERSIONS, PHOTO_FORM] });
-  });
-  afterEach(async () => {
-    await server?.cleanup();
-  });
+  const server = useTestServer(backend, { forms: [...FORM_VERSIONS, PHOTO_FORM] });
 
   async function push(items: Submission[]): Promise<PushResult[]> {
     const res = await postJson(server.app, '/api/v1/sync/push', pushRequest(items));

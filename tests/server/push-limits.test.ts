@@ -1,18 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_PUSH_ITEMS } from '../../src/domain/protocol';
 import { DEFAULT_MAX_BODY_BYTES } from '../../src/server/read-body';
-import { DEVICE_ID, makeSubmission, postJson, pushRequest, startTestServer, type TestServer } from './fixtures';
-import { STORE_BACKENDS, skipWhenUnavailable } from './stores';
+import { DEVICE_ID, makeSubmission, postJson, pushRequest, startTestServer } from './fixtures';
+import { STORE_BACKENDS, useTestServer } from './stores';
 
 describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
-  let server: TestServer;
-  skipWhenUnavailable(backend);
-  beforeEach(async () => {
-    server = await startTestServer(backend);
-  });
-  afterEach(async () => {
-    await server?.cleanup();
-  });
+  const server = useTestServer(backend);
 
   /** Every refusal leaves the database as it was. */
   async function expectRefused(res: Response, status: number, error: string): Promise<Record<string, unknown>> {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult } from '../../src/domain/protocol';
 import { createApp } from '../../src/server/app';
 import {
@@ -8,22 +8,13 @@ import {
   makeSubmission,
   postJson,
   pushRequest,
-  startTestServer,
-  type TestServer,
 } from './fixtures';
-import { STORE_BACKENDS, skipWhenUnavailable } from './stores';
+import { STORE_BACKENDS, useTestServer } from './stores';
 
 const CODE = /^15865-250714-[2-9A-HJ-NP-Z]{6}$/;
 
 describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
-  let server: TestServer;
-  skipWhenUnavailable(backend);
-  beforeEach(async () => {
-    server = await startTestServer(backend);
-  });
-  afterEach(async () => {
-    await server?.cleanup();
-  });
+  const server = useTestServer(backend);
 
   async function push(items: Parameters<typeof pushRequest>[0]): Promise<PushResult[]> {
     const res = await postJson(server.app, '/api/v1/sync/push', pushRequest(items));

@@ -5,11 +5,12 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { openPostgresStore } from '../../src/server/postgres-store';
 import { openSqliteStore } from '../../src/server/sqlite-store';
 import type { DossierStore, StoreKind } from '../../src/server/store';
-import { makeTempDir } from './fixtures';
+import { makeTempDir, startTestServer, type TestServer } from './fixtures';
+import type { AppOptions } from '../../src/server/app';
 import { createTestDatabase, postgresUnavailable, rawClient } from './postgres';
 
 export interface StoreOpenOptions {
@@ -139,5 +140,27 @@ export const STORE_BACKENDS: readonly StoreBackend[] = [SQLITE_BACKEND, postgres
 export function skipWhenUnavailable(backend: StoreBackend): void {
   beforeEach((context) => {
     if (backend.skipReason !== undefined) context.skip(`${backend.kind} unavailable: ${backend.skipReason}`);
+  });
+}
+
+/**
+ * The app over a fresh database of `backend` for each test (skipped with its reason when the
+ * backend is unavailable). The returned object always stands for the current test's server.
+ */
+export function useTestServer(backend: StoreBackend, options: Partial<AppOptions> = {}): TestServer {
+  let current: TestServer | null = null;
+  skipWhenUnavailable(backend);
+  beforeEach(async () => {
+    current = await startTestServer(backend, options);
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+    current = null;
+  });
+  return new Proxy({} as TestServer, {
+    get(_, key: keyof TestServer) {
+      if (!current) throw new Error('no test server outside a test');
+      return current[key];
+    },
   });
 }

@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkSubmission, normalizeAnswers, validate } from '../../../src/domain/validate';
 import { TAM_TRU_CT01 } from '../../../src/content/forms/tam-tru-ct01';
 import type { FormDefinition } from '../../../src/domain/form-schema';
+import { CT01_V1_ANSWERS } from '../../fixtures/ct01-answers';
 
 const today = { year: 2026, month: 11, day: 28 };
 
-const good = {
-  fullName: 'Nguyễn Thị Hoa',
-  birthDate: '1990-05-12',
-  sex: 'female',
-  cccd: '038190012345',
-  phone: '0912345678',
-  currentAddress: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa',
-  temporaryAddress: 'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội',
-  reason: 'Đi làm',
-  startDate: '2026-12-01',
-};
+const good = CT01_V1_ANSWERS;
 
 const codes = (answers: unknown) => validate(TAM_TRU_CT01, answers, { today }).map((e) => `${e.field}:${e.code}`);
 

@@ -1,19 +1,10 @@
 /** A realistic, valid answer set for every registered form version (today: 2026-11-28). */
 import { BA_DINH, photo } from './helpers';
+import { CT01_V1_ANSWERS } from '../../fixtures/ct01-answers';
 
 const HOANG_HOA = { provinceCode: '38', communeCode: '15865', detail: 'Thôn 3' };
 
-const CT01_V1 = {
-  fullName: 'Nguyễn Thị Hoa',
-  birthDate: '1990-05-12',
-  sex: 'female',
-  cccd: '038190012345',
-  phone: '0912345678',
-  currentAddress: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa',
-  temporaryAddress: 'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội',
-  reason: 'Đi làm',
-  startDate: '2026-12-01',
-};
+const CT01_V1 = CT01_V1_ANSWERS;
 
 export const VALID: Record<string, Record<string, unknown>> = {
   'tam-tru-ct01@1': CT01_V1,
