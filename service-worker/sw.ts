@@ -9,10 +9,9 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
-import { createSyncEngine, type SyncEngine } from '../src/sync/engine';
-import { webLock, SYNC_LOCK_NAME } from '../src/sync/lock';
-import { getDeviceId } from '../src/storage/settings';
-import { createBlobsFirst } from '../src/sync/blobs-first';
+import type { SyncEngine } from '../src/sync/engine';
+import { createPhoneSyncEngine } from '../src/sync/phone-sync';
+import { createPhoneStorage } from '../src/storage/phone-storage';
 import { OUTBOX_SYNC_TAG, type WorkerMessage } from '../src/sync/wake';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
@@ -40,14 +39,7 @@ async function tellPages(message: WorkerMessage): Promise<void> {
 /** Made on the first sync event: a worker woken only to serve a file never opens the database. */
 function getEngine(): SyncEngine {
   if (!engine) {
-    engine = createSyncEngine({
-      fetch: (input, init) => self.fetch(input, init),
-      now: () => Date.now(),
-      deviceId: getDeviceId,
-      lock: webLock(SYNC_LOCK_NAME),
-      // Photos go up before their dossiers (HEAD, then PUT what the server lacks).
-      ...createBlobsFirst(),
-    });
+    engine = createPhoneSyncEngine(createPhoneStorage(), { fetch: (input, init) => self.fetch(input, init), now: () => Date.now() });
     engine.on((event) => {
       if (event.type === 'update-required') void tellPages({ type: 'update-required' });
       if (event.type === 'done') void tellPages({ type: 'sync-done', report: event.report });

@@ -7,8 +7,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Catalog } from '../domain/catalog';
 import { BUNDLED_CATALOG } from '../content/catalog';
+import { createCatalogCache } from '../storage/catalog-cache';
 import { currentCatalog, updateCatalog } from '../sync/catalog-update';
 
+const cache = createCatalogCache();
 let current: Catalog = BUNDLED_CATALOG;
 let loading: Promise<void> | null = null;
 const listeners = new Set<(catalog: Catalog) => void>();
@@ -19,9 +21,9 @@ function publish(catalog: Catalog): void {
 }
 
 function load(): Promise<void> {
-  loading ??= currentCatalog(BUNDLED_CATALOG)
+  loading ??= currentCatalog(cache, BUNDLED_CATALOG)
     .then(publish)
-    .then(() => updateCatalog({ fetch: (input, init) => fetch(input, init), now: Date.now, bundled: BUNDLED_CATALOG }))
+    .then(() => updateCatalog({ fetch: (input, init) => fetch(input, init), now: Date.now, bundled: BUNDLED_CATALOG, cache }))
     .then((result) => {
       if (result.outcome === 'updated') publish(result.catalog);
       if (result.outcome === 'rejected') console.warn('catalogue from the server refused', result.errors);

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../domain/localized';
 import { changeLanguage, currentLang, initI18n, i18next } from '../i18n';
-import { getLanguage, setLanguage } from '../storage/settings';
+import { settings } from './settings';
 import { I18nContext } from './i18n-context';
 import { App } from './App';
 import './styles.css';
@@ -14,7 +14,7 @@ function Root({ initialT }: { initialT: TFunction }) {
   const setLang = (lang: Lang) => {
     void changeLanguage(lang).then(() => {
       setState({ t: i18next.t.bind(i18next), lang });
-      return setLanguage(lang);
+      return settings.setLanguage(lang);
     });
   };
   return (
@@ -25,7 +25,7 @@ function Root({ initialT }: { initialT: TFunction }) {
 }
 
 async function boot(): Promise<void> {
-  const lang = await getLanguage().catch(() => 'vi' as const);
+  const lang = await settings.getLanguage().catch(() => 'vi' as const);
   const t = await initI18n(lang);
   const root = document.getElementById('app');
   if (!root) throw new Error('#app missing');
@@ -35,7 +35,7 @@ async function boot(): Promise<void> {
   void import('./sw-registration').then((sw) => sw.registerServiceWorker());
   void navigator.storage?.persist?.().catch(() => false);
   // Photos no draft or outbox row needs any more (removed from a form, or a deleted draft).
-  void import('../storage/blobs').then((blobs) => blobs.deleteUnreferencedBlobs()).catch(() => undefined);
+  void import('./phone').then(({ phone }) => phone().blobs.deleteUnreferencedBlobs({ now: Date.now() })).catch(() => undefined);
 }
 
 void boot();

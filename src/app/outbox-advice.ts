@@ -4,7 +4,7 @@
  * the state machine allows. Pure, so every code and state is covered by a unit test.
  */
 import type { OutboxRow } from '../storage/outbox';
-import { OUTBOX_ERROR_CODES, type OutboxErrorCode, tryNextState } from '../sync/outbox-state';
+import { OUTBOX_ERROR_CODES, isOutboxErrorCode, tryNextState } from '../domain/outbox-state';
 
 export type OutboxAction = 'retry-now' | 'resend' | 'fix' | 'delete';
 
@@ -22,14 +22,11 @@ export interface OutboxAdvice {
   actions: OutboxAction[];
 }
 
-function isKnownCode(code: string): code is OutboxErrorCode {
-  return (OUTBOX_ERROR_CODES as readonly string[]).includes(code);
-}
-
 function adviceKey(row: OutboxRow): AdviceKey | null {
   const code = row.lastError?.code;
   if (!code) return null;
-  if (!isKnownCode(code)) return 'unknown';
+  // Rows on disk may come from another app version: an unknown code still gets a sentence.
+  if (!isOutboxErrorCode(code)) return 'unknown';
   return code === 'refused' && row.state === 'rejected' ? 'refused-parked' : code;
 }
 

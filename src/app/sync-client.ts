@@ -4,12 +4,11 @@
  * Sync, so these always run). The service worker runs the same engine on Background Sync under
  * the same lock. Screens only call requestSync() and listen to events.
  */
-import { createSyncEngine, type SyncEngine, type SyncEvent, type SyncReason } from '../sync/engine';
+import type { SyncEngine, SyncEvent, SyncReason } from '../sync/engine';
+import { createPhoneSyncEngine } from '../sync/phone-sync';
 import { startSyncScheduler } from '../sync/scheduler';
-import { SYNC_LOCK_NAME, webLock } from '../sync/lock';
 import { OUTBOX_SYNC_TAG, isWorkerMessage } from '../sync/wake';
-import { getDeviceId } from '../storage/settings';
-import { createBlobsFirst } from '../sync/blobs-first';
+import { phone } from './phone';
 import { announceUpdateRequired } from './update-required';
 
 type Listener = (event: SyncEvent) => void;
@@ -19,15 +18,7 @@ let engine: SyncEngine | null = null;
 
 function getEngine(): SyncEngine {
   if (!engine) {
-    engine = createSyncEngine({
-      fetch: (input, init) => fetch(input, init),
-      now: () => Date.now(),
-      random: Math.random,
-      deviceId: getDeviceId,
-      lock: webLock(SYNC_LOCK_NAME),
-      // Photos go up before their dossiers (HEAD, then PUT what the server lacks).
-      ...createBlobsFirst(),
-    });
+    engine = createPhoneSyncEngine(phone(), { fetch: (input, init) => fetch(input, init), now: () => Date.now(), random: Math.random });
     engine.on((event) => {
       if (event.type === 'update-required') announceUpdateRequired();
       listeners.forEach((listener) => listener(event));

@@ -15,18 +15,16 @@ export interface CachedCatalog {
   fetchedAt: number;
 }
 
-let store: UseStore | null = null;
-const catalogStore = () => (store ??= createStore(CATALOG_DB_NAME, 'catalog'));
-
-/** Points the cache at another database (tests use a fresh one each). */
-export function useCatalogDatabase(name: string): void {
-  store = createStore(name, 'catalog');
+export interface CatalogCache {
+  getCachedCatalog(): Promise<CachedCatalog | undefined>;
+  putCachedCatalog(entry: CachedCatalog): Promise<void>;
 }
 
-export function getCachedCatalog(): Promise<CachedCatalog | undefined> {
-  return get<CachedCatalog>('current', catalogStore());
-}
-
-export function putCachedCatalog(entry: CachedCatalog): Promise<void> {
-  return set('current', entry, catalogStore());
+/** The cache in database `dbName` (tests pass a fresh name each time). */
+export function createCatalogCache(dbName: string = CATALOG_DB_NAME): CatalogCache {
+  const store: UseStore = createStore(dbName, 'catalog');
+  return {
+    getCachedCatalog: () => get<CachedCatalog>('current', store),
+    putCachedCatalog: (entry) => set('current', entry, store),
+  };
 }

@@ -24,6 +24,9 @@ import { Dexie, type Table } from 'dexie';
 import type { Answers } from '../domain/form-schema';
 import type { DossierStatus, Submission } from '../domain/protocol';
 import type { FieldError } from '../domain/validate';
+import type { OutboxError, OutboxState } from '../domain/outbox-state';
+
+export type { OutboxError, OutboxState } from '../domain/outbox-state';
 
 export const DB_NAME = 'mot-cua-luu-dong';
 
@@ -41,13 +44,6 @@ export interface DraftRow {
   serverErrors?: FieldError[];
   createdAt: number;
   updatedAt: number;
-}
-
-export type OutboxState = 'queued' | 'sending' | 'rejected' | 'conflict';
-
-export interface OutboxError {
-  code: string;
-  detail?: unknown;
 }
 
 /** Where an outbox row was finalised: on this phone, or on another one (hand-off file). */
@@ -131,28 +127,5 @@ function declareSchema(db: Dexie): void {
 export function createDb(name: string = DB_NAME): McldDb {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as McldDb;
   declareSchema(db);
-  return db;
-}
-
-let current: McldDb | null = null;
-
-/** The database every storage module uses; created on first use. */
-export function getDb(): McldDb {
-  current ??= createDb();
-  return current;
-}
-
-/** Swaps the database every storage module uses (tests, or a second profile); returns the old one. */
-export function setDb(db: McldDb): McldDb | null {
-  const previous = current;
-  current = db;
-  return previous;
-}
-
-/** Creates, installs and opens the database `name`; the app calls it once at startup. */
-export async function openDb(name: string = DB_NAME): Promise<McldDb> {
-  const db = createDb(name);
-  setDb(db);
-  await db.open();
   return db;
 }

@@ -1,81 +1,81 @@
 /**
  * The `dossiers` table: what the commune server last said about each dossier it holds (dossier
  * code, lifecycle status, officer's note). A row appears when the server answers stored or
- * duplicate (outbox.ts calls recordReceived inside the transaction that removes the outbox row)
+ * duplicate (the outbox calls recordReceived inside the transaction that removes the outbox row)
  * and changes when a pull brings status changes. The only module that touches `dossiers`.
  */
 import type { StatusChange } from '../domain/protocol';
-import { type DossierRow, getDb } from './db';
+import type { DossierRow, McldDb } from './db';
 
 export type { DossierRow } from './db';
 
-/** Newest first. */
-export function listDossiers(): Promise<DossierRow[]> {
-  return getDb().dossiers.orderBy('updatedAt').reverse().toArray();
+export interface Dossiers {
+  /** Newest first. */
+  listDossiers(): Promise<DossierRow[]>;
+  getDossier(id: string): Promise<DossierRow | undefined>;
+  /** True when the server already holds this dossier (enqueueing it again must do nothing). */
+  hasDossier(id: string): Promise<boolean>;
+  /**
+   * Stores the server's answer for a dossier; joins the caller's transaction when there is one.
+   * A status carried by the answer (with its statusSeq) replaces only an older one.
+   */
+  recordReceived(row: DossierRow): Promise<void>;
+  /**
+   * Applies pulled status changes in one transaction. Changes for dossiers this phone does not
+   * know (not yet answered) are skipped and returned; a change older than the one already applied
+   * (by server sequence) is ignored, so applying the same pull twice changes nothing.
+   */
+  applyStatusChanges(changes: readonly StatusChange[]): Promise<{ applied: string[]; unknown: string[] }>;
 }
 
-export function getDossier(id: string): Promise<DossierRow | undefined> {
-  return getDb().dossiers.get(id);
-}
-
-/** True when the server already holds this dossier (enqueueing it again must do nothing). */
-export async function hasDossier(id: string): Promise<boolean> {
-  return (await getDb().dossiers.where('id').equals(id).count()) > 0;
-}
-
-/**
- * Stores the server's answer for a dossier; joins the caller's transaction when there is one.
- * A status carried by the answer (with its statusSeq) replaces only an older one.
- */
-export async function recordReceived(row: DossierRow): Promise<void> {
-  const db = getDb();
-  const existing = await db.dossiers.get(row.id);
-  if (!existing) {
-    await db.dossiers.put(row);
-    return;
-  }
-  // A repeated answer must not roll back a status that a pull has already moved forward.
-  const next: DossierRow = { ...existing, dossierCode: row.dossierCode, receivedAt: row.receivedAt };
-  if (row.statusSeq !== undefined && (existing.statusSeq === undefined || row.statusSeq > existing.statusSeq)) {
-    next.status = row.status;
-    next.statusSeq = row.statusSeq;
-    if (row.note !== undefined) next.note = row.note;
-    else delete next.note;
-  }
-  await db.dossiers.put(next);
-}
-
-/**
- * Applies pulled status changes in one transaction. Changes for dossiers this phone does not
- * know (not yet answered) are skipped and returned; a change older than the one already applied
- * (by server sequence) is ignored, so applying the same pull twice changes nothing.
- */
-export async function applyStatusChanges(changes: readonly StatusChange[]): Promise<{ applied: string[]; unknown: string[] }> {
-  const db = getDb();
-  const applied: string[] = [];
-  const unknown: string[] = [];
-  if (changes.length === 0) return { applied, unknown };
-  const ordered = [...changes].sort((a, b) => a.seq - b.seq);
-  await db.transaction('rw', db.dossiers, async () => {
-    for (const change of ordered) {
-      const row = await db.dossiers.get(change.id);
-      if (!row) {
-        unknown.push(change.id);
-        continue;
+export function createDossiers(db: McldDb): Dossiers {
+  return {
+    listDossiers: () => db.dossiers.orderBy('updatedAt').reverse().toArray(),
+    getDossier: (id) => db.dossiers.get(id),
+    hasDossier: async (id) => (await db.dossiers.where('id').equals(id).count()) > 0,
+    async recordReceived(row) {
+      const existing = await db.dossiers.get(row.id);
+      if (!existing) {
+        await db.dossiers.put(row);
+        return;
       }
-      if (row.statusSeq !== undefined && change.seq <= row.statusSeq) continue;
-      const next: DossierRow = {
-        ...row,
-        dossierCode: change.dossierCode || row.dossierCode,
-        status: change.status,
-        statusSeq: change.seq,
-        updatedAt: Math.max(row.updatedAt, change.changedAt),
-      };
-      if (change.note !== undefined) next.note = change.note;
-      else delete next.note;
+      // A repeated answer must not roll back a status that a pull has already moved forward.
+      const next: DossierRow = { ...existing, dossierCode: row.dossierCode, receivedAt: row.receivedAt };
+      if (row.statusSeq !== undefined && (existing.statusSeq === undefined || row.statusSeq > existing.statusSeq)) {
+        next.status = row.status;
+        next.statusSeq = row.statusSeq;
+        if (row.note !== undefined) next.note = row.note;
+        else delete next.note;
+      }
       await db.dossiers.put(next);
-      applied.push(change.id);
-    }
-  });
-  return { applied, unknown };
+    },
+    async applyStatusChanges(changes) {
+      const applied: string[] = [];
+      const unknown: string[] = [];
+      if (changes.length === 0) return { applied, unknown };
+      const ordered = [...changes].sort((a, b) => a.seq - b.seq);
+      await db.transaction('rw', db.dossiers, async () => {
+        for (const change of ordered) {
+          const row = await db.dossiers.get(change.id);
+          if (!row) {
+            unknown.push(change.id);
+            continue;
+          }
+          if (row.statusSeq !== undefined && change.seq <= row.statusSeq) continue;
+          const next: DossierRow = {
+            ...row,
+            dossierCode: change.dossierCode || row.dossierCode,
+            status: change.status,
+            statusSeq: change.seq,
+            updatedAt: Math.max(row.updatedAt, change.changedAt),
+          };
+          if (change.note !== undefined) next.note = change.note;
+          else delete next.note;
+          await db.dossiers.put(next);
+          applied.push(change.id);
+        }
+      });
+      return { applied, unknown };
+    },
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * Small settings in their own idb-keyval store (database "mot-cua-luu-dong-settings", object
- * store "settings"), apart from the Dexie database so they survive its upgrades untouched.
+ * store "settings"), apart from the Dexie database so they survive its upgrades untouched, and
+ * so the app shell can read the language without loading Dexie.
  * Keys: "deviceId" (UUID made once), "language" ('vi' | 'en'), "syncCursor" (highest server
  * sequence pulled), "lastSyncAt" (ms of the last successful pull).
  */
@@ -8,7 +9,8 @@ import { createStore, get, set, update, type UseStore } from 'idb-keyval';
 
 export const SETTINGS_DB_NAME = 'mot-cua-luu-dong-settings';
 
-export type Language = 'vi' | 'en';
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 const KEYS = {
   deviceId: 'deviceId',
@@ -17,62 +19,47 @@ const KEYS = {
   lastSyncAt: 'lastSyncAt',
 } as const;
 
-/** A settings store in database `dbName` (tests pass a fresh name each time). */
+export interface Settings {
+  /** This phone's id, made once; the read-or-create is one readwrite transaction, so two tabs agree. */
+  getDeviceId(): Promise<string>;
+  /** Vietnamese unless the user chose English. */
+  getLanguage(): Promise<Language>;
+  setLanguage(lang: Language): Promise<void>;
+  /** The highest server sequence already applied; 0 before the first pull. */
+  getSyncCursor(): Promise<number>;
+  setSyncCursor(cursor: number): Promise<void>;
+  /** When the phone last heard from the server (ms), or null if never. */
+  getLastSyncAt(): Promise<number | null>;
+  setLastSyncAt(ms: number): Promise<void>;
+}
+
+/** The idb-keyval store in database `dbName` (tests pass a fresh name each time). */
 export function createSettingsStore(dbName: string = SETTINGS_DB_NAME): UseStore {
   return createStore(dbName, 'settings');
 }
 
-let store: UseStore | null = null;
-
-function currentStore(): UseStore {
-  store ??= createSettingsStore();
-  return store;
-}
-
-/** Swaps the store every settings function uses (tests). */
-export function setSettingsStore(next: UseStore): void {
-  store = next;
-}
-
-/** This phone's id, made once; the read-or-create is one readwrite transaction, so two tabs agree. */
-export async function getDeviceId(): Promise<string> {
-  const target = currentStore();
-  await update<unknown>(
-    KEYS.deviceId,
-    (existing) => (typeof existing === 'string' && existing ? existing : crypto.randomUUID()),
-    target,
-  );
-  const id: unknown = await get(KEYS.deviceId, target);
-  if (typeof id !== 'string') throw new Error('device id was not stored');
-  return id;
-}
-
-/** Vietnamese unless the user chose English. */
-export async function getLanguage(): Promise<Language> {
-  const value: unknown = await get(KEYS.language, currentStore());
-  return value === 'en' ? 'en' : 'vi';
-}
-
-export function setLanguage(lang: Language): Promise<void> {
-  return set(KEYS.language, lang, currentStore());
-}
-
-/** The highest server sequence already applied; 0 before the first pull. */
-export async function getSyncCursor(): Promise<number> {
-  const value: unknown = await get(KEYS.syncCursor, currentStore());
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
-
-export function setSyncCursor(cursor: number): Promise<void> {
-  return set(KEYS.syncCursor, cursor, currentStore());
-}
-
-/** When the phone last heard from the server (ms), or null if never. */
-export async function getLastSyncAt(): Promise<number | null> {
-  const value: unknown = await get(KEYS.lastSyncAt, currentStore());
-  return typeof value === 'number' ? value : null;
-}
-
-export function setLastSyncAt(ms: number): Promise<void> {
-  return set(KEYS.lastSyncAt, ms, currentStore());
+export function createSettings(store: UseStore = createSettingsStore()): Settings {
+  return {
+    async getDeviceId() {
+      await update<unknown>(KEYS.deviceId, (existing) => (typeof existing === 'string' && existing ? existing : crypto.randomUUID()), store);
+      const id: unknown = await get(KEYS.deviceId, store);
+      if (typeof id !== 'string') throw new Error('device id was not stored');
+      return id;
+    },
+    async getLanguage() {
+      const value: unknown = await get(KEYS.language, store);
+      return value === 'en' ? 'en' : 'vi';
+    },
+    setLanguage: (lang) => set(KEYS.language, lang, store),
+    async getSyncCursor() {
+      const value: unknown = await get(KEYS.syncCursor, store);
+      return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+    },
+    setSyncCursor: (cursor) => set(KEYS.syncCursor, cursor, store),
+    async getLastSyncAt() {
+      const value: unknown = await get(KEYS.lastSyncAt, store);
+      return typeof value === 'number' ? value : null;
+    },
+    setLastSyncAt: (ms) => set(KEYS.lastSyncAt, ms, store),
+  };
 }

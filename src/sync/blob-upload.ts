@@ -1,5 +1,5 @@
 /**
- * Blobs first (ARCHITECTURE.md): before a dossier is pushed, each of its photos is asked about
+ * Blobs first: before a dossier is pushed, each of its photos is asked about
  * with `HEAD /api/v1/blobs/{sha256}` and only the ones the server lacks are PUT, so a photo
  * crosses a weak signal once. A network error stops the upload at once (the rest would fail the
  * same way) and is reported, so the engine retries the dossiers later. Never throws.
@@ -21,16 +21,22 @@ export interface BlobUploadReport {
   uploaded: string[];
   /** The server already had them (HEAD 200): no bytes sent. */
   present: string[];
-  /**
-   * Not on the server. `error`: 'network' or 'timeout' (the upload stopped there; hashes after it
-   * are 'not-attempted'), 'server' (5xx), 'refused:{status}' (4xx: hash mismatch, too large,
-   * wrong type), 'not-on-device' (this phone does not hold the bytes), 'update-required'.
-   */
-  failed: Array<{ sha256: string; error: string }>;
+  /** Not on the server, with the reason. */
+  failed: BlobFailure[];
 }
 
+/**
+ * Why a photo is not on the server: 'network' or 'timeout' (the upload stopped there; hashes
+ * after it are 'not-attempted'), 'server' (5xx), 'refused' (4xx: hash mismatch, too large, wrong
+ * type; `status` says which), 'not-on-device' (this phone does not hold the bytes), 'update-required'.
+ */
+export const BLOB_UPLOAD_ERRORS = ['network', 'timeout', 'server', 'refused', 'not-on-device', 'update-required', 'not-attempted'] as const;
+export type BlobUploadError = (typeof BLOB_UPLOAD_ERRORS)[number];
+
+export type BlobFailure = { sha256: string; error: Exclude<BlobUploadError, 'refused'> } | { sha256: string; error: 'refused'; status: number };
+
 /** The errors after which nothing else was tried: the whole upload should be retried later. */
-export const STOPPING_ERRORS: ReadonlySet<string> = new Set(['network', 'timeout', 'update-required']);
+export const STOPPING_ERRORS: ReadonlySet<BlobUploadError> = new Set<BlobUploadError>(['network', 'timeout', 'update-required']);
 
 type Step = { kind: 'status'; status: number } | { kind: 'offline'; error: 'network' | 'timeout' };
 
@@ -54,9 +60,9 @@ async function request(deps: BlobUploadDeps, sha256: string, init: RequestInit):
   }
 }
 
-function failure(status: number): string {
-  if (status === 426) return 'update-required';
-  return status >= 500 ? 'server' : `refused:${status}`;
+function failure(status: number): Failed {
+  if (status === 426) return { kind: 'failed', error: 'update-required' };
+  return status >= 500 ? { kind: 'failed', error: 'server' } : { kind: 'failed', error: 'refused', status };
 }
 
 /**
@@ -65,20 +71,21 @@ function failure(status: number): string {
  */
 export const UPLOAD_CONCURRENCY = 3;
 
-type Outcome = { kind: 'present' | 'uploaded' } | { kind: 'failed'; error: string };
+type Failed = { kind: 'failed'; error: Exclude<BlobUploadError, 'refused' | 'not-attempted'> } | { kind: 'failed'; error: 'refused'; status: number };
+type Outcome = { kind: 'present' | 'uploaded' } | Failed;
 
 /** One photo: HEAD, then PUT when the server lacks it. */
 async function uploadOne(deps: BlobUploadDeps, sha256: string): Promise<Outcome> {
   const head = await request(deps, sha256, { method: 'HEAD' });
   if (head.kind === 'offline') return { kind: 'failed', error: head.error };
   if (head.status === 200) return { kind: 'present' };
-  if (head.status !== 404) return { kind: 'failed', error: failure(head.status) };
+  if (head.status !== 404) return failure(head.status);
   const stored = await deps.readBlob(sha256);
   if (!stored) return { kind: 'failed', error: 'not-on-device' };
   const put = await request(deps, sha256, { method: 'PUT', headers: { 'content-type': stored.type }, body: stored.blob });
   if (put.kind === 'offline') return { kind: 'failed', error: put.error };
   if (put.status === 200 || put.status === 201) return { kind: 'uploaded' };
-  return { kind: 'failed', error: failure(put.status) };
+  return failure(put.status);
 }
 
 /**
@@ -104,7 +111,7 @@ export async function uploadBlobs(hashes: readonly string[], deps: BlobUploadDep
   for (const sha256 of queue) {
     const outcome = outcomes.get(sha256);
     if (!outcome) report.failed.push({ sha256, error: 'not-attempted' });
-    else if (outcome.kind === 'failed') report.failed.push({ sha256, error: outcome.error });
+    else if (outcome.kind === 'failed') report.failed.push(outcome.error === 'refused' ? { sha256, error: 'refused', status: outcome.status } : { sha256, error: outcome.error });
     else report[outcome.kind].push(sha256);
   }
   return report;

@@ -4,7 +4,7 @@
  * phone still holds those blobs and the server has not refused them) instead of parking the row.
  */
 import { attachmentHashesIn } from '../domain/attachment-hashes';
-import { getBlob, hasAllBlobs } from '../storage/blobs';
+import type { Blobs } from '../storage/blobs';
 import type { OutboxRow } from '../storage/db';
 import { STOPPING_ERRORS, uploadBlobs, type BlobUploadDeps } from './blob-upload';
 import type { BeforePush } from './engine';
@@ -15,19 +15,17 @@ export interface BlobsFirst {
   canResendBlobs: (missing: readonly string[]) => Promise<boolean>;
 }
 
-export interface BlobsFirstDeps {
-  readBlob?: BlobUploadDeps['readBlob'];
-  hasAll?: (hashes: readonly string[]) => Promise<boolean>;
-}
+/** The phone's blob store, as far as uploading needs it. */
+export type BlobSource = Pick<Blobs, 'getBlob' | 'hasAllBlobs'>;
 
 /** Every blob hash the rows' answers reference, each once. */
 export function batchBlobHashes(rows: readonly OutboxRow[]): string[] {
   return attachmentHashesIn(rows.map((row) => row.submission.answers));
 }
 
-export function createBlobsFirst(deps: BlobsFirstDeps = {}): BlobsFirst {
-  const readBlob = deps.readBlob ?? getBlob;
-  const hasAll = deps.hasAll ?? hasAllBlobs;
+export function createBlobsFirst(source: BlobSource): BlobsFirst {
+  const readBlob: BlobUploadDeps['readBlob'] = (sha256) => source.getBlob(sha256);
+  const hasAll = (hashes: readonly string[]) => source.hasAllBlobs(hashes);
   // Hashes the server refused outright (wrong type, too large, bytes that do not match): sending
   // them again cannot help, so their dossiers are parked for the user to retake the photo.
   const refused = new Set<string>();
@@ -40,7 +38,7 @@ export function createBlobsFirst(deps: BlobsFirstDeps = {}): BlobsFirst {
     if (stopped?.error === 'update-required') return { kind: 'update-required' };
     if (stopped) return { kind: 'offline', error: { code: stopped.error === 'timeout' ? 'timeout' : 'network', detail: { blob: stopped.sha256 } } };
     if (report.failed.some((f) => f.error === 'server')) return { kind: 'failed', error: { code: 'server', detail: { blobs: report.failed } } };
-    for (const f of report.failed) if (f.error.startsWith('refused:')) refused.add(f.sha256);
+    for (const f of report.failed) if (f.error === 'refused') refused.add(f.sha256);
     // What is still missing (not on this phone, or refused) comes back as `missing-blobs` from the push.
     return { kind: 'ok', body: report };
   }

@@ -4,7 +4,7 @@
  * the last good one stays. DOM-free; fetch and clock are passed in.
  */
 import { type Catalog, validateCatalog } from '../domain/catalog';
-import { getCachedCatalog, putCachedCatalog } from '../storage/catalog-cache';
+import type { CatalogCache } from '../storage/catalog-cache';
 
 export type CatalogUpdateResult =
   | { outcome: 'updated'; catalog: Catalog }
@@ -17,8 +17,8 @@ export function isNewer(a: Catalog, b: Catalog): boolean {
 }
 
 /** The catalogue to show: the newer of the bundled copy and the one kept from the server. */
-export async function currentCatalog(bundled: Catalog): Promise<Catalog> {
-  const cached = await getCachedCatalog().catch(() => undefined);
+export async function currentCatalog(cache: CatalogCache, bundled: Catalog): Promise<Catalog> {
+  const cached = await cache.getCachedCatalog().catch(() => undefined);
   return cached && isNewer(cached.catalog, bundled) ? cached.catalog : bundled;
 }
 
@@ -26,9 +26,11 @@ export async function updateCatalog(deps: {
   fetch: typeof fetch;
   now: () => number;
   bundled: Catalog;
+  cache: CatalogCache;
   baseUrl?: string;
 }): Promise<CatalogUpdateResult> {
-  const cached = await getCachedCatalog().catch(() => undefined);
+  const { cache } = deps;
+  const cached = await cache.getCachedCatalog().catch(() => undefined);
   const headers: Record<string, string> = {};
   if (cached?.etag) headers['If-None-Match'] = cached.etag;
   let response: Response;
@@ -52,9 +54,9 @@ export async function updateCatalog(deps: {
   if (!isNewer(check.catalog, best)) {
     // The same edition as ours: remember its ETag so the next check costs a 304.
     const same = !isNewer(best, check.catalog);
-    if (same) await putCachedCatalog({ catalog: best, etag, fetchedAt: deps.now() });
+    if (same) await cache.putCachedCatalog({ catalog: best, etag, fetchedAt: deps.now() });
     return { outcome: same ? 'not-modified' : 'older' };
   }
-  await putCachedCatalog({ catalog: check.catalog, etag, fetchedAt: deps.now() });
+  await cache.putCachedCatalog({ catalog: check.catalog, etag, fetchedAt: deps.now() });
   return { outcome: 'updated', catalog: check.catalog };
 }

@@ -6,26 +6,16 @@
  * Per batch: `beforePush` (blobs first, when photos exist), then one push of ≤ 50 rows. A request
  * the server refuses as malformed is split in halves until the one bad row is found and parked,
  * so one bad dossier never holds back the others.
+ * Storage comes in as ports (sync/ports.ts); every move of an outbox row is one the outbox state
+ * machine allows, and what the engine reports follows the machine's answer for that move.
  */
 import { MAX_PUSH_ITEMS, SYNC_PROTOCOL_VERSION, type PushRequest, type PushResult } from '../domain/protocol';
 import type { OutboxRow } from '../storage/db';
-import { deleteBlobsOf } from '../storage/blobs';
-import { applyStatusChanges } from '../storage/dossiers';
-import {
-  dueItems,
-  earliestAttemptAt,
-  getOutboxItem,
-  markRejected,
-  markSending,
-  recordResults,
-  recoverSending,
-  scheduleRetry,
-} from '../storage/outbox';
-import { getSyncCursor, setLastSyncAt, setSyncCursor } from '../storage/settings';
+import type { AppliedMove } from '../storage/outbox';
 import { backoffDelay } from './backoff';
 import { type SyncError, type SyncEvent, type SyncReason, type SyncReport, createEmitter, emptyReport } from './events';
 import type { SyncLock } from './lock';
-import { nextState } from './outbox-state';
+import type { SyncPorts } from './ports';
 import { DEFAULT_TIMEOUT_MS, type TransportAnswer, type TransportDeps, getPull, postPush } from './transport';
 
 export type { SyncEvent, SyncReason, SyncReport } from './events';
@@ -39,13 +29,12 @@ export type BeforePush = (rows: readonly OutboxRow[], transport: TransportDeps) 
 /** Most pull pages one sync reads (the server sends at most 500 changes per page). */
 export const MAX_PULL_PAGES = 20;
 
-export interface SyncEngineDeps {
+export interface SyncEngineDeps extends SyncPorts {
   fetch: typeof fetch;
   now: () => number;
   random?: () => number;
   /** Origin of the API, '' for the page's own origin. */
   baseUrl?: string;
-  deviceId: () => Promise<string>;
   lock?: SyncLock;
   /** Per request, including reading the body. */
   timeoutMs?: number;
@@ -70,6 +59,7 @@ type FailedAnswer = Exclude<TransportAnswer<unknown>, { kind: 'ok' }>;
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const { emit, on } = createEmitter();
+  const { outbox, dossiers, cursor, blobs } = deps;
   const lock: SyncLock = deps.lock ?? ((fn) => fn());
   const random = deps.random ?? Math.random;
   const transport: TransportDeps = {
@@ -89,28 +79,32 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function retry(rows: readonly OutboxRow[], error: SyncError, report: SyncReport): Promise<void> {
     if (rows.length === 0) return;
-    for (const row of rows) nextState(row.state, 'retry');
     const attempt = Math.max(...rows.map((row) => row.attempts));
     const now = deps.now();
     const nextAttemptAt = now + backoffDelay(attempt, random);
-    const ids = rows.map((row) => row.id);
-    await scheduleRetry(ids, nextAttemptAt, error, now);
+    const ids = await outbox.scheduleRetry(
+      rows.map((row) => row.id),
+      nextAttemptAt,
+      error,
+      now,
+    );
+    if (ids.length === 0) return;
     report.retried += ids.length;
     emit({ type: 'retry', ids, nextAttemptAt, error });
   }
 
-  function reportResult(result: PushResult, report: SyncReport): void {
-    const target = nextState('sending', result.outcome);
-    if (target === 'removed' && (result.outcome === 'stored' || result.outcome === 'duplicate')) {
+  /** Reports one applied move by where the machine sent the row. */
+  function reportMove(move: AppliedMove, result: PushResult, report: SyncReport): void {
+    if (move.target === 'removed' && (result.outcome === 'stored' || result.outcome === 'duplicate')) {
       report.sent += 1;
       emit({ type: 'sent', id: result.id, dossierCode: result.dossierCode });
-    } else if (result.outcome === 'conflict') {
+    } else if (move.target === 'conflict') {
       report.conflicts += 1;
       emit({ type: 'conflict', id: result.id });
-    } else if (result.outcome === 'invalid') {
+    } else if (move.target === 'rejected' && result.outcome === 'invalid') {
       report.rejected += 1;
       emit({ type: 'rejected', id: result.id, code: 'invalid', errors: result.errors });
-    } else if (result.outcome === 'missing-blobs') {
+    } else if (move.target === 'rejected' && result.outcome === 'missing-blobs') {
       report.rejected += 1;
       emit({ type: 'rejected', id: result.id, code: 'missing-blobs', errors: [], missingBlobs: result.missing });
     }
@@ -118,8 +112,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   /** Parks rows the server refused on their own: sending the same bytes again cannot succeed. */
   async function reject(rows: readonly OutboxRow[], error: SyncError, report: SyncReport): Promise<void> {
-    for (const row of rows) nextState(row.state, 'refused');
-    const marked = await markRejected(rows.map((row) => row.id), error, deps.now());
+    const marked = await outbox.markRejected(
+      rows.map((row) => row.id),
+      { code: 'refused', detail: error.detail },
+      deps.now(),
+    );
     for (const id of marked) {
       report.rejected += 1;
       emit({ type: 'rejected', id, code: 'refused', errors: [] });
@@ -129,7 +126,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   /** Acts on a failed exchange for `batch`; 'continue' only when the failure was handled per row. */
   async function onFailure(batch: OutboxRow[], answer: FailedAnswer, deviceId: string, report: SyncReport): Promise<BatchEnd> {
     if (answer.kind === 'update-required') {
-      await recoverSending(batch.map((row) => row.id), deps.now());
+      await outbox.recoverSending(batch.map((row) => row.id), deps.now());
       requireUpdate(report);
       return 'stop';
     }
@@ -157,7 +154,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       const end = await pushBatch(half, deviceId, report);
       if (end === 'continue') continue;
       const rest = halves.slice(index + 1).flat();
-      if (rest.length > 0) await recoverSending(rest.map((row) => row.id), deps.now());
+      if (rest.length > 0) await outbox.recoverSending(rest.map((row) => row.id), deps.now());
       return end;
     }
     return 'continue';
@@ -190,11 +187,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const results = new Map<string, PushResult>();
     for (const result of answer.body.results) if (ids.has(result.id)) results.set(result.id, result);
     const resend = await blobsToResend(batch, results);
-    const applied = await recordResults([...results.values()], deps.now());
-    for (const result of applied) reportResult(result, report);
+    const moves = await outbox.recordResults([...results.values()], deps.now());
+    for (const move of moves) reportMove(move, results.get(move.id) as PushResult, report);
     // The server holds these dossiers now: their photos need not stay on the phone.
-    const sent = new Set(applied.filter((r) => r.outcome === 'stored' || r.outcome === 'duplicate').map((r) => r.id));
-    await deleteBlobsOf(batch.filter((row) => sent.has(row.id)).map((row) => row.submission.answers));
+    const sent = new Set(moves.filter((move) => move.target === 'removed').map((move) => move.id));
+    await blobs.deleteBlobsOf(
+      batch.filter((row) => sent.has(row.id)).map((row) => row.submission.answers),
+      deps.now(),
+    );
     const unanswered = batch.filter((row) => !results.has(row.id) && !resend.includes(row));
     await retry(unanswered, { code: 'no-result' }, report);
     await retry(resend, { code: 'missing-blobs' }, report);
@@ -207,15 +207,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const attempted = new Set<string>();
     for (;;) {
       const cutoff = ignoreBackoff ? Infinity : deps.now();
-      const due = (await dueItems(cutoff, MAX_PUSH_ITEMS + attempted.size))
+      const due = (await outbox.dueItems(cutoff, MAX_PUSH_ITEMS + attempted.size))
         .filter((row) => !attempted.has(row.id))
         .slice(0, MAX_PUSH_ITEMS);
       if (due.length === 0) return 'continue';
-      for (const row of due) {
-        attempted.add(row.id);
-        nextState(row.state, 'send');
-      }
-      const batch = await markSending(due.map((row) => row.id), deps.now());
+      for (const row of due) attempted.add(row.id);
+      const batch = await outbox.markSending(
+        due.map((row) => row.id),
+        deps.now(),
+      );
       if (batch.length === 0) continue;
       const end = await pushBatch(batch, deviceId, report);
       if (end !== 'continue') return end;
@@ -229,7 +229,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
    */
   async function pull(deviceId: string, report: SyncReport): Promise<void> {
     for (let page = 0; page < MAX_PULL_PAGES; page++) {
-      const since = await getSyncCursor();
+      const since = await cursor.getSyncCursor();
       const answer = await getPull(transport, since, deviceId);
       if (answer.kind === 'update-required') return requireUpdate(report);
       if (answer.kind === 'offline') {
@@ -237,20 +237,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         return;
       }
       if (answer.kind === 'failed') return;
-      const { changes, cursor } = answer.body;
-      const { unknown } = await applyStatusChanges(changes);
-      let nextCursor = cursor;
+      const { changes, cursor: answered } = answer.body;
+      const { unknown } = await dossiers.applyStatusChanges(changes);
+      let nextCursor = answered;
       for (const change of changes) {
-        if (unknown.includes(change.id) && (await getOutboxItem(change.id))) {
+        if (unknown.includes(change.id) && (await outbox.getOutboxItem(change.id))) {
           nextCursor = Math.min(nextCursor, change.seq - 1);
         }
       }
-      await setSyncCursor(Math.max(since, nextCursor));
-      await setLastSyncAt(deps.now());
+      await cursor.setSyncCursor(Math.max(since, nextCursor));
+      await cursor.setLastSyncAt(deps.now());
       report.pulled += changes.length;
       if (changes.length > 0) emit({ type: 'status', changes });
       // Held back, or nothing new: another page would bring the same changes again.
-      if (changes.length === 0 || nextCursor !== cursor || cursor <= since) return;
+      if (changes.length === 0 || nextCursor !== answered || answered <= since) return;
     }
   }
 
@@ -262,7 +262,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         requireUpdate(report);
       } else {
         // We hold the lock, so no one else is sending: rows in `sending` were left by a killed browser.
-        await recoverSending(undefined, deps.now());
+        await outbox.recoverSending(undefined, deps.now());
         const deviceId = await deps.deviceId();
         const end = await pushAll(reason, deviceId, report);
         if (end !== 'offline' && !updateRequired) await pull(deviceId, report);
@@ -284,7 +284,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     },
     on,
     async nextAttemptAt() {
-      return updateRequired ? null : earliestAttemptAt();
+      return updateRequired ? null : outbox.earliestAttemptAt();
     },
   };
 }

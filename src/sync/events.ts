@@ -1,22 +1,14 @@
-/** What the sync engine reports; the UI and the service worker only listen (STYLE.md, rule 4). */
+/** What the sync engine reports; the UI and the service worker only listen, they never drive it. */
 import type { StatusChange } from '../domain/protocol';
 import type { FieldError } from '../domain/validate';
-import type { OutboxError } from '../storage/db';
+import type { OutboxError, RejectionCode, RetryErrorCode } from '../domain/outbox-state';
 
-export type SyncReason = 'online' | 'focus' | 'timer' | 'button' | 'startup' | 'background-sync';
+export const SYNC_REASONS = ['online', 'focus', 'timer', 'button', 'startup', 'background-sync'] as const;
+export type SyncReason = (typeof SYNC_REASONS)[number];
 
-/**
- * Why a row will be sent again later (stored as the row's lastError): the request never got an
- * answer ('network', 'timeout'), the server failed (5xx: 'server'), the answer was not the
- * protocol's JSON ('bad-response'), the server refused the whole batch (other 4xx: 'refused'), or
- * the answer said nothing about this row ('no-result'), or the server lacked photos this phone
- * can upload again ('missing-blobs', retried after uploading them).
- */
-export type SyncErrorCode = 'network' | 'timeout' | 'server' | 'bad-response' | 'refused' | 'no-result' | 'missing-blobs';
-
-export interface SyncError extends OutboxError {
-  code: SyncErrorCode;
-}
+/** Why a row will be sent again later (stored as the row's lastError); the codes are named in domain/outbox-state.ts. */
+export type SyncErrorCode = RetryErrorCode;
+export type SyncError = OutboxError<RetryErrorCode>;
 
 export interface SyncReport {
   sent: number;
@@ -35,7 +27,7 @@ export type SyncEvent =
   | { type: 'start'; reason: SyncReason }
   | { type: 'sent'; id: string; dossierCode: string }
   /** Parked for the user: field errors (invalid), photos the server lacks, or a refused request of this row alone. */
-  | { type: 'rejected'; id: string; code: 'invalid' | 'missing-blobs' | 'refused'; errors: FieldError[]; missingBlobs?: string[] }
+  | { type: 'rejected'; id: string; code: RejectionCode; errors: FieldError[]; missingBlobs?: string[] }
   | { type: 'conflict'; id: string }
   | { type: 'retry'; ids: string[]; nextAttemptAt: number; error: SyncError }
   | { type: 'status'; changes: StatusChange[] }

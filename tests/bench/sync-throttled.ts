@@ -13,12 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_COMMUNE } from '../../src/content/commune';
-import { countPending, enqueueSubmission } from '../../src/storage/outbox';
-import { putBlob } from '../../src/storage/blobs';
-import { createDb, setDb } from '../../src/storage/db';
-import { createSettingsStore, setSettingsStore } from '../../src/storage/settings';
-import { createBlobsFirst } from '../../src/sync/blobs-first';
-import { createSyncEngine, type SyncReport } from '../../src/sync/engine';
+import { createNamedPhoneStorage } from '../../src/storage/phone-storage';
+import type { SyncReport } from '../../src/sync/engine';
+import { createPhoneSyncEngine } from '../../src/sync/phone-sync';
 import { makeDossiers } from './sync-dossiers';
 import { startBenchServer } from './sync-server';
 import { countingFetch, type RequestTally } from './request-tally';
@@ -94,7 +91,12 @@ function addReport(total: SyncReport, r: SyncReport): void {
 }
 
 /** Presses "sync" until the outbox is empty (or nothing moves); the proxy counts the bytes. */
-async function timedSync(sync: () => Promise<SyncReport>, tally: RequestTally, counts: () => ThrottleCounts): Promise<SyncRunFigures> {
+async function timedSync(
+  sync: () => Promise<SyncReport>,
+  pending: () => Promise<number>,
+  tally: RequestTally,
+  counts: () => ThrottleCounts,
+): Promise<SyncRunFigures> {
   tally.reset();
   const report = emptyTotals();
   let syncCalls = 0;
@@ -104,7 +106,7 @@ async function timedSync(sync: () => Promise<SyncReport>, tally: RequestTally, c
     syncCalls += 1;
     addReport(report, r);
     if (r.updateRequired || (r.sent === 0 && r.retried === 0)) break;
-  } while ((await countPending()) > 0 && syncCalls < MAX_SYNC_CALLS);
+  } while ((await pending()) > 0 && syncCalls < MAX_SYNC_CALLS);
   const seconds = (performance.now() - start) / 1000;
   const { bytesUp, bytesDown, connections } = counts();
   const requestsByKind = tally.byKind();
@@ -150,33 +152,25 @@ export async function runSyncBench(options: SyncBenchOptions = {}): Promise<Sync
   const server = await startBenchServer(join(dir, 'app.sqlite'), DEFAULT_COMMUNE.code);
   const proxy = await startThrottleProxy({ targetPort: server.port, ...link });
   const name = `bench-${randomUUID()}`;
-  const db = createDb(name);
-  setDb(db);
-  setSettingsStore(createSettingsStore(`${name}-settings`));
+  const phone = createNamedPhoneStorage(name);
+  const { db } = phone;
   await db.open();
   try {
     const now = Date.now();
     for (const dossier of makeDossiers(dossiers, photosEach, photoBytes, now)) {
-      for (const photo of dossier.photos) await putBlob(photo.ref.sha256, new Blob([photo.bytes], { type: photo.ref.type }), photo.ref.type, now);
-      await enqueueSubmission(dossier.submission, dossier.label, now);
+      for (const photo of dossier.photos) await phone.blobs.putBlob(photo.ref.sha256, new Blob([photo.bytes], { type: photo.ref.type }), photo.ref.type, now);
+      await phone.outbox.enqueueSubmission(dossier.submission, dossier.label, now);
     }
     const tally = countingFetch(globalThis.fetch);
-    // Wired as the app wires it (src/app/sync-client.ts).
-    const { beforePush, canResendBlobs } = createBlobsFirst();
-    const engine = createSyncEngine({
-      fetch: tally.fetch,
-      now: Date.now,
-      deviceId: async () => 'bench-device-0001',
-      baseUrl: `http://127.0.0.1:${proxy.port}`,
-      beforePush,
-      canResendBlobs,
-    });
+    // Wired as the app and the service worker wire it.
+    const engine = createPhoneSyncEngine(phone, { fetch: tally.fetch, now: Date.now, baseUrl: `http://127.0.0.1:${proxy.port}` });
     const sync = (): Promise<SyncReport> => engine.sync('button');
+    const pending = () => phone.outbox.countPending();
 
-    const first = await timedSync(sync, tally, proxy.counts);
-    if ((await countPending()) > 0) log(`  WARNING: ${await countPending()} dossier(s) still in the outbox after ${first.syncCalls} sync call(s)`);
+    const first = await timedSync(sync, pending, tally, proxy.counts);
+    if ((await phone.outbox.countPending()) > 0) log(`  WARNING: ${await phone.outbox.countPending()} dossier(s) still in the outbox after ${first.syncCalls} sync call(s)`);
     proxy.reset();
-    const second = await timedSync(sync, tally, proxy.counts);
+    const second = await timedSync(sync, pending, tally, proxy.counts);
 
     const upBytesPerSecond = link.upBitsPerSecond / 8;
     const rtt = link.rttMs / 1000;

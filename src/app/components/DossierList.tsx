@@ -1,12 +1,12 @@
 /** Dossiers the server has answered for, with their code and the latest status it reported. */
-import { listDossiers } from '../../storage/dossiers';
+import { phone } from '../phone';
 import { formatVnDateTime } from '../../domain/dates';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../hooks/use-live-query';
 
 export function DossierList() {
   const { t } = useI18n();
-  const rows = useLiveQuery(listDossiers) ?? [];
+  const rows = useLiveQuery(() => phone().dossiers.listDossiers()) ?? [];
   return (
     <section aria-labelledby="dossiers-title" class="card">
       <h2 id="dossiers-title">{t('dossiers.title')}</h2>

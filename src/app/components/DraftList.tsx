@@ -3,7 +3,8 @@
  * where it was left, and can be renamed (the name then stays as given) or deleted after a question.
  */
 import { useState } from 'preact/hooks';
-import { deleteDraft, listDrafts, saveDraft, type DraftRow } from '../../storage/drafts';
+import type { DraftRow } from '../../storage/drafts';
+import { phone } from '../phone';
 import { formatVnDateTime } from '../../domain/dates';
 import { cleanText } from '../../domain/text';
 import { findForm } from '../../content/forms';
@@ -29,7 +30,7 @@ function DraftItem({ draft, onDone }: { draft: DraftRow; onDone: (message: strin
   async function rename() {
     const next = cleanText(name).slice(0, MAX_LABEL);
     if (!next) return;
-    await saveDraft(draft.id, { label: next });
+    await phone().drafts.saveDraft(draft.id, { label: next }, Date.now());
     setRenaming(false);
     onDone(t('drafts.renamed', { name: next }));
     requestAnimationFrame(() => document.getElementById(renameButtonId)?.focus());
@@ -111,7 +112,7 @@ function DraftItem({ draft, onDone }: { draft: DraftRow; onDone: (message: strin
         cancelLabel={t('drafts.confirmDeleteNo')}
         onConfirm={() => {
           setDeleting(false);
-          void deleteDraft(draft.id).then(() => {
+          void phone().drafts.deleteDraft(draft.id).then(() => {
             onDone(t('drafts.deleted', { name: label }));
             requestAnimationFrame(() => (document.getElementById('drafts-title') ?? document.getElementById('main'))?.focus());
           });
@@ -124,7 +125,7 @@ function DraftItem({ draft, onDone }: { draft: DraftRow; onDone: (message: strin
 
 export function DraftList() {
   const { t } = useI18n();
-  const drafts = useLiveQuery(listDrafts) ?? [];
+  const drafts = useLiveQuery(() => phone().drafts.listDrafts()) ?? [];
   const [message, setMessage] = useState('');
   return (
     <>

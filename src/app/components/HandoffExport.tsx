@@ -1,7 +1,6 @@
 /** Copies every unsent dossier into one passphrase-encrypted file and hands it to the browser as a download. */
 import { useState } from 'preact/hooks';
-import { countPending } from '../../storage/outbox';
-import { getDeviceId } from '../../storage/settings';
+import { phone } from '../phone';
 import { MIN_PASSPHRASE_LENGTH } from '../../sync/handoff';
 import { exportOutbox } from '../../sync/handoff-store';
 import { useI18n } from '../i18n-context';
@@ -26,7 +25,7 @@ function download(text: string, name: string): void {
 
 export function HandoffExport() {
   const { t } = useI18n();
-  const pending = useLiveQuery(countPending) ?? 0;
+  const pending = useLiveQuery(() => phone().outbox.countPending()) ?? 0;
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [busy, setBusy] = useState(false);
@@ -39,7 +38,7 @@ export function HandoffExport() {
     setBusy(true);
     setMessage(null);
     try {
-      const result = await exportOutbox(pass, { deviceId: await getDeviceId() });
+      const result = await exportOutbox(phone(), pass, { deviceId: await phone().settings.getDeviceId(), now: Date.now() });
       download(result.text, fileName(new Date()));
       setMessage({ text: t('handoff.exported', { count: result.count }), at: null });
       setPass('');

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { TFunction } from 'i18next';
 import { importHandoffFile } from '../../sync/handoff-store';
+import { phone } from '../phone';
 import { useI18n } from '../i18n-context';
 import { handoffErrorKey } from '../handoff-errors';
 import { requestSync } from '../sync-client';
@@ -37,7 +38,7 @@ export function HandoffImport() {
     setBusy(true);
     setMessage(null);
     try {
-      const result = await importHandoffFile(await file.text(), pass);
+      const result = await importHandoffFile(phone(), await file.text(), pass, { now: Date.now() });
       setMessage({ text: importSummary(t, result), error: null });
       setPass('');
       if (result.added.length > 0) requestSync('button');

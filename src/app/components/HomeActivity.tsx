@@ -5,12 +5,12 @@
 import { useState } from 'preact/hooks';
 import { FORMS } from '../../content/forms';
 import { pick } from '../../domain/localized';
-import { createDraft } from '../../storage/drafts';
+import { phone } from '../phone';
+import { startDraft } from '../use-cases/start-draft';
 import { useI18n } from '../i18n-context';
 import { DraftList } from './DraftList';
 import { SyncPanel } from './SyncPanel';
 import { DossierList } from './DossierList';
-import { formPath, navigate } from '../router';
 import { takeFlash } from '../flash';
 
 export default function HomeActivity() {
@@ -18,8 +18,7 @@ export default function HomeActivity() {
   const [flash] = useState(takeFlash);
 
   async function start(formId: string, version: number) {
-    const draft = await createDraft(formId, version);
-    navigate(formPath(draft.id));
+    await startDraft(phone().drafts, { id: formId, version }, Date.now());
   }
 
   return (

@@ -1,7 +1,8 @@
 /** One dossier waiting to be sent: its state by name, the last error in plain words, what to do, and the actions its state allows. */
 import { useState } from 'preact/hooks';
 import { formatVnDateTime } from '../../domain/dates';
-import { deleteOutboxItem, requeueRejected, returnToDraft, type OutboxRow } from '../../storage/outbox';
+import type { OutboxRow } from '../../storage/outbox';
+import { phone } from '../phone';
 import { useI18n } from '../i18n-context';
 import { adviseOutboxRow } from '../outbox-advice';
 import { formPath, navigate } from '../router';
@@ -14,12 +15,12 @@ export function OutboxItem({ row }: { row: OutboxRow }) {
   const name = row.label || t('home.draftUnnamed');
 
   async function fix() {
-    const draft = await returnToDraft(row.id);
+    const draft = await phone().outbox.returnToDraft(row.id, Date.now());
     if (draft) navigate(formPath(draft.id));
   }
 
   async function resend() {
-    if (await requeueRejected(row.id)) requestSync('button');
+    if (await phone().outbox.requeueRejected(row.id, Date.now())) requestSync('button');
   }
 
   return (
@@ -66,7 +67,7 @@ export function OutboxItem({ row }: { row: OutboxRow }) {
       {confirming && (
         <div class="outbox-item__confirm" role="alertdialog" aria-label={t('sync2.actions.confirmDelete')}>
           <p>{t('sync2.actions.confirmDelete')}</p>
-          <button type="button" class="btn btn--primary" onClick={() => void deleteOutboxItem(row.id).then(() => setConfirming(false))}>
+          <button type="button" class="btn btn--primary" onClick={() => void phone().outbox.deleteOutboxItem(row.id).then(() => setConfirming(false))}>
             {t('sync2.actions.confirmDeleteYes')}
           </button>
           <button type="button" class="btn" onClick={() => setConfirming(false)}>

@@ -1,6 +1,6 @@
 /** What waits to be sent, each dossier's state and what to do about it, and the "send now" button. */
 import { useEffect, useState } from 'preact/hooks';
-import { countPending, listOutbox } from '../../storage/outbox';
+import { phone } from '../phone';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { onSyncEvent, requestSync } from '../sync-client';
@@ -11,8 +11,8 @@ import { StorageBanner } from './StorageBanner';
 
 export function SyncPanel() {
   const { t } = useI18n();
-  const rows = useLiveQuery(listOutbox) ?? [];
-  const pending = useLiveQuery(countPending) ?? 0;
+  const rows = useLiveQuery(() => phone().outbox.listOutbox()) ?? [];
+  const pending = useLiveQuery(() => phone().outbox.countPending()) ?? 0;
   const [sending, setSending] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 

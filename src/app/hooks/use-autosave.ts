@@ -4,7 +4,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { Answers } from '../../domain/form-schema';
-import { saveDraft } from '../../storage/drafts';
+import { phone } from '../phone';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -23,7 +23,7 @@ export function useAutosave(draftId: string) {
     pending.current += 1;
     setState('saving');
     chain.current = chain.current
-      .then(() => saveDraft(draftId, patch))
+      .then(() => phone().drafts.saveDraft(draftId, patch, Date.now()))
       .then(
         () => {
           pending.current -= 1;

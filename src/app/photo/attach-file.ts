@@ -4,7 +4,7 @@
  * the answers, and the bytes travel later as a blob.
  */
 import type { AttachmentRef, AttachmentType } from '../../domain/form-schema';
-import { putBlob } from '../../storage/blobs';
+import { phone } from '../phone';
 import { StorageFullError } from '../../storage/quota';
 import { CompressError, compressPhoto } from './compress';
 import { sha256Hex } from './sha256';
@@ -48,7 +48,7 @@ export async function attachFile(file: File, accept: readonly AttachmentType[]):
   }
   const sha256 = await sha256Hex(compressed.blob);
   try {
-    await putBlob(sha256, compressed.blob, compressed.type);
+    await phone().blobs.putBlob(sha256, compressed.blob, compressed.type, Date.now());
   } catch (error) {
     if (error instanceof StorageFullError) throw new AttachError('storage-full');
     throw error;

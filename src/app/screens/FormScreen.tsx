@@ -6,12 +6,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnswerValue, Answers, GroupField } from '../../domain/form-schema';
 import type { ConsentRecord } from '../../domain/protocol';
-import { checkSubmission, needsAdminUnits, normalizeAnswers, validate, type FieldError } from '../../domain/validate';
+import { needsAdminUnits, normalizeAnswers, validate, type FieldError } from '../../domain/validate';
 import { vietnamDateOf } from '../../domain/dates';
-import { cleanText } from '../../domain/text';
 import { loadAdminUnits } from '../../content/admin-units';
 import { DEFAULT_COMMUNE } from '../../content/commune';
-import { enqueueSubmission } from '../../storage/outbox';
+import { phone } from '../phone';
+import { queueDossier } from '../use-cases/queue-dossier';
 import { useI18n } from '../i18n-context';
 import { useAutosave } from '../hooks/use-autosave';
 import { FormView } from '../components/FormView';
@@ -29,7 +29,7 @@ import { nextDraftLabel, residentNameField } from '../components/form/draft-labe
 import { formPath, navigate, reviewPath, type FormStep } from '../router';
 import { requestSync } from '../sync-client';
 import { setFlash } from '../flash';
-import { openDraft, type OpenedDraft } from './open-draft';
+import { openDraft, type OpenedDraft } from '../use-cases/open-draft';
 import ReviewScreen, { type SubmitOutcome } from './ReviewScreen';
 import '../components/form/form.css';
 
@@ -53,7 +53,7 @@ export default function FormScreen({ draftId, step = 'fill' }: { draftId: string
 
   useEffect(() => {
     let alive = true;
-    void openDraft(draftId).then((result) => {
+    void openDraft(phone().drafts, draftId, Date.now()).then((result) => {
       if (!alive) return;
       if (!result) return setOpened('missing');
       current.current = result.draft.answers;
@@ -134,27 +134,16 @@ export default function FormScreen({ draftId, step = 'fill' }: { draftId: string
   async function submit(consent: ConsentRecord): Promise<SubmitOutcome> {
     // The server checks addresses against the units list: so does the phone, before queueing.
     const list = units ?? (needsAdminUnits(form!) ? await loadAdminUnits().catch(() => undefined) : undefined);
-    const check = checkSubmission(form!, current.current, { today: vietnamDateOf(Date.now()), units: list });
-    if (!check.ok) {
-      setSubmitted(true);
-      return 'invalid';
-    }
     try {
       await autosave.flush();
-      const nameField = residentNameField(form!);
-      const name = nameField && typeof check.answers[nameField] === 'string' ? (check.answers[nameField] as string) : '';
-      await enqueueSubmission(
-        {
-          id: draftId,
-          formId: form!.id,
-          formVersion: form!.version,
-          communeCode: DEFAULT_COMMUNE.code,
-          answers: check.answers,
-          submittedAt: Date.now(),
-          consent,
-        },
-        cleanText(label.current ?? '') || name,
+      const queued = await queueDossier(
+        { outbox: phone().outbox, communeCode: DEFAULT_COMMUNE.code, now: Date.now() },
+        { draftId, form: form!, answers: current.current, label: label.current, consent, units: list },
       );
+      if (queued.outcome === 'invalid') {
+        setSubmitted(true);
+        return 'invalid';
+      }
     } catch (error) {
       console.error('enqueue failed', error);
       return 'failed';

@@ -1,5 +1,5 @@
 /** /chuyen-giao: hand over unsent dossiers with an encrypted file when there is no coverage. */
-import { countPending } from '../../storage/outbox';
+import { phone } from '../phone';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { HandoffExport } from '../components/HandoffExport';
@@ -8,7 +8,7 @@ import { StorageBanner } from '../components/StorageBanner';
 
 export default function HandoffScreen() {
   const { t } = useI18n();
-  const pending = useLiveQuery(countPending) ?? 0;
+  const pending = useLiveQuery(() => phone().outbox.countPending()) ?? 0;
   return (
     <>
       <h1>{t('handoff.title')}</h1>

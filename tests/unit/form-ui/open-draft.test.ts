@@ -1,20 +1,17 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDraft, getDraft, saveDraft } from '../../../src/storage/drafts';
-import { getDb } from '../../../src/storage/db';
-import { openDraft } from '../../../src/app/screens/open-draft';
+import { describe, expect, it, vi } from 'vitest';
+import { openDraft } from '../../../src/app/use-cases/open-draft';
+import { useFreshStorage } from '../storage/fresh-storage';
 
-beforeEach(async () => {
-  await getDb().drafts.clear();
-});
+const storage = useFreshStorage();
 
 describe('opening a draft started on an older form version', () => {
   it('moves it to the latest version when every answer carries, and stores that', async () => {
-    const draft = await createDraft('tam-tru-ct01', 1, 1000);
-    await saveDraft(draft.id, { answers: { fullName: 'Nguyễn Thị Hoa', currentAddress: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa' } }, 2000);
-    const opened = await openDraft(draft.id, 3000);
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 1, 1000);
+    await storage().drafts.saveDraft(draft.id, { answers: { fullName: 'Nguyễn Thị Hoa', currentAddress: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa' } }, 2000);
+    const opened = await openDraft(storage().drafts, draft.id, 3000);
     expect(opened?.notice).toEqual({ kind: 'upgraded', version: 2 });
     expect(opened?.form.version).toBe(2);
-    const stored = await getDraft(draft.id);
+    const stored = await storage().drafts.getDraft(draft.id);
     expect(stored?.formVersion).toBe(2);
     expect(stored?.answers).toEqual({
       fullName: 'Nguyễn Thị Hoa',
@@ -23,29 +20,29 @@ describe('opening a draft started on an older form version', () => {
   });
 
   it('keeps it on its version, naming what would be lost, and changes nothing stored', async () => {
-    const draft = await createDraft('tam-tru-ct01', 1, 1000);
-    await saveDraft(draft.id, { answers: { fullName: 'An', salary: '5 triệu' } }, 2000);
-    const opened = await openDraft(draft.id, 3000);
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 1, 1000);
+    await storage().drafts.saveDraft(draft.id, { answers: { fullName: 'An', salary: '5 triệu' } }, 2000);
+    const opened = await openDraft(storage().drafts, draft.id, 3000);
     expect(opened?.notice).toEqual({ kind: 'kept', version: 1, latest: 2, dropped: ['salary'] });
     expect(opened?.form.version).toBe(1);
-    const stored = await getDraft(draft.id);
+    const stored = await storage().drafts.getDraft(draft.id);
     expect(stored?.formVersion).toBe(1);
     expect(stored?.answers).toEqual({ fullName: 'An', salary: '5 triệu' });
   });
 
   it('stays on its own version, unchanged, when the phone cannot store the move', async () => {
-    const draft = await createDraft('tam-tru-ct01', 1, 1000);
-    await saveDraft(draft.id, { answers: { fullName: 'An', currentAddress: 'Thôn 1' } }, 2000);
-    const table = getDb().drafts;
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 1, 1000);
+    await storage().drafts.saveDraft(draft.id, { answers: { fullName: 'An', currentAddress: 'Thôn 1' } }, 2000);
+    const table = storage().db.drafts;
     const put = vi.spyOn(table, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      const opened = await openDraft(draft.id, 3000);
+      const opened = await openDraft(storage().drafts, draft.id, 3000);
       expect(put).toHaveBeenCalledOnce();
       expect(opened?.form.version).toBe(1);
       expect(opened?.notice).toBeNull();
       expect(opened?.draft.answers).toEqual({ fullName: 'An', currentAddress: 'Thôn 1' });
-      expect((await getDraft(draft.id))?.formVersion).toBe(1);
+      expect((await storage().drafts.getDraft(draft.id))?.formVersion).toBe(1);
     } finally {
       put.mockRestore();
       quiet.mockRestore();
@@ -53,10 +50,10 @@ describe('opening a draft started on an older form version', () => {
   });
 
   it('opens a current draft as it is, and nothing for an unknown id or form', async () => {
-    const draft = await createDraft('tam-tru-ct01', 2, 1000);
-    expect((await openDraft(draft.id))?.notice).toBeNull();
-    expect(await openDraft('00000000-0000-4000-8000-000000000000')).toBeNull();
-    const odd = await createDraft('no-such-form', 1, 1000);
-    expect(await openDraft(odd.id)).toBeNull();
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 2, 1000);
+    expect((await openDraft(storage().drafts, draft.id, Date.now()))?.notice).toBeNull();
+    expect(await openDraft(storage().drafts, '00000000-0000-4000-8000-000000000000', Date.now())).toBeNull();
+    const odd = await storage().drafts.createDraft('no-such-form', 1, 1000);
+    expect(await openDraft(storage().drafts, odd.id, Date.now())).toBeNull();
   });
 });

@@ -1,18 +1,9 @@
 /** The blobs table: stored once per hash, kept while a draft or outbox row needs it, upgraded in from v2. */
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_V1, createDb, setDb } from '../../../src/storage/db';
-import {
-  UNREFERENCED_GRACE_MS,
-  deleteBlobsOf,
-  deleteUnreferencedBlobs,
-  getBlob,
-  hasAllBlobs,
-  hasBlob,
-  putBlob,
-} from '../../../src/storage/blobs';
-import { createDraft, getDraft, saveDraft } from '../../../src/storage/drafts';
-import { enqueueSubmission, listOutbox } from '../../../src/storage/outbox';
+import { SCHEMA_V1, createDb } from '../../../src/storage/db';
+import { createPhoneStorage } from '../../../src/storage/phone-storage';
+import { UNREFERENCED_GRACE_MS } from '../../../src/storage/blobs';
 import { makeSubmission, useFreshStorage } from './fresh-storage';
 
 const HASH_A = 'a'.repeat(64);
@@ -32,50 +23,50 @@ async function text(blob: Blob | undefined): Promise<string | undefined> {
 }
 
 describe('blobs (storage)', () => {
-  useFreshStorage();
+  const storage = useFreshStorage();
 
   it('stores a blob under its hash once; a second put keeps the first bytes', async () => {
-    expect(await hasBlob(HASH_A)).toBe(false);
-    await putBlob(HASH_A, jpeg('one'), 'image/jpeg', 10);
-    await putBlob(HASH_A, jpeg('two'), 'image/jpeg', 20);
-    const stored = await getBlob(HASH_A);
+    expect(await storage().blobs.hasBlob(HASH_A)).toBe(false);
+    await storage().blobs.putBlob(HASH_A, jpeg('one'), 'image/jpeg', 10);
+    await storage().blobs.putBlob(HASH_A, jpeg('two'), 'image/jpeg', 20);
+    const stored = await storage().blobs.getBlob(HASH_A);
     expect(stored?.type).toBe('image/jpeg');
     expect(await text(stored?.blob)).toBe('one');
-    expect(await hasBlob(HASH_A)).toBe(true);
-    expect(await hasAllBlobs([HASH_A])).toBe(true);
-    expect(await hasAllBlobs([HASH_A, HASH_B])).toBe(false);
-    expect(await getBlob(HASH_B)).toBeUndefined();
+    expect(await storage().blobs.hasBlob(HASH_A)).toBe(true);
+    expect(await storage().blobs.hasAllBlobs([HASH_A])).toBe(true);
+    expect(await storage().blobs.hasAllBlobs([HASH_A, HASH_B])).toBe(false);
+    expect(await storage().blobs.getBlob(HASH_B)).toBeUndefined();
   });
 
   it('the sweep keeps blobs a draft or an outbox row references, and young ones', async () => {
     const now = 10 * UNREFERENCED_GRACE_MS;
     const old = now - UNREFERENCED_GRACE_MS;
-    for (const hash of [HASH_A, HASH_B, HASH_C]) await putBlob(hash, jpeg(hash), 'image/jpeg', old);
+    for (const hash of [HASH_A, HASH_B, HASH_C]) await storage().blobs.putBlob(hash, jpeg(hash), 'image/jpeg', old);
     const young = 'd'.repeat(64);
-    await putBlob(young, jpeg('young'), 'image/jpeg', now - 1);
+    await storage().blobs.putBlob(young, jpeg('young'), 'image/jpeg', now - 1);
 
-    const draft = await createDraft('tam-tru-ct01', 2, 1);
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 2, 1);
     // Inside a group item, as CT01's members would hold them.
-    await saveDraft(draft.id, { answers: { members: [{ fullName: 'An', photo: [ref(HASH_A)] }] } }, 2);
-    await enqueueSubmission(makeSubmission({ answers: { lawfulHomeProof: [ref(HASH_B)] } }), 'B', 3);
+    await storage().drafts.saveDraft(draft.id, { answers: { members: [{ fullName: 'An', photo: [ref(HASH_A)] }] } }, 2);
+    await storage().outbox.enqueueSubmission(makeSubmission({ answers: { lawfulHomeProof: [ref(HASH_B)] } }), 'B', 3);
 
-    expect(await deleteUnreferencedBlobs({ now })).toEqual([HASH_C]);
-    expect(await hasAllBlobs([HASH_A, HASH_B, young])).toBe(true);
-    expect(await hasBlob(HASH_C)).toBe(false);
-    expect(await getDraft(draft.id)).toBeDefined();
+    expect(await storage().blobs.deleteUnreferencedBlobs({ now })).toEqual([HASH_C]);
+    expect(await storage().blobs.hasAllBlobs([HASH_A, HASH_B, young])).toBe(true);
+    expect(await storage().blobs.hasBlob(HASH_C)).toBe(false);
+    expect(await storage().drafts.getDraft(draft.id)).toBeDefined();
   });
 
   it('deleteBlobsOf removes the blobs of sent answers at once, unless another dossier still needs them', async () => {
-    await putBlob(HASH_A, jpeg('a'), 'image/jpeg', Date.now());
-    await putBlob(HASH_B, jpeg('b'), 'image/jpeg', Date.now());
-    const draft = await createDraft('tam-tru-ct01', 2, 1);
-    await saveDraft(draft.id, { answers: { lawfulHomeProof: [ref(HASH_B)] } }, 2);
+    await storage().blobs.putBlob(HASH_A, jpeg('a'), 'image/jpeg', Date.now());
+    await storage().blobs.putBlob(HASH_B, jpeg('b'), 'image/jpeg', Date.now());
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 2, 1);
+    await storage().drafts.saveDraft(draft.id, { answers: { lawfulHomeProof: [ref(HASH_B)] } }, 2);
 
     const sent = { lawfulHomeProof: [ref(HASH_A), ref(HASH_B)] };
-    expect(await deleteBlobsOf([sent])).toEqual([HASH_A]);
-    expect(await hasBlob(HASH_A)).toBe(false);
-    expect(await hasBlob(HASH_B)).toBe(true);
-    expect(await deleteBlobsOf([{ fullName: 'no photos' }])).toEqual([]);
+    expect(await storage().blobs.deleteBlobsOf([sent], Date.now())).toEqual([HASH_A]);
+    expect(await storage().blobs.hasBlob(HASH_A)).toBe(false);
+    expect(await storage().blobs.hasBlob(HASH_B)).toBe(true);
+    expect(await storage().blobs.deleteBlobsOf([{ fullName: 'no photos' }], Date.now())).toEqual([]);
   });
 });
 
@@ -95,16 +86,16 @@ describe('Dexie upgrade v2 → v3', () => {
     v2.close();
 
     const v3 = createDb(name);
-    setDb(v3);
+    const v3Phone = createPhoneStorage({ db: v3 });
     await v3.open();
     try {
       expect(v3.verno).toBe(3);
-      expect(await listOutbox()).toEqual([outboxRow]);
-      expect(await getDraft('draft-1')).toMatchObject({ answers: { fullName: 'Lò Văn Páo' } });
+      expect(await v3Phone.outbox.listOutbox()).toEqual([outboxRow]);
+      expect(await v3Phone.drafts.getDraft('draft-1')).toMatchObject({ answers: { fullName: 'Lò Văn Páo' } });
       expect(await v3.dossiers.get('d-1')).toMatchObject({ dossierCode: 'HS-1' });
       expect(await v3.blobs.count()).toBe(0);
-      await putBlob(HASH_A, jpeg('a'), 'image/jpeg');
-      expect(await hasBlob(HASH_A)).toBe(true);
+      await v3Phone.blobs.putBlob(HASH_A, jpeg('a'), 'image/jpeg', Date.now());
+      expect(await v3Phone.blobs.hasBlob(HASH_A)).toBe(true);
     } finally {
       v3.close();
     }

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusChange } from '../../../src/domain/protocol';
-import { applyStatusChanges, getDossier, listDossiers } from '../../../src/storage/dossiers';
-import { enqueueSubmission, markSending, recordResults } from '../../../src/storage/outbox';
 import { makeSubmission, useFreshStorage } from './fresh-storage';
 
-useFreshStorage();
+const storage = useFreshStorage();
 
 async function storedDossier(code: string, now: number) {
   const submission = makeSubmission();
-  await enqueueSubmission(submission, `Người ${code}`, now);
-  await markSending([submission.id], now);
-  await recordResults([{ id: submission.id, outcome: 'stored', dossierCode: code, receivedAt: now }], now);
+  await storage().outbox.enqueueSubmission(submission, `Người ${code}`, now);
+  await storage().outbox.markSending([submission.id], now);
+  await storage().outbox.recordResults([{ id: submission.id, outcome: 'stored', dossierCode: code, receivedAt: now }], now);
   return submission.id;
 }
 
@@ -22,45 +20,45 @@ describe('dossiers', () => {
   it('lists newest first and reads one', async () => {
     const a = await storedDossier('HS-1', 1000);
     const b = await storedDossier('HS-2', 2000);
-    expect((await listDossiers()).map((d) => d.id)).toEqual([b, a]);
-    expect((await getDossier(a))?.dossierCode).toBe('HS-1');
-    expect(await getDossier('nope')).toBeUndefined();
+    expect((await storage().dossiers.listDossiers()).map((d) => d.id)).toEqual([b, a]);
+    expect((await storage().dossiers.getDossier(a))?.dossierCode).toBe('HS-1');
+    expect(await storage().dossiers.getDossier('nope')).toBeUndefined();
   });
 
   it('applies status changes with the officer note, and clears the note when the next change has none', async () => {
     const id = await storedDossier('HS-1', 1000);
-    const first = await applyStatusChanges([change(id, 1, 'supplement-requested', 'Thiếu bản sao sổ hộ khẩu')]);
+    const first = await storage().dossiers.applyStatusChanges([change(id, 1, 'supplement-requested', 'Thiếu bản sao sổ hộ khẩu')]);
     expect(first).toEqual({ applied: [id], unknown: [] });
-    expect(await getDossier(id)).toMatchObject({ status: 'supplement-requested', note: 'Thiếu bản sao sổ hộ khẩu', statusSeq: 1, updatedAt: 10_001 });
-    await applyStatusChanges([change(id, 2, 'processing')]);
-    const row = await getDossier(id);
+    expect(await storage().dossiers.getDossier(id)).toMatchObject({ status: 'supplement-requested', note: 'Thiếu bản sao sổ hộ khẩu', statusSeq: 1, updatedAt: 10_001 });
+    await storage().dossiers.applyStatusChanges([change(id, 2, 'processing')]);
+    const row = await storage().dossiers.getDossier(id);
     expect(row?.status).toBe('processing');
     expect(row).not.toHaveProperty('note');
   });
 
   it('applies changes in sequence order and ignores old or repeated ones', async () => {
     const id = await storedDossier('HS-1', 1000);
-    await applyStatusChanges([change(id, 3, 'result-ready'), change(id, 2, 'processing')]);
-    expect((await getDossier(id))?.status).toBe('result-ready');
-    const again = await applyStatusChanges([change(id, 2, 'processing'), change(id, 3, 'result-ready')]);
+    await storage().dossiers.applyStatusChanges([change(id, 3, 'result-ready'), change(id, 2, 'processing')]);
+    expect((await storage().dossiers.getDossier(id))?.status).toBe('result-ready');
+    const again = await storage().dossiers.applyStatusChanges([change(id, 2, 'processing'), change(id, 3, 'result-ready')]);
     expect(again.applied).toEqual([]);
-    expect((await getDossier(id))?.statusSeq).toBe(3);
+    expect((await storage().dossiers.getDossier(id))?.statusSeq).toBe(3);
   });
 
   it('skips and reports changes for dossiers it does not know', async () => {
     const id = await storedDossier('HS-1', 1000);
-    const result = await applyStatusChanges([change('stranger', 1, 'received'), change(id, 2, 'received')]);
+    const result = await storage().dossiers.applyStatusChanges([change('stranger', 1, 'received'), change(id, 2, 'received')]);
     expect(result).toEqual({ applied: [id], unknown: ['stranger'] });
-    expect(await getDossier('stranger')).toBeUndefined();
+    expect(await storage().dossiers.getDossier('stranger')).toBeUndefined();
   });
 
   it('queueing a dossier the server holds again leaves its pulled status alone', async () => {
     const submission = makeSubmission();
-    await enqueueSubmission(submission, 'A', 1000);
-    await markSending([submission.id]);
-    await recordResults([{ id: submission.id, outcome: 'stored', dossierCode: 'HS-1', receivedAt: 1000 }]);
-    await applyStatusChanges([change(submission.id, 5, 'received')]);
-    await enqueueSubmission(submission, 'A', 2000);
-    expect((await getDossier(submission.id))?.status).toBe('received');
+    await storage().outbox.enqueueSubmission(submission, 'A', 1000);
+    await storage().outbox.markSending([submission.id], Date.now());
+    await storage().outbox.recordResults([{ id: submission.id, outcome: 'stored', dossierCode: 'HS-1', receivedAt: 1000 }], Date.now());
+    await storage().dossiers.applyStatusChanges([change(submission.id, 5, 'received')]);
+    await storage().outbox.enqueueSubmission(submission, 'A', 2000);
+    expect((await storage().dossiers.getDossier(submission.id))?.status).toBe('received');
   });
 });

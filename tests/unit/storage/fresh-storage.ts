@@ -1,27 +1,30 @@
 /** Gives every test its own IndexedDB database and settings store, so tests never share rows. */
 import { afterEach, beforeEach } from 'vitest';
-import { createDb, setDb, type McldDb } from '../../../src/storage/db';
-import { createSettingsStore, setSettingsStore } from '../../../src/storage/settings';
+import type { McldDb } from '../../../src/storage/db';
+import { createNamedPhoneStorage, type PhoneStorage } from '../../../src/storage/phone-storage';
 import type { Submission } from '../../../src/domain/protocol';
+import type { SyncPorts } from '../../../src/sync/ports';
 
-export function useFreshStorage(): { db: () => McldDb } {
-  let db: McldDb | null = null;
+export interface FreshStorage {
+  /** This test's storage (drafts, outbox, dossiers, blobs, settings). */
+  (): PhoneStorage;
+  db: () => McldDb;
+}
+
+export function useFreshStorage(): FreshStorage {
+  let storage: PhoneStorage | null = null;
   beforeEach(async () => {
-    const name = `test-${crypto.randomUUID()}`;
-    db = createDb(name);
-    setDb(db);
-    setSettingsStore(createSettingsStore(`${name}-settings`));
-    await db.open();
+    storage = createNamedPhoneStorage(`test-${crypto.randomUUID()}`);
+    await storage.db.open();
   });
   afterEach(() => {
-    db?.close();
+    storage?.close();
   });
-  return {
-    db: () => {
-      if (!db) throw new Error('no database outside a test');
-      return db;
-    },
+  const current = (): PhoneStorage => {
+    if (!storage) throw new Error('no database outside a test');
+    return storage;
   };
+  return Object.assign(current, { db: () => current().db });
 }
 
 /** A submission with plausible answers; `id` defaults to a fresh UUID. */
@@ -35,4 +38,9 @@ export function makeSubmission(overrides: Partial<Submission> = {}): Submission 
     submittedAt: 1_700_000_000_000,
     ...overrides,
   };
+}
+
+/** The engine's storage ports on `storage`, as sync/phone-sync.ts wires them. */
+export function portsOf(storage: PhoneStorage): Pick<SyncPorts, 'outbox' | 'dossiers' | 'cursor' | 'blobs'> {
+  return { outbox: storage.outbox, dossiers: storage.dossiers, cursor: storage.settings, blobs: storage.blobs };
 }

@@ -5,9 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { createDb, setDb, type McldDb } from '../../../src/storage/db';
-import { createDraft, getDraft, listDrafts, saveDraft } from '../../../src/storage/drafts';
-import { countPending, enqueueSubmission, importSubmissions, getOutboxItem } from '../../../src/storage/outbox';
+import { createDb, type McldDb } from '../../../src/storage/db';
+import { createPhoneStorage, type PhoneStorage } from '../../../src/storage/phone-storage';
 import { StorageFullError, guardQuota, isQuotaError, onStorageFull } from '../../../src/storage/quota';
 import { makeSubmission } from './fresh-storage';
 import { exportOutbox } from '../../../src/sync/handoff-store';
@@ -15,6 +14,8 @@ import { decryptHandoff } from '../../../src/sync/handoff';
 
 let full = new Set<string>();
 let db: McldDb | null = null;
+let phone: PhoneStorage | null = null;
+const storage = (): PhoneStorage => phone!;
 
 /** A database whose writes to the tables in `full` fail with QuotaExceededError. */
 async function openFullableDb(): Promise<McldDb> {
@@ -34,7 +35,7 @@ async function openFullableDb(): Promise<McldDb> {
       },
     }),
   });
-  setDb(next);
+  phone = createPhoneStorage({ db: next });
   await next.open();
   db = next;
   return next;
@@ -48,55 +49,55 @@ afterEach(() => {
 describe('a full phone', () => {
   it('enqueue: the draft stays whole, no outbox row, and the caller gets StorageFullError', async () => {
     await openFullableDb();
-    const draft = await createDraft('tam-tru-ct01', 1, 1000);
-    await saveDraft(draft.id, { answers: { fullName: 'Hà Thị Lan' }, label: 'Hà Thị Lan' }, 2000);
-    const before = await getDraft(draft.id);
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 1, 1000);
+    await storage().drafts.saveDraft(draft.id, { answers: { fullName: 'Hà Thị Lan' }, label: 'Hà Thị Lan' }, 2000);
+    const before = await storage().drafts.getDraft(draft.id);
     full.add('outbox');
     const heard: StorageFullError[] = [];
     const stop = onStorageFull((error) => heard.push(error));
-    const attempt = enqueueSubmission(makeSubmission({ id: draft.id }), 'Hà Thị Lan', 3000);
+    const attempt = storage().outbox.enqueueSubmission(makeSubmission({ id: draft.id }), 'Hà Thị Lan', 3000);
     await expect(attempt).rejects.toBeInstanceOf(StorageFullError);
     stop();
     expect(heard).toHaveLength(1);
     // The draft delete ran before the failing add, in the same transaction: it was undone.
-    expect(await getDraft(draft.id)).toEqual(before);
-    expect(await countPending()).toBe(0);
+    expect(await storage().drafts.getDraft(draft.id)).toEqual(before);
+    expect(await storage().outbox.countPending()).toBe(0);
     // Room again: the same submit works and nothing is left over from the failed one.
     full.clear();
-    await enqueueSubmission(makeSubmission({ id: draft.id }), 'Hà Thị Lan', 4000);
-    expect(await listDrafts()).toEqual([]);
-    expect((await getOutboxItem(draft.id))?.queuedAt).toBe(4000);
+    await storage().outbox.enqueueSubmission(makeSubmission({ id: draft.id }), 'Hà Thị Lan', 4000);
+    expect(await storage().drafts.listDrafts()).toEqual([]);
+    expect((await storage().outbox.getOutboxItem(draft.id))?.queuedAt).toBe(4000);
   });
 
   it('draft save and draft creation fail typed; the stored draft keeps its last saved answers', async () => {
     await openFullableDb();
-    const draft = await createDraft('tam-tru-ct01', 1, 1000);
-    await saveDraft(draft.id, { answers: { fullName: 'A' } }, 2000);
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 1, 1000);
+    await storage().drafts.saveDraft(draft.id, { answers: { fullName: 'A' } }, 2000);
     full.add('drafts');
-    await expect(saveDraft(draft.id, { answers: { fullName: 'AB' } }, 3000)).rejects.toBeInstanceOf(StorageFullError);
-    await expect(createDraft('tam-tru-ct01', 1, 4000)).rejects.toBeInstanceOf(StorageFullError);
+    await expect(storage().drafts.saveDraft(draft.id, { answers: { fullName: 'AB' } }, 3000)).rejects.toBeInstanceOf(StorageFullError);
+    await expect(storage().drafts.createDraft('tam-tru-ct01', 1, 4000)).rejects.toBeInstanceOf(StorageFullError);
     full.clear();
-    expect(await listDrafts()).toEqual([{ ...draft, answers: { fullName: 'A' }, updatedAt: 2000 }]);
+    expect(await storage().drafts.listDrafts()).toEqual([{ ...draft, answers: { fullName: 'A' }, updatedAt: 2000 }]);
   });
 
   it('import: all or nothing', async () => {
     await openFullableDb();
     full.add('outbox');
     const items = [makeSubmission(), makeSubmission()].map((submission) => ({ submission, label: 'x', queuedAt: 1 }));
-    await expect(importSubmissions(items, 5000)).rejects.toBeInstanceOf(StorageFullError);
+    await expect(storage().outbox.importSubmissions(items, 5000)).rejects.toBeInstanceOf(StorageFullError);
     full.clear();
-    expect(await countPending()).toBe(0);
+    expect(await storage().outbox.countPending()).toBe(0);
   });
 
   it('a full phone can still export its unsent dossiers to a hand-off file', async () => {
     await openFullableDb();
     const submission = makeSubmission();
-    await enqueueSubmission(submission, 'Hà Thị Lan', 1000);
+    await storage().outbox.enqueueSubmission(submission, 'Hà Thị Lan', 1000);
     full.add('outbox');
     const warn = console.warn;
     console.warn = () => undefined;
     try {
-      const file = await exportOutbox('mật khẩu đủ dài', { deviceId: 'phone-A', now: 2000 });
+      const file = await exportOutbox(storage(), 'mật khẩu đủ dài', { deviceId: 'phone-A', now: 2000 });
       expect(file.count).toBe(1);
       expect((await decryptHandoff(file.text, 'mật khẩu đủ dài')).items.map((i) => i.submission)).toEqual([submission]);
     } finally {

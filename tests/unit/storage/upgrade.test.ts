@@ -1,10 +1,8 @@
 /** Version 2 opened on data written by version 1: every row kept, outbox rows gain their origin. */
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_V1, createDb, setDb } from '../../../src/storage/db';
-import { dueItems, listOutbox } from '../../../src/storage/outbox';
-import { getDossier } from '../../../src/storage/dossiers';
-import { getDraft } from '../../../src/storage/drafts';
+import { SCHEMA_V1, createDb } from '../../../src/storage/db';
+import { createPhoneStorage } from '../../../src/storage/phone-storage';
 import { makeSubmission } from './fresh-storage';
 
 describe('Dexie upgrade v1 → v2', () => {
@@ -25,18 +23,18 @@ describe('Dexie upgrade v1 → v2', () => {
     v1.close();
 
     const v2 = createDb(name);
-    setDb(v2);
+    const v2Phone = createPhoneStorage({ db: v2 });
     await v2.open();
     // Opens at the latest version: every step after v1 runs (v3 only adds the blobs table).
     expect(v2.verno).toBe(3);
-    expect(await listOutbox()).toEqual([
+    expect(await v2Phone.outbox.listOutbox()).toEqual([
       { id: b.id, submission: b, label: 'B', state: 'rejected', attempts: 0, nextAttemptAt: 100, queuedAt: 100, updatedAt: 100, lastError: { code: 'invalid', detail: [] }, origin: 'device' },
       { id: a.id, submission: a, label: 'A', state: 'queued', attempts: 2, nextAttemptAt: 500, queuedAt: 300, updatedAt: 400, lastError: { code: 'network' }, origin: 'device' },
     ]);
     expect(await v2.outbox.orderBy('queuedAt').primaryKeys()).toEqual([b.id, a.id]);
-    expect((await dueItems(1000)).map((r) => r.id)).toEqual([a.id]);
-    expect(await getDraft('draft-1')).toMatchObject({ answers: { fullName: 'Lò Văn Páo' } });
-    expect(await getDossier('d-1')).toMatchObject({ dossierCode: 'HS-1', statusSeq: 4 });
+    expect((await v2Phone.outbox.dueItems(1000,50)).map((r) => r.id)).toEqual([a.id]);
+    expect(await v2Phone.drafts.getDraft('draft-1')).toMatchObject({ answers: { fullName: 'Lò Văn Páo' } });
+    expect(await v2Phone.dossiers.getDossier('d-1')).toMatchObject({ dossierCode: 'HS-1', statusSeq: 4 });
     v2.close();
   });
 

@@ -8,15 +8,12 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { attachmentHashesIn } from '../../../src/domain/attachment-hashes';
 import type { PushRequest, PushResult } from '../../../src/domain/protocol';
-import { getBlob, hasBlob, putBlob } from '../../../src/storage/blobs';
-import { getDossier } from '../../../src/storage/dossiers';
-import { enqueueSubmission, getOutboxItem } from '../../../src/storage/outbox';
 import { UPLOAD_CONCURRENCY, uploadBlobs } from '../../../src/sync/blob-upload';
 import { createBlobsFirst } from '../../../src/sync/blobs-first';
 import { createSyncEngine } from '../../../src/sync/engine';
-import { makeSubmission, useFreshStorage } from '../storage/fresh-storage';
+import { makeSubmission, portsOf, useFreshStorage } from '../storage/fresh-storage';
 
-useFreshStorage();
+const storage = useFreshStorage();
 
 const BASE = 'https://xa-demo.example';
 
@@ -80,7 +77,7 @@ class BlobServer {
 async function phoneBlob(text: string, type = 'image/jpeg'): Promise<{ sha256: string; name: string; type: 'image/jpeg'; size: number }> {
   const bytes = new TextEncoder().encode(text);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  await putBlob(sha256, new Blob([bytes], { type }), type);
+  await storage().blobs.putBlob(sha256, new Blob([bytes], { type }), type, Date.now());
   return { sha256, name: `${text}.jpg`, type: 'image/jpeg', size: bytes.byteLength };
 }
 
@@ -92,7 +89,8 @@ function engineFor(server: BlobServer) {
     random: () => 0.5,
     baseUrl: BASE,
     deviceId: async () => 'device-1',
-    ...createBlobsFirst(),
+    ...portsOf(storage()),
+    ...createBlobsFirst(storage().blobs),
   });
   return { engine, advance: (ms: number) => void (time += ms) };
 }
@@ -104,7 +102,7 @@ describe('uploadBlobs', () => {
     const b = await phoneBlob('giay-to-b', 'image/png');
     server.blobs.set(a.sha256, { bytes: new Uint8Array(), type: 'image/jpeg' });
 
-    const report = await uploadBlobs([a.sha256, b.sha256, a.sha256], { fetch: server.fetch, baseUrl: BASE, readBlob: getBlob });
+    const report = await uploadBlobs([a.sha256, b.sha256, a.sha256], { fetch: server.fetch, baseUrl: BASE, readBlob: (sha) => storage().blobs.getBlob(sha) });
 
     expect(report).toEqual({ uploaded: [b.sha256], present: [a.sha256], failed: [] });
     expect(server.calls.map((c) => `${c.method} ${c.path.slice(-6)}`)).toEqual([`HEAD ${a.sha256.slice(-6)}`, `HEAD ${b.sha256.slice(-6)}`, `PUT ${b.sha256.slice(-6)}`]);
@@ -117,7 +115,7 @@ describe('uploadBlobs', () => {
     const a = await phoneBlob('a');
     const gone = 'f'.repeat(64);
     const b = await phoneBlob('b');
-    const report = await uploadBlobs([a.sha256, gone, b.sha256], { fetch: server.fetch, readBlob: getBlob, baseUrl: BASE });
+    const report = await uploadBlobs([a.sha256, gone, b.sha256], { fetch: server.fetch, readBlob: (sha) => storage().blobs.getBlob(sha), baseUrl: BASE });
     expect(report.uploaded.sort()).toEqual([a.sha256, b.sha256].sort());
     expect(report.failed).toEqual([{ sha256: gone, error: 'not-on-device' }]);
   });
@@ -128,7 +126,7 @@ describe('uploadBlobs', () => {
     server.networkBudget = 0;
     const report = await uploadBlobs(
       photos.map((p) => p.sha256),
-      { fetch: server.fetch, readBlob: getBlob, baseUrl: BASE },
+      { fetch: server.fetch, readBlob: (sha) => storage().blobs.getBlob(sha), baseUrl: BASE },
     );
     expect(report.uploaded).toEqual([]);
     expect(report.failed.map((f) => f.error)).toEqual([
@@ -144,7 +142,7 @@ describe('uploadBlobs', () => {
     server.networkBudget = 4;
     const report = await uploadBlobs(
       photos.map((p) => p.sha256),
-      { fetch: server.fetch, readBlob: getBlob, baseUrl: BASE },
+      { fetch: server.fetch, readBlob: (sha) => storage().blobs.getBlob(sha), baseUrl: BASE },
     );
     const accounted = [...report.uploaded, ...report.present, ...report.failed.map((f) => f.sha256)];
     expect(accounted.sort()).toEqual(photos.map((p) => p.sha256).sort());
@@ -158,15 +156,15 @@ describe('the engine, blobs first', () => {
     const server = new BlobServer();
     const photo = await phoneBlob('the-photo');
     const submission = makeSubmission({ answers: { lawfulHomeProof: [photo] } });
-    await enqueueSubmission(submission, 'A', 1);
+    await storage().outbox.enqueueSubmission(submission, 'A', 1);
     const { engine } = engineFor(server);
 
     const report = await engine.sync('button');
     expect(report.sent).toBe(1);
     expect(server.calls.map((c) => c.method)).toEqual(['HEAD', 'PUT', 'POST', 'GET']);
     expect(server.dossiers.has(submission.id)).toBe(true);
-    expect(await getDossier(submission.id)).toBeDefined();
-    expect(await hasBlob(photo.sha256)).toBe(false);
+    expect(await storage().dossiers.getDossier(submission.id)).toBeDefined();
+    expect(await storage().blobs.hasBlob(photo.sha256)).toBe(false);
 
     const bytesBefore = server.bytesSent();
     await engine.sync('button');
@@ -178,7 +176,7 @@ describe('the engine, blobs first', () => {
     const server = new BlobServer();
     const photo = await phoneBlob('shared');
     server.blobs.set(photo.sha256, { bytes: new TextEncoder().encode('shared'), type: 'image/jpeg' });
-    await enqueueSubmission(makeSubmission({ answers: { proof: [photo] } }), 'A', 1);
+    await storage().outbox.enqueueSubmission(makeSubmission({ answers: { proof: [photo] } }), 'A', 1);
     const report = await engineFor(server).engine.sync('button');
     expect(report.sent).toBe(1);
     expect(server.count('HEAD')).toBe(1);
@@ -190,14 +188,14 @@ describe('the engine, blobs first', () => {
     const one = await phoneBlob('one');
     const two = await phoneBlob('two');
     const submission = makeSubmission({ answers: { proof: [one, two] } });
-    await enqueueSubmission(submission, 'A', 1);
+    await storage().outbox.enqueueSubmission(submission, 'A', 1);
     const { engine } = engineFor(server);
 
     server.networkBudget = 2; // HEAD one, PUT one; HEAD two fails.
     const failed = await engine.sync('button');
     expect(failed.offline).toBe(true);
     expect(server.count('POST')).toBe(0);
-    const row = await getOutboxItem(submission.id);
+    const row = await storage().outbox.getOutboxItem(submission.id);
     expect(row).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'network' } });
     expect(row!.nextAttemptAt).toBeGreaterThan(1_000_000);
 
@@ -207,37 +205,37 @@ describe('the engine, blobs first', () => {
     // `one` was already there: only `two` crosses the network this time.
     expect(server.calls.filter((c) => c.method === 'PUT').map((c) => c.bytes)).toEqual([3, 3]);
     expect(server.count('PUT')).toBe(2);
-    expect(await hasBlob(one.sha256)).toBe(false);
+    expect(await storage().blobs.hasBlob(one.sha256)).toBe(false);
   });
 
   it('a missing-blobs answer is retried: the blob is uploaded again and the dossier stored', async () => {
     const server = new BlobServer();
     const photo = await phoneBlob('lost-on-server');
     const submission = makeSubmission({ answers: { proof: [photo] } });
-    await enqueueSubmission(submission, 'A', 1);
+    await storage().outbox.enqueueSubmission(submission, 'A', 1);
     const { engine } = engineFor(server);
 
     server.forgetBeforePush = [photo.sha256];
     const first = await engine.sync('button');
     expect(first.rejected).toBe(0);
     expect(first.retried).toBe(1);
-    expect(await getOutboxItem(submission.id)).toMatchObject({ state: 'queued', lastError: { code: 'missing-blobs' } });
-    expect(await hasBlob(photo.sha256)).toBe(true);
+    expect(await storage().outbox.getOutboxItem(submission.id)).toMatchObject({ state: 'queued', lastError: { code: 'missing-blobs' } });
+    expect(await storage().blobs.hasBlob(photo.sha256)).toBe(true);
 
     const second = await engine.sync('button');
     expect(second.sent).toBe(1);
     expect(server.count('PUT')).toBe(2);
     expect(server.dossiers.has(submission.id)).toBe(true);
-    expect(await getOutboxItem(submission.id)).toBeUndefined();
+    expect(await storage().outbox.getOutboxItem(submission.id)).toBeUndefined();
   });
 
   it('a missing-blobs answer for a photo this phone does not hold parks the row for the user', async () => {
     const server = new BlobServer();
     const absent = { sha256: 'e'.repeat(64), name: 'x.jpg', type: 'image/jpeg' as const, size: 5 };
     const submission = makeSubmission({ answers: { proof: [absent] } });
-    await enqueueSubmission(submission, 'A', 1);
+    await storage().outbox.enqueueSubmission(submission, 'A', 1);
     const report = await engineFor(server).engine.sync('button');
     expect(report.rejected).toBe(1);
-    expect(await getOutboxItem(submission.id)).toMatchObject({ state: 'rejected', lastError: { code: 'missing-blobs', detail: [absent.sha256] } });
+    expect(await storage().outbox.getOutboxItem(submission.id)).toMatchObject({ state: 'rejected', lastError: { code: 'missing-blobs', detail: [absent.sha256] } });
   });
 });

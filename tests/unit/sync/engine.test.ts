@@ -1,13 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Submission } from '../../../src/domain/protocol';
-import { getDossier, listDossiers } from '../../../src/storage/dossiers';
-import { countByState, enqueueSubmission, getOutboxItem, listOutbox, markSending } from '../../../src/storage/outbox';
-import { getLastSyncAt, getSyncCursor, setSyncCursor } from '../../../src/storage/settings';
 import { createSyncEngine, type SyncEngineDeps, type SyncEvent } from '../../../src/sync/engine';
-import { makeSubmission, useFreshStorage } from '../storage/fresh-storage';
+import { makeSubmission, portsOf, useFreshStorage } from '../storage/fresh-storage';
 import { FakeServer } from './fake-server';
 
-useFreshStorage();
+const storage = useFreshStorage();
 
 const BASE = 'https://xa-demo.example';
 const DEVICE = 'device-0001';
@@ -18,6 +15,7 @@ function setup(overrides: Partial<SyncEngineDeps> = {}) {
   const server = new FakeServer(clock.now);
   const events: SyncEvent[] = [];
   const engine = createSyncEngine({
+    ...portsOf(storage()),
     fetch: server.fetch,
     now: clock.now,
     random: () => 0.5,
@@ -33,7 +31,7 @@ async function queue(count = 1, at = 1_000_000): Promise<Submission[]> {
   const items: Submission[] = [];
   for (let i = 0; i < count; i++) {
     const submission = makeSubmission({ answers: { hoTen: `Người số ${i}` } });
-    await enqueueSubmission(submission, `Người số ${i}`, at);
+    await storage().outbox.enqueueSubmission(submission, `Người số ${i}`, at);
     items.push(submission);
   }
   return items;
@@ -48,8 +46,8 @@ describe('sync engine: push outcomes', () => {
     const code = server.held.get(item!.id)?.dossierCode;
     expect(code).toMatch(/^HS-/);
     expect(of('sent')).toEqual([{ type: 'sent', id: item!.id, dossierCode: code }]);
-    expect(await getDossier(item!.id)).toMatchObject({ dossierCode: code, status: 'submitted', label: 'Người số 0', receivedAt: 1_000_000 });
-    expect(await listOutbox()).toEqual([]);
+    expect(await storage().dossiers.getDossier(item!.id)).toMatchObject({ dossierCode: code, status: 'submitted', label: 'Người số 0', receivedAt: 1_000_000 });
+    expect(await storage().outbox.listOutbox()).toEqual([]);
   });
 
   it('sends the protocol header, the device id and the submissions as PushRequest JSON', async () => {
@@ -69,9 +67,9 @@ describe('sync engine: push outcomes', () => {
     const held = server.seed(item!, DEVICE);
     await engine.sync('timer');
     expect(of('sent')).toEqual([{ type: 'sent', id: item!.id, dossierCode: held.dossierCode }]);
-    expect((await getDossier(item!.id))?.dossierCode).toBe(held.dossierCode);
+    expect((await storage().dossiers.getDossier(item!.id))?.dossierCode).toBe(held.dossierCode);
     expect(server.held.size).toBe(1);
-    expect(await listOutbox()).toEqual([]);
+    expect(await storage().outbox.listOutbox()).toEqual([]);
   });
 
   it('conflict: the row stays as conflict and is not retried', async () => {
@@ -81,8 +79,8 @@ describe('sync engine: push outcomes', () => {
     const report = await engine.sync('timer');
     expect(report.conflicts).toBe(1);
     expect(of('conflict')).toEqual([{ type: 'conflict', id: item!.id }]);
-    expect((await getOutboxItem(item!.id))?.state).toBe('conflict');
-    expect(await getDossier(item!.id)).toBeUndefined();
+    expect((await storage().outbox.getOutboxItem(item!.id))?.state).toBe('conflict');
+    expect(await storage().dossiers.getDossier(item!.id)).toBeUndefined();
     clock.advance(600_000);
     await engine.sync('button');
     expect(server.pushAttempts).toBe(1);
@@ -95,9 +93,9 @@ describe('sync engine: push outcomes', () => {
     server.invalid.set(bad!.id, errors);
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ sent: 2, rejected: 1 });
-    expect(await getOutboxItem(bad!.id)).toMatchObject({ state: 'rejected', lastError: { code: 'invalid', detail: errors } });
+    expect(await storage().outbox.getOutboxItem(bad!.id)).toMatchObject({ state: 'rejected', lastError: { code: 'invalid', detail: errors } });
     expect(of('rejected')).toEqual([{ type: 'rejected', id: bad!.id, code: 'invalid', errors }]);
-    expect((await listDossiers()).map((d) => d.id).sort()).toEqual([a!.id, c!.id].sort());
+    expect((await storage().dossiers.listDossiers()).map((d) => d.id).sort()).toEqual([a!.id, c!.id].sort());
   });
 
   it('a result missing from the answer sends that row back to queued with backoff', async () => {
@@ -106,8 +104,8 @@ describe('sync engine: push outcomes', () => {
     server.omit.add(b!.id);
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ sent: 1, retried: 1 });
-    expect(await getOutboxItem(a!.id)).toBeUndefined();
-    const row = await getOutboxItem(b!.id);
+    expect(await storage().outbox.getOutboxItem(a!.id)).toBeUndefined();
+    const row = await storage().outbox.getOutboxItem(b!.id);
     expect(row).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'no-result' } });
     expect(row!.nextAttemptAt).toBeGreaterThan(clock.now());
   });
@@ -120,7 +118,7 @@ describe('sync engine: failures and retries', () => {
     server.faults.push('offline');
     const first = await engine.sync('online');
     expect(first).toMatchObject({ offline: true, retried: 1, sent: 0 });
-    const row = await getOutboxItem(item!.id);
+    const row = await storage().outbox.getOutboxItem(item!.id);
     expect(row).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'network' } });
     // random 0.5 × 2000 ms for the first retry.
     expect(row!.nextAttemptAt).toBe(clock.now() + 1_000);
@@ -133,7 +131,7 @@ describe('sync engine: failures and retries', () => {
     clock.advance(1_000);
     const second = await engine.sync('timer');
     expect(second.sent).toBe(1);
-    expect((await getDossier(item!.id))?.dossierCode).toBe(server.held.get(item!.id)?.dossierCode);
+    expect((await storage().dossiers.getDossier(item!.id))?.dossierCode).toBe(server.held.get(item!.id)?.dossierCode);
   });
 
   it('response lost after the server committed: the retry gets duplicate, one copy on the server, code on the phone', async () => {
@@ -143,16 +141,16 @@ describe('sync engine: failures and retries', () => {
     const first = await engine.sync('timer');
     expect(first).toMatchObject({ offline: true, sent: 0 });
     expect(server.held.size).toBe(1);
-    expect((await getOutboxItem(item!.id))?.state).toBe('queued');
-    expect(await getDossier(item!.id)).toBeUndefined();
+    expect((await storage().outbox.getOutboxItem(item!.id))?.state).toBe('queued');
+    expect(await storage().dossiers.getDossier(item!.id)).toBeUndefined();
 
     clock.advance(10_000);
     const second = await engine.sync('timer');
     expect(second.sent).toBe(1);
     expect(server.held.size).toBe(1);
     expect(server.pushes).toHaveLength(2);
-    expect((await getDossier(item!.id))?.dossierCode).toBe(server.held.get(item!.id)?.dossierCode);
-    expect(await listOutbox()).toEqual([]);
+    expect((await storage().dossiers.getDossier(item!.id))?.dossierCode).toBe(server.held.get(item!.id)?.dossierCode);
+    expect(await storage().outbox.listOutbox()).toEqual([]);
   });
 
   it('5xx: next attempt in the future, not retried before it, except by the button', async () => {
@@ -161,7 +159,7 @@ describe('sync engine: failures and retries', () => {
     server.pushFaults.push({ status: 503 });
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ offline: false, retried: 1 });
-    const row = await getOutboxItem(item!.id);
+    const row = await storage().outbox.getOutboxItem(item!.id);
     expect(row).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'server', detail: { status: 503 } } });
     expect(row!.nextAttemptAt).toBeGreaterThan(clock.now());
     expect(await engine.nextAttemptAt()).toBe(row!.nextAttemptAt);
@@ -181,10 +179,10 @@ describe('sync engine: failures and retries', () => {
     for (let i = 0; i < 3; i++) {
       server.pushFaults.push({ status: 500 });
       await engine.sync('button');
-      waits.push((await getOutboxItem(item!.id))!.nextAttemptAt - clock.now());
+      waits.push((await storage().outbox.getOutboxItem(item!.id))!.nextAttemptAt - clock.now());
     }
     expect(waits).toEqual([1_000, 2_000, 4_000]);
-    expect((await getOutboxItem(item!.id))?.attempts).toBe(3);
+    expect((await storage().outbox.getOutboxItem(item!.id))?.attempts).toBe(3);
   });
 
   it('a zero backoff cannot make one sync spin: each row is sent at most once per sync', async () => {
@@ -221,11 +219,11 @@ describe('sync engine: failures and retries', () => {
       const pending = engine.sync('timer');
       await fetchCalled;
       vi.advanceTimersByTime(29_999);
-      expect((await getOutboxItem(item!.id))?.state).toBe('sending');
+      expect((await storage().outbox.getOutboxItem(item!.id))?.state).toBe('sending');
       vi.advanceTimersByTime(1);
       const report = await pending;
       expect(report).toMatchObject({ offline: true, retried: 1 });
-      expect((await getOutboxItem(item!.id))?.lastError?.code).toBe('timeout');
+      expect((await storage().outbox.getOutboxItem(item!.id))?.lastError?.code).toBe('timeout');
     } finally {
       vi.useRealTimers();
     }
@@ -237,7 +235,7 @@ describe('sync engine: failures and retries', () => {
     server.pushFaults.push('not-json');
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ retried: 1, offline: false, sent: 0 });
-    expect((await getOutboxItem(item!.id))?.lastError?.code).toBe('bad-response');
+    expect((await storage().outbox.getOutboxItem(item!.id))?.lastError?.code).toBe('bad-response');
   });
 
   it('a 4xx that is not our server error JSON (a proxy, a portal): back to queued with the error, and the pull still runs', async () => {
@@ -245,7 +243,7 @@ describe('sync engine: failures and retries', () => {
     const [item] = await queue();
     server.pushFaults.push({ status: 409, body: { message: 'busy elsewhere' } });
     await engine.sync('timer');
-    expect(await getOutboxItem(item!.id)).toMatchObject({
+    expect(await storage().outbox.getOutboxItem(item!.id)).toMatchObject({
       state: 'queued',
       attempts: 1,
       lastError: { code: 'refused', detail: { status: 409, body: { message: 'busy elsewhere' } } },
@@ -258,7 +256,7 @@ describe('sync engine: failures and retries', () => {
     const [item] = await queue();
     server.pushFaults.push({ status: 429, body: { error: 'bad-request', message: 'slow down' } });
     await engine.sync('timer');
-    expect(await getOutboxItem(item!.id)).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'refused' } });
+    expect(await storage().outbox.getOutboxItem(item!.id)).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'refused' } });
   });
 
   it('a request refused as malformed is split until the one bad dossier is found; the others are stored', async () => {
@@ -270,13 +268,13 @@ describe('sync engine: failures and retries', () => {
       body.items.some((i) => i.id === bad.id) ? { status: 400, body: { error: 'bad-request', message: 'items[0] must have a string id' } } : null;
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ sent: 6, rejected: 1, retried: 0 });
-    expect(await getOutboxItem(bad.id)).toMatchObject({ state: 'rejected', lastError: { code: 'refused', detail: { status: 400 } } });
+    expect(await storage().outbox.getOutboxItem(bad.id)).toMatchObject({ state: 'rejected', lastError: { code: 'refused', detail: { status: 400 } } });
     expect(of('rejected')).toEqual([{ type: 'rejected', id: bad.id, code: 'refused', errors: [] }]);
     expect(server.held.size).toBe(6);
     expect(server.held.has(bad.id)).toBe(false);
     // Halving 7 → 4 + 3 → 2 + 2 … : a handful of requests, not one per dossier.
     expect(server.pushAttempts).toBeLessThanOrEqual(7);
-    expect(await countByState()).toEqual({ queued: 0, sending: 0, rejected: 1, conflict: 0 });
+    expect(await storage().outbox.countByState()).toEqual({ queued: 0, sending: 0, rejected: 1, conflict: 0 });
   });
 
   it('if the network fails while splitting, the halves not yet sent go back to queued, none parked or lost', async () => {
@@ -286,7 +284,7 @@ describe('sync engine: failures and retries', () => {
     server.faults.push({ status: 413, body: { error: 'body-too-large', message: 'too big' } }, 'offline');
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ offline: true, rejected: 0, sent: 0 });
-    const rows = await Promise.all(items.map((i) => getOutboxItem(i.id)));
+    const rows = await Promise.all(items.map((i) => storage().outbox.getOutboxItem(i.id)));
     expect(rows.map((r) => r?.state)).toEqual(['queued', 'queued', 'queued', 'queued']);
     // The half that met the network error counts an attempt; the half never sent does not.
     expect(rows.map((r) => r?.attempts).sort()).toEqual([0, 0, 1, 1]);
@@ -305,7 +303,7 @@ describe('sync engine: failures and retries', () => {
     await engine.sync('timer');
     expect(seen).toEqual([[item!.id]]);
     expect(server.pushAttempts).toBe(0);
-    expect(await getOutboxItem(item!.id)).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'server' } });
+    expect(await storage().outbox.getOutboxItem(item!.id)).toMatchObject({ state: 'queued', attempts: 1, lastError: { code: 'server' } });
     fail = false;
     expect((await engine.sync('button')).sent).toBe(1);
   });
@@ -317,7 +315,7 @@ describe('sync engine: failures and retries', () => {
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ updateRequired: true, sent: 0, retried: 0 });
     expect(of('update-required')).toHaveLength(1);
-    expect(await getOutboxItem(item!.id)).toMatchObject({ state: 'queued', attempts: 0 });
+    expect(await storage().outbox.getOutboxItem(item!.id)).toMatchObject({ state: 'queued', attempts: 0 });
     expect(server.pulls).toHaveLength(0);
     expect(await engine.nextAttemptAt()).toBeNull();
 
@@ -369,12 +367,12 @@ describe('sync engine: concurrency, crash safety, batches', () => {
 
   it('rows left in sending by a killed browser are sent by the next engine', async () => {
     const [item] = await queue();
-    await markSending([item!.id]);
+    await storage().outbox.markSending([item!.id], Date.now());
     const { engine, server } = setup();
     const report = await engine.sync('startup');
     expect(report.sent).toBe(1);
     expect(server.pushes[0]?.items.map((s) => s.id)).toEqual([item!.id]);
-    expect(await countByState()).toEqual({ queued: 0, sending: 0, rejected: 0, conflict: 0 });
+    expect(await storage().outbox.countByState()).toEqual({ queued: 0, sending: 0, rejected: 0, conflict: 0 });
   });
 
   it('sends at most 50 per request and keeps going until all due rows are sent', async () => {
@@ -384,7 +382,7 @@ describe('sync engine: concurrency, crash safety, batches', () => {
     expect(server.pushes.map((p) => p.items.length)).toEqual([50, 50, 20]);
     expect(report.sent).toBe(120);
     expect(server.held.size).toBe(120);
-    expect(await listOutbox()).toEqual([]);
+    expect(await storage().outbox.listOutbox()).toEqual([]);
   });
 
   it('a failing listener does not stop the sync', async () => {
@@ -411,9 +409,9 @@ describe('sync engine: pull', () => {
     clock.advance(5_000);
     const report = await engine.sync('focus');
     expect(report.pulled).toBe(2);
-    expect(await getDossier(item!.id)).toMatchObject({ status: 'supplement-requested', note: 'Thiếu giấy tờ chứng minh chỗ ở hợp pháp' });
-    expect(await getSyncCursor()).toBe(2);
-    expect(await getLastSyncAt()).toBe(clock.now());
+    expect(await storage().dossiers.getDossier(item!.id)).toMatchObject({ status: 'supplement-requested', note: 'Thiếu giấy tờ chứng minh chỗ ở hợp pháp' });
+    expect(await storage().settings.getSyncCursor()).toBe(2);
+    expect(await storage().settings.getLastSyncAt()).toBe(clock.now());
     expect(of('status')[0]?.changes.map((c) => c.status)).toEqual(['received', 'supplement-requested']);
 
     await engine.sync('focus');
@@ -428,15 +426,15 @@ describe('sync engine: pull', () => {
     server.faults.push('lose-response');
     await engine.sync('timer');
     server.setStatus(item!.id, 'received');
-    await setSyncCursor(0);
+    await storage().settings.setSyncCursor(0);
     await engine.sync('focus'); // not due yet: no push; the pull sees a change for a queued row
     expect(server.pushes).toHaveLength(1);
-    expect(await getSyncCursor()).toBe(0);
+    expect(await storage().settings.getSyncCursor()).toBe(0);
 
     clock.advance(10_000);
     await engine.sync('timer'); // duplicate, then the pull brings the change again
-    expect(await getDossier(item!.id)).toMatchObject({ status: 'received', dossierCode: server.held.get(item!.id)?.dossierCode });
-    expect(await getSyncCursor()).toBe(1);
+    expect(await storage().dossiers.getDossier(item!.id)).toMatchObject({ status: 'received', dossierCode: server.held.get(item!.id)?.dossierCode });
+    expect(await storage().settings.getSyncCursor()).toBe(1);
   });
 
   it('reads further pages while the server has more', async () => {
@@ -447,18 +445,18 @@ describe('sync engine: pull', () => {
     server.pullLimit = 2;
     const report = await engine.sync('focus');
     expect(report.pulled).toBe(5);
-    expect(await getSyncCursor()).toBe(5);
+    expect(await storage().settings.getSyncCursor()).toBe(5);
     expect(server.pulls.slice(1).map((p) => p.since)).toEqual([0, 2, 4, 5]);
-    expect((await listDossiers()).every((d) => d.status === 'processing')).toBe(true);
+    expect((await storage().dossiers.listDossiers()).every((d) => d.status === 'processing')).toBe(true);
   });
 
   it('a failed pull keeps the cursor and the last sync time', async () => {
     const { engine, server } = setup();
-    await setSyncCursor(7);
+    await storage().settings.setSyncCursor(7);
     server.faults.push({ status: 500 });
     const report = await engine.sync('focus');
     expect(report).toMatchObject({ pulled: 0, offline: false });
-    expect(await getSyncCursor()).toBe(7);
-    expect(await getLastSyncAt()).toBeNull();
+    expect(await storage().settings.getSyncCursor()).toBe(7);
+    expect(await storage().settings.getLastSyncAt()).toBeNull();
   });
 });

@@ -11,13 +11,11 @@ import {
   type HandoffPayload,
 } from '../../../src/sync/handoff';
 import { exportOutbox, importHandoffFile } from '../../../src/sync/handoff-store';
-import { countPending, enqueueSubmission, getOutboxItem, listOutbox, markSending, recordResults } from '../../../src/storage/outbox';
-import { createDraft, getDraft } from '../../../src/storage/drafts';
-import { createDb, setDb } from '../../../src/storage/db';
-import { getBlob, putBlob } from '../../../src/storage/blobs';
+import { createDb } from '../../../src/storage/db';
+import { createPhoneStorage } from '../../../src/storage/phone-storage';
 import { makeSubmission, useFreshStorage } from '../storage/fresh-storage';
 
-useFreshStorage();
+const storage = useFreshStorage();
 
 const PASS = 'Mật khẩu thôn 3';
 
@@ -97,50 +95,50 @@ describe('hand-off file: export and import against the outbox', () => {
   it('export takes every unsent dossier; import on another phone queues them with the same ids, twice adds nothing', async () => {
     const a = makeSubmission();
     const b = makeSubmission();
-    await enqueueSubmission(a, 'Phone A: An', 1000);
-    await enqueueSubmission(b, 'Phone A: Bình', 2000);
-    const exported = await exportOutbox(PASS, { deviceId: 'phone-A', now: 3000 });
+    await storage().outbox.enqueueSubmission(a, 'Phone A: An', 1000);
+    await storage().outbox.enqueueSubmission(b, 'Phone A: Bình', 2000);
+    const exported = await exportOutbox(storage(), PASS, { deviceId: 'phone-A', now: 3000 });
     expect(exported.count).toBe(2);
-    expect((await listOutbox()).map((row) => row.exportedAt)).toEqual([3000, 3000]);
+    expect((await storage().outbox.listOutbox()).map((row) => row.exportedAt)).toEqual([3000, 3000]);
     // Exporting never removes anything: only the server's answer does.
-    expect(await countPending()).toBe(2);
+    expect(await storage().outbox.countPending()).toBe(2);
 
     // Another phone: its own database.
     const other = createDb(`other-${crypto.randomUUID()}`);
-    setDb(other);
+    const otherPhone = createPhoneStorage({ db: other });
     await other.open();
-    const first = await importHandoffFile(exported.text, PASS, { now: 9000 });
+    const first = await importHandoffFile(otherPhone, exported.text, PASS, { now: 9000 });
     expect(first).toMatchObject({ added: [a.id, b.id], alreadyQueued: [], alreadySent: [], fromDevice: 'phone-A', exportedAt: 3000 });
-    expect(await getOutboxItem(a.id)).toEqual({
+    expect(await otherPhone.outbox.getOutboxItem(a.id)).toEqual({
       id: a.id, submission: a, label: 'Phone A: An', state: 'queued', attempts: 0, nextAttemptAt: 9000, queuedAt: 1000, updatedAt: 9000, origin: 'import',
     });
-    const second = await importHandoffFile(exported.text, PASS, { now: 9500 });
+    const second = await importHandoffFile(otherPhone, exported.text, PASS, { now: 9500 });
     expect(second).toMatchObject({ added: [], alreadyQueued: [a.id, b.id], alreadySent: [] });
-    expect(await countPending()).toBe(2);
+    expect(await otherPhone.outbox.countPending()).toBe(2);
     other.close();
   });
 
   it('an id already answered on this phone is skipped; a draft with the same id gives way to the finalised dossier', async () => {
     const sent = makeSubmission();
-    await enqueueSubmission(sent, 'Đã gửi', 1000);
-    await markSending([sent.id]);
-    await recordResults([{ id: sent.id, outcome: 'stored', dossierCode: 'HS-1', receivedAt: 1500 }]);
-    const draft = await createDraft('tam-tru-ct01', 1, 1600);
+    await storage().outbox.enqueueSubmission(sent, 'Đã gửi', 1000);
+    await storage().outbox.markSending([sent.id], Date.now());
+    await storage().outbox.recordResults([{ id: sent.id, outcome: 'stored', dossierCode: 'HS-1', receivedAt: 1500 }], Date.now());
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 1, 1600);
     const finalised = makeSubmission({ id: draft.id });
     const text = await encryptHandoff(
       { exportedAt: 2000, deviceId: 'phone-B', items: [sent, finalised].map((submission) => ({ submission, label: 'x', queuedAt: 1 })) },
       PASS,
     );
-    const result = await importHandoffFile(text, PASS, { now: 3000 });
+    const result = await importHandoffFile(storage(), text, PASS, { now: 3000 });
     expect(result).toMatchObject({ added: [draft.id], alreadyQueued: [], alreadySent: [sent.id] });
-    expect(await getDraft(draft.id)).toBeUndefined();
-    expect(await countPending()).toBe(1);
+    expect(await storage().drafts.getDraft(draft.id)).toBeUndefined();
+    expect(await storage().outbox.countPending()).toBe(1);
   });
 
   it('a wrong passphrase imports nothing', async () => {
     const text = await encryptHandoff(payload(), PASS);
-    await expectHandoffError(importHandoffFile(text, 'sai mật khẩu'), 'wrong-passphrase');
-    expect(await countPending()).toBe(0);
+    await expectHandoffError(importHandoffFile(storage(), text, 'sai mật khẩu', { now: Date.now() }), 'wrong-passphrase');
+    expect(await storage().outbox.countPending()).toBe(0);
   });
 
   it('photos in the file reach the blob store before the dossiers are queued', async () => {
@@ -148,33 +146,34 @@ describe('hand-off file: export and import against the outbox', () => {
     withPhoto.blobs = [{ sha256: 'b'.repeat(64), type: 'image/jpeg', data: toBase64(new Uint8Array([9])) }];
     const text = await encryptHandoff(withPhoto, PASS);
     const order: string[] = [];
-    await importHandoffFile(text, PASS, {
+    await importHandoffFile(storage(), text, PASS, {
+      now: Date.now(),
       storeBlobs: async (blobs) => {
-        order.push(`blobs:${blobs.length}:${await countPending()}`);
+        order.push(`blobs:${blobs.length}:${await storage().outbox.countPending()}`);
       },
     });
     expect(order).toEqual(['blobs:1:0']);
-    expect(await countPending()).toBe(1);
+    expect(await storage().outbox.countPending()).toBe(1);
   });
 
   it('exported photos travel in the file and are stored, hash-checked, on the other phone', async () => {
     const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5]);
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
     const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-    await putBlob(sha256, new Blob([bytes], { type: 'image/jpeg' }), 'image/jpeg');
+    await storage().blobs.putBlob(sha256, new Blob([bytes], { type: 'image/jpeg' }), 'image/jpeg', Date.now());
     const ref = { sha256, name: 'so-ho-khau.jpg', type: 'image/jpeg', size: bytes.length };
     const dossier = makeSubmission({ answers: { fullName: 'An', lawfulHomeProof: [ref] } });
-    await enqueueSubmission(dossier, 'An', 1000);
-    const exported = await exportOutbox(PASS, { deviceId: 'phone-A', now: 2000 });
+    await storage().outbox.enqueueSubmission(dossier, 'An', 1000);
+    const exported = await exportOutbox(storage(), PASS, { deviceId: 'phone-A', now: 2000 });
 
     const other = createDb(`other-${crypto.randomUUID()}`);
-    setDb(other);
+    const otherPhone = createPhoneStorage({ db: other });
     await other.open();
-    expect(await getBlob(sha256)).toBeUndefined();
-    await importHandoffFile(exported.text, PASS, { now: 3000 });
-    const stored = await getBlob(sha256);
+    expect(await otherPhone.blobs.getBlob(sha256)).toBeUndefined();
+    await importHandoffFile(otherPhone, exported.text, PASS, { now: 3000 });
+    const stored = await otherPhone.blobs.getBlob(sha256);
     expect(new Uint8Array(await stored!.blob.arrayBuffer())).toEqual(bytes);
-    expect(await countPending()).toBe(1);
+    expect(await otherPhone.outbox.countPending()).toBe(1);
     other.close();
   });
 
@@ -182,8 +181,8 @@ describe('hand-off file: export and import against the outbox', () => {
     const forged = payload(1);
     forged.blobs = [{ sha256: 'c'.repeat(64), type: 'image/jpeg', data: toBase64(new Uint8Array([1, 2, 3])) }];
     const text = await encryptHandoff(forged, PASS);
-    await expectHandoffError(importHandoffFile(text, PASS), 'damaged');
-    expect(await getBlob('c'.repeat(64))).toBeUndefined();
-    expect(await countPending()).toBe(0);
+    await expectHandoffError(importHandoffFile(storage(), text, PASS, { now: Date.now() }), 'damaged');
+    expect(await storage().blobs.getBlob('c'.repeat(64))).toBeUndefined();
+    expect(await storage().outbox.countPending()).toBe(0);
   });
 });

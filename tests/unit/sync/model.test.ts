@@ -14,13 +14,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DossierStatus, Submission } from '../../../src/domain/protocol';
-import { createDb, setDb } from '../../../src/storage/db';
-import { listDossiers } from '../../../src/storage/dossiers';
-import { createDraft, listDrafts, saveDraft, getDraft } from '../../../src/storage/drafts';
-import { enqueueSubmission, importSubmissions, listOutbox } from '../../../src/storage/outbox';
-import { createSettingsStore, setSettingsStore } from '../../../src/storage/settings';
+import { createNamedPhoneStorage } from '../../../src/storage/phone-storage';
 import { createSyncEngine, type SyncEngine } from '../../../src/sync/engine';
 import { FakeServer, type Fault } from './fake-server';
+import { portsOf } from '../storage/fresh-storage';
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 1000);
 
@@ -99,18 +96,18 @@ class World {
   /** What the phone finalised (submitted), by id. */
   readonly finalised = new Map<string, Submission>();
   private requested: () => void = () => undefined;
-  readonly db = createDb(`model-${crypto.randomUUID()}`);
+  readonly phone = createNamedPhoneStorage(`model-${crypto.randomUUID()}`);
+  readonly db = this.phone.db;
 
   constructor(seed: number) {
     this.random = mulberry32(seed);
-    setDb(this.db);
-    setSettingsStore(createSettingsStore(`model-settings-${crypto.randomUUID()}`));
     this.engine = this.newEngine();
   }
 
   /** A fresh engine, as a relaunched browser makes one; the old one may be stuck forever. */
   newEngine(): SyncEngine {
     return createSyncEngine({
+      ...portsOf(this.phone),
       fetch: (input, init) => {
         this.requested();
         return this.server.fetch(input, init);
@@ -125,7 +122,7 @@ class World {
   async run(cmd: Cmd): Promise<void> {
     switch (cmd.kind) {
       case 'create': {
-        const draft = await createDraft('tam-tru-ct01', 1, this.time);
+        const draft = await this.phone.drafts.createDraft('tam-tru-ct01', 1, this.time);
         this.drafts.set(draft.id, {});
         return;
       }
@@ -134,14 +131,14 @@ class World {
         const id = pickFrom([...this.drafts.keys(), ...this.finalised.keys()], cmd.pick);
         if (!id) return;
         const answers = { ...(this.drafts.get(id) ?? {}), fullName: cmd.value };
-        await saveDraft(id, { answers }, this.time);
+        await this.phone.drafts.saveDraft(id, { answers }, this.time);
         if (this.drafts.has(id)) this.drafts.set(id, answers);
         return;
       }
       case 'submit': {
         const id = pickFrom([...this.drafts.keys()], cmd.pick);
         if (!id) return;
-        const draft = await getDraft(id);
+        const draft = await this.phone.drafts.getDraft(id);
         const submission: Submission = {
           id,
           formId: 'tam-tru-ct01',
@@ -150,7 +147,7 @@ class World {
           answers: draft!.answers,
           submittedAt: this.time,
         };
-        await enqueueSubmission(submission, 'x', this.time);
+        await this.phone.outbox.enqueueSubmission(submission, 'x', this.time);
         this.drafts.delete(id);
         this.finalised.set(id, submission);
         return;
@@ -158,7 +155,7 @@ class World {
       case 'resubmit': {
         // A double tap: the same id again, later, with a different time; the first one stands.
         const first = pickFrom([...this.finalised.values()], cmd.pick);
-        if (first) await enqueueSubmission({ ...first, submittedAt: first.submittedAt + 1 }, 'again', this.time);
+        if (first) await this.phone.outbox.enqueueSubmission({ ...first, submittedAt: first.submittedAt + 1 }, 'again', this.time);
         return;
       }
       case 'sync': {
@@ -189,7 +186,7 @@ class World {
       case 'reimport': {
         // The phone's own unsent dossiers come back in a hand-off file: nothing may change.
         const items = [...this.finalised.values()].map((submission) => ({ submission, label: 'file', queuedAt: 0 }));
-        const summary = await importSubmissions(items, this.time);
+        const summary = await this.phone.outbox.importSubmissions(items, this.time);
         expect(summary.added).toEqual([]);
         return;
       }
@@ -203,9 +200,9 @@ class World {
 
   /** The invariants that hold after every command. */
   async check(afterCompletedSync: boolean): Promise<void> {
-    const outbox = await listOutbox();
-    const dossiers = await listDossiers();
-    const drafts = await listDrafts();
+    const outbox = await this.phone.outbox.listOutbox();
+    const dossiers = await this.phone.dossiers.listDossiers();
+    const drafts = await this.phone.drafts.listDrafts();
     const inOutbox = new Map(outbox.map((row) => [row.id, row]));
     const answered = new Map(dossiers.map((row) => [row.id, row]));
 
@@ -235,7 +232,7 @@ class World {
   /** The network comes back for good: late packets arrive, the phone syncs until nothing is left. */
   async drain(): Promise<void> {
     while (this.server.delayed.length > 0) await this.server.deliverDelayed();
-    for (let round = 0; round < 5 && (await listOutbox()).length > 0; round++) {
+    for (let round = 0; round < 5 && (await this.phone.outbox.listOutbox()).length > 0; round++) {
       this.time += 600_000;
       await this.engine.sync('timer');
     }
@@ -264,9 +261,9 @@ describe('model: outbox + engine under random faults and restarts', () => {
           }
           await world.drain();
           await world.check(true);
-          expect(await listOutbox()).toEqual([]);
+          expect(await world.phone.outbox.listOutbox()).toEqual([]);
           expect(new Set(world.server.held.keys())).toEqual(new Set(world.finalised.keys()));
-          const dossiers = await listDossiers();
+          const dossiers = await world.phone.dossiers.listDossiers();
           expect(dossiers).toHaveLength(world.finalised.size);
           for (const dossier of dossiers) {
             const held = world.server.held.get(dossier.id)!;

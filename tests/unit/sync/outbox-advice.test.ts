@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { adviseOutboxRow } from '../../../src/app/outbox-advice';
 import type { OutboxRow } from '../../../src/storage/outbox';
-import { OUTBOX_ERROR_CODES } from '../../../src/sync/outbox-state';
+import { OUTBOX_ERROR_CODES } from '../../../src/domain/outbox-state';
 import { vi as strings } from '../../../src/i18n/locales/vi';
 import { makeSubmission } from '../storage/fresh-storage';
 
@@ -47,7 +47,7 @@ describe('outbox advice', () => {
   it('every error code, and an unknown one, resolves to Vietnamese words and advice', () => {
     for (const code of [...OUTBOX_ERROR_CODES, 'something-new']) {
       for (const state of ['queued', 'rejected'] as const) {
-        const { errorKey } = adviseOutboxRow(row({ state, attempts: 1, lastError: { code } }));
+        const { errorKey } = adviseOutboxRow(row({ state, attempts: 1, lastError: { code } as OutboxRow['lastError'] }));
         expect(typeof lookup(`${errorKey}.message`), `${errorKey}.message`).toBe('string');
         expect(typeof lookup(`${errorKey}.action`), `${errorKey}.action`).toBe('string');
       }

@@ -1,45 +1,33 @@
 /** storage/outbox.ts must apply exactly the transitions the pure state machine allows. */
 import { describe, expect, it } from 'vitest';
 import type { OutboxState } from '../../../src/storage/db';
-import {
-  deleteOutboxItem,
-  enqueueSubmission,
-  getOutboxItem,
-  markRejected,
-  markSending,
-  recordResults,
-  requeueRejected,
-  recoverSending,
-  returnToDraft,
-  scheduleRetry,
-} from '../../../src/storage/outbox';
-import { OUTBOX_STATES, type OutboxEvent, tryNextState } from '../../../src/sync/outbox-state';
+import { OUTBOX_STATES, type OutboxEvent, tryNextState } from '../../../src/domain/outbox-state';
 import { makeSubmission, useFreshStorage } from '../storage/fresh-storage';
 
-useFreshStorage();
+const storage = useFreshStorage();
 
 async function rowIn(state: OutboxState): Promise<string> {
   const submission = makeSubmission();
-  await enqueueSubmission(submission, 'Lê Văn Tám', 1000);
+  await storage().outbox.enqueueSubmission(submission, 'Lê Văn Tám', 1000);
   if (state === 'queued') return submission.id;
-  await markSending([submission.id]);
-  if (state === 'rejected') await recordResults([{ id: submission.id, outcome: 'invalid', errors: [] }]);
-  if (state === 'conflict') await recordResults([{ id: submission.id, outcome: 'conflict', dossierCode: 'HS-1' }]);
+  await storage().outbox.markSending([submission.id], Date.now());
+  if (state === 'rejected') await storage().outbox.recordResults([{ id: submission.id, outcome: 'invalid', errors: [] }], Date.now());
+  if (state === 'conflict') await storage().outbox.recordResults([{ id: submission.id, outcome: 'conflict', dossierCode: 'HS-1' }], Date.now());
   return submission.id;
 }
 
 /** Each storage write, named by the event it performs. */
 const OPERATIONS: Record<Exclude<OutboxEvent, 'duplicate' | 'missing-blobs'>, (id: string) => Promise<unknown>> = {
-  send: (id) => markSending([id]),
-  stored: (id) => recordResults([{ id, outcome: 'stored', dossierCode: 'HS-2', receivedAt: 1 }]),
-  invalid: (id) => recordResults([{ id, outcome: 'invalid', errors: [{ field: 'x', code: 'required' }] }]),
-  conflict: (id) => recordResults([{ id, outcome: 'conflict', dossierCode: 'HS-3' }]),
-  refused: (id) => markRejected([id], { code: 'refused' }),
-  requeue: (id) => requeueRejected(id),
-  retry: (id) => scheduleRetry([id], 99_999, { code: 'network' }),
-  recover: (id) => recoverSending([id]),
-  edit: (id) => returnToDraft(id),
-  discard: (id) => deleteOutboxItem(id),
+  send: (id) => storage().outbox.markSending([id], Date.now()),
+  stored: (id) => storage().outbox.recordResults([{ id, outcome: 'stored', dossierCode: 'HS-2', receivedAt: 1 }], Date.now()),
+  invalid: (id) => storage().outbox.recordResults([{ id, outcome: 'invalid', errors: [{ field: 'x', code: 'required' }] }], Date.now()),
+  conflict: (id) => storage().outbox.recordResults([{ id, outcome: 'conflict', dossierCode: 'HS-3' }], Date.now()),
+  refused: (id) => storage().outbox.markRejected([id], { code: 'refused' }, Date.now()),
+  requeue: (id) => storage().outbox.requeueRejected(id, Date.now()),
+  retry: (id) => storage().outbox.scheduleRetry([id], 99_999, { code: 'network' }, Date.now()),
+  recover: (id) => storage().outbox.recoverSending([id],Date.now()),
+  edit: (id) => storage().outbox.returnToDraft(id, Date.now()),
+  discard: (id) => storage().outbox.deleteOutboxItem(id),
 };
 
 const CASES = OUTBOX_STATES.flatMap((state) => Object.keys(OPERATIONS).map((event) => [state, event as keyof typeof OPERATIONS] as const));
@@ -47,9 +35,9 @@ const CASES = OUTBOX_STATES.flatMap((state) => Object.keys(OPERATIONS).map((even
 describe('storage guards agree with the state machine', () => {
   it.each(CASES)('%s --%s-->', async (state, event) => {
     const id = await rowIn(state);
-    const before = await getOutboxItem(id);
+    const before = await storage().outbox.getOutboxItem(id);
     await OPERATIONS[event](id);
-    const after = await getOutboxItem(id);
+    const after = await storage().outbox.getOutboxItem(id);
     const target = tryNextState(state, event);
     if (target === undefined) {
       expect(after).toEqual(before);

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { SyncEngine, SyncEvent, SyncReason } from '../../../src/sync/engine';
 import { emptyReport } from '../../../src/sync/events';
 import { MIN_TIMER_MS, SAFETY_NET_MS, startSyncScheduler } from '../../../src/sync/scheduler';
-import { enqueueSubmission, getOutboxItem } from '../../../src/storage/outbox';
 import { createSyncEngine } from '../../../src/sync/engine';
-import { makeSubmission, useFreshStorage } from '../storage/fresh-storage';
+import { makeSubmission, portsOf, useFreshStorage } from '../storage/fresh-storage';
 import { FakeServer } from './fake-server';
 
-useFreshStorage();
+const storage = useFreshStorage();
 
 /** Lets pending promise callbacks (the scheduler's reschedule) run; not a sleep. */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -145,9 +144,16 @@ describe('sync scheduler', () => {
     let time = 1_000_000;
     const server = new FakeServer(() => time);
     server.pushFaults.push({ status: 503 });
-    const engine = createSyncEngine({ fetch: server.fetch, now: () => time, random: () => 1, baseUrl: 'https://x.example', deviceId: async () => 'd' });
+    const engine = createSyncEngine({
+      ...portsOf(storage()),
+      fetch: server.fetch,
+      now: () => time,
+      random: () => 1,
+      baseUrl: 'https://x.example',
+      deviceId: async () => 'd',
+    });
     const submission = makeSubmission();
-    await enqueueSubmission(submission, 'Phạm Thị Lan', time);
+    await storage().outbox.enqueueSubmission(submission, 'Phạm Thị Lan', time);
     const timers = new FakeTimers();
     const done: SyncEvent[] = [];
     engine.on((e) => e.type === 'done' && done.push(e));
@@ -158,7 +164,7 @@ describe('sync scheduler', () => {
     time += 2_000;
     timers.fireAll();
     while (done.length < 2) await settle();
-    expect(await getOutboxItem(submission.id)).toBeUndefined();
+    expect(await storage().outbox.getOutboxItem(submission.id)).toBeUndefined();
     expect(server.held.has(submission.id)).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 /** "Điền tờ khai": starts a draft of the procedure's form on this phone and opens it. */
 import { useState } from 'preact/hooks';
 import type { FormDefinition } from '../../../domain/form-schema';
-import { createDraft } from '../../../storage/drafts';
+import { phone } from '../../phone';
+import { startDraft } from '../../use-cases/start-draft';
 import { useI18n } from '../../i18n-context';
-import { formPath, navigate } from '../../router';
 
 export function FillFormButton({ form }: { form: FormDefinition }) {
   const { t } = useI18n();
@@ -12,8 +12,7 @@ export function FillFormButton({ form }: { form: FormDefinition }) {
   async function start() {
     setBusy(true);
     try {
-      const draft = await createDraft(form.id, form.version);
-      navigate(formPath(draft.id));
+      await startDraft(phone().drafts, form, Date.now());
     } catch (error) {
       console.error('draft not created', error);
       setBusy(false);

@@ -1,7 +1,7 @@
 /** One attached file: a thumbnail read from the stored blob (or a PDF badge) and its remove button. */
 import { useEffect, useState } from 'preact/hooks';
 import type { AttachmentRef } from '../../../domain/form-schema';
-import { getBlob } from '../../../storage/blobs';
+import { phone } from '../../phone';
 import { useI18n } from '../../i18n-context';
 
 export function AttachmentThumb({ file, onRemove }: { file: AttachmentRef; onRemove: () => void }) {
@@ -13,7 +13,7 @@ export function AttachmentThumb({ file, onRemove }: { file: AttachmentRef; onRem
     if (file.type === 'application/pdf') return undefined;
     let objectUrl: string | null = null;
     let live = true;
-    void getBlob(file.sha256).then((stored) => {
+    void phone().blobs.getBlob(file.sha256).then((stored) => {
       if (!live) return;
       if (!stored) return setMissing(true);
       objectUrl = URL.createObjectURL(stored.blob);

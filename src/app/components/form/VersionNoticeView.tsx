@@ -1,7 +1,7 @@
 /** Says that a draft moved to the new form version, or why it stays on its own (naming what would be lost). */
 import type { FormDefinition } from '../../../domain/form-schema';
 import { useI18n } from '../../i18n-context';
-import type { VersionNotice } from '../../screens/open-draft';
+import type { VersionNotice } from '../../use-cases/open-draft';
 import { describePath, type ItemTitle } from './path-labels';
 
 export function VersionNoticeView({ notice, form, itemTitle }: { notice: VersionNotice; form: FormDefinition; itemTitle: ItemTitle }) {

@@ -6,7 +6,7 @@
  */
 import type { FormDefinition } from '../../domain/form-schema';
 import { findForm, upgradeDraft } from '../../content/forms';
-import { getDraft, putDraft, type DraftRow } from '../../storage/drafts';
+import type { DraftRow, Drafts } from '../../storage/drafts';
 
 export type VersionNotice =
   | { kind: 'upgraded'; version: number }
@@ -18,8 +18,8 @@ export interface OpenedDraft {
   notice: VersionNotice | null;
 }
 
-export async function openDraft(draftId: string, now: number = Date.now()): Promise<OpenedDraft | null> {
-  const draft = await getDraft(draftId);
+export async function openDraft(drafts: Pick<Drafts, 'getDraft' | 'putDraft'>, draftId: string, now: number): Promise<OpenedDraft | null> {
+  const draft = await drafts.getDraft(draftId);
   if (!draft) return null;
   const latest = findForm(draft.formId);
   if (latest && latest.version > draft.formVersion) {
@@ -27,7 +27,7 @@ export async function openDraft(draftId: string, now: number = Date.now()): Prom
     if (upgrade.status === 'migrated') {
       const row: DraftRow = { ...draft, formVersion: upgrade.form.version, answers: upgrade.answers, updatedAt: Math.max(now, draft.updatedAt) };
       try {
-        await putDraft(row);
+        await drafts.putDraft(row);
         return { draft: row, form: upgrade.form, notice: { kind: 'upgraded', version: upgrade.form.version } };
       } catch (error) {
         // A full phone cannot store the move: the draft is filled (and sent) on its own version, unchanged.

@@ -7,8 +7,8 @@ import {
   type OutboxTarget,
   nextState,
   tryNextState,
-} from '../../../src/sync/outbox-state';
-import type { OutboxState } from '../../../src/storage/db';
+} from '../../../src/domain/outbox-state';
+import type { OutboxState } from '../../../src/domain/outbox-state';
 
 /** The whole machine, written out independently of the implementation's table. */
 const LEGAL: Record<OutboxState, Partial<Record<OutboxEvent, OutboxTarget>>> = {

@@ -1,0 +1,44 @@
+/**
+ * Everything the phone keeps, behind one object made from its database handles. Nothing in
+ * storage/ is a module singleton: the app, the service worker and each test make their own
+ * PhoneStorage and pass it (or the parts a caller needs) along. A later vault (PIN-held key) is
+ * one more thing passed in here, not one more global.
+ */
+import { DB_NAME, createDb, type McldDb } from './db';
+import { createBlobs, type Blobs } from './blobs';
+import { createDossiers, type Dossiers } from './dossiers';
+import { createDrafts, type Drafts } from './drafts';
+import { createOutbox, type Outbox } from './outbox';
+import { createSettings, createSettingsStore, type Settings } from './settings';
+
+export interface PhoneStorage {
+  readonly db: McldDb;
+  readonly drafts: Drafts;
+  readonly outbox: Outbox;
+  readonly dossiers: Dossiers;
+  readonly blobs: Blobs;
+  readonly settings: Settings;
+  close(): void;
+}
+
+export interface PhoneStorageOptions {
+  /** The Dexie database; a new handle on DB_NAME by default (unopened: Dexie opens on first use). */
+  db?: McldDb;
+  /** The settings; the idb-keyval store next to the database by default. */
+  settings?: Settings;
+}
+
+export function createPhoneStorage(options: PhoneStorageOptions = {}): PhoneStorage {
+  const db = options.db ?? createDb(DB_NAME);
+  const drafts = createDrafts(db);
+  const dossiers = createDossiers(db);
+  const outbox = createOutbox(db, { drafts, dossiers });
+  const blobs = createBlobs(db, { drafts, outbox });
+  const settings = options.settings ?? createSettings(createSettingsStore());
+  return { db, drafts, outbox, dossiers, blobs, settings, close: () => db.close() };
+}
+
+/** A PhoneStorage on databases named after `name` (tests and benchmarks: one fresh pair each). */
+export function createNamedPhoneStorage(name: string): PhoneStorage {
+  return createPhoneStorage({ db: createDb(name), settings: createSettings(createSettingsStore(`${name}-settings`)) });
+}

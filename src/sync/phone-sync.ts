@@ -1,0 +1,32 @@
+/**
+ * The one place the phone's sync engine is put together, for the page and the service worker
+ * alike: the engine gets the phone's storage as ports, photos go up before their dossiers
+ * (HEAD, then PUT what the server lacks), and one Web Lock serialises tabs and the worker.
+ */
+import type { PhoneStorage } from '../storage/phone-storage';
+import { createBlobsFirst } from './blobs-first';
+import { createSyncEngine, type SyncEngine } from './engine';
+import { SYNC_LOCK_NAME, webLock, type SyncLock } from './lock';
+
+export interface PhoneSyncEnv {
+  fetch: typeof fetch;
+  now: () => number;
+  random?: () => number;
+  /** Origin of the API, '' (the default) for the page's own origin. */
+  baseUrl?: string;
+  /** The Web Lock shared by tabs and the worker by default. */
+  lock?: SyncLock;
+}
+
+export function createPhoneSyncEngine(storage: PhoneStorage, env: PhoneSyncEnv): SyncEngine {
+  return createSyncEngine({
+    ...env,
+    lock: env.lock ?? webLock(SYNC_LOCK_NAME),
+    outbox: storage.outbox,
+    dossiers: storage.dossiers,
+    cursor: storage.settings,
+    blobs: storage.blobs,
+    deviceId: () => storage.settings.getDeviceId(),
+    ...createBlobsFirst(storage.blobs),
+  });
+}
