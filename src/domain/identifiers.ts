@@ -1,4 +1,8 @@
-/** CCCD (citizen identity) and mobile number checks, as DOMAIN.md describes them. */
+/**
+ * CCCD (citizen identity card) and mobile number checks. A CCCD has 12 digits: the province of
+ * birth registration (3), a digit for sex and century (0/1 = male/female born 1900–1999, 2/3 for
+ * 2000–2099, …), the last two digits of the birth year, then 6 random digits.
+ */
 
 export type Sex = 'male' | 'female';
 

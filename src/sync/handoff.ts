@@ -51,7 +51,8 @@ export interface HandoffEnvelope {
   data: string;
 }
 
-export type HandoffErrorCode = 'not-a-handoff-file' | 'unsupported-version' | 'wrong-passphrase' | 'damaged' | 'weak-passphrase';
+export const HANDOFF_ERROR_CODES = ['not-a-handoff-file', 'unsupported-version', 'wrong-passphrase', 'damaged', 'weak-passphrase'] as const;
+export type HandoffErrorCode = (typeof HANDOFF_ERROR_CODES)[number];
 
 /** A named reason the UI turns into a sentence (never the raw crypto error). */
 export class HandoffError extends Error {

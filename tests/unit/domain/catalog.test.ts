@@ -46,7 +46,7 @@ describe('the bundled catalogue', () => {
     for (const code of codes) expect(code).toMatch(PROCEDURE_CODE);
   });
 
-  it('carries the fees DOMAIN.md lists', () => {
+  it('carries the fees of the commune procedures (residence, certified copies)', () => {
     expect(bySlug('dang-ky-tam-tru').fee).toMatchObject({
       inPerson: { kind: 'fixed', amountVnd: 15000 },
       online: { kind: 'fixed', amountVnd: 7000 },
