@@ -27,9 +27,9 @@ const SRC_FOLDERS = ['domain', 'content', 'i18n', 'crypto', 'storage', 'sync', '
 /** Any bare specifier: an npm package or a Node built-in. */
 const ANY_PACKAGE = ['*'];
 const NODE_ONLY = ['node:*', ...builtinModules];
-const SERVER_PACKAGES = ['hono', '@hono/*', 'better-sqlite3', 'pg', 'pg-*'];
+const SERVER_PACKAGES = ['hono', 'hono-*', '@hono/*', 'better-sqlite3', 'pg', 'pg-*'];
 const BROWSER_STORAGE = ['dexie', 'idb-keyval'];
-const PREACT = ['preact'];
+const PREACT = ['preact', 'preact-*', '@preact/*'];
 const WORKBOX = ['workbox-*'];
 
 const ARROWS = [
