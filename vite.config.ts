@@ -44,6 +44,7 @@ export default defineConfig({
       project('unit', { setupFiles: ['tests/unit/setup.ts'] }),
       project('server', { globalSetup: ['tests/server/global-setup.ts'] }),
       project('build'),
+      project('lint', { testTimeout: 30_000, hookTimeout: 30_000 }),
       project('e2e', { testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false }),
     ],
   },

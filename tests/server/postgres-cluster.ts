@@ -130,6 +130,8 @@ export async function startThrowawayCluster(options: ClusterOptions = {}): Promi
     const serverLog = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
     rmSync(dir, { recursive: true, force: true });
     const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`Could not start a throwaway PostgreSQL cluster with ${bin}: ${(error as Error).message}\n${stderr}\n${serverLog}`);
+    throw new Error(`Could not start a throwaway PostgreSQL cluster with ${bin}: ${(error as Error).message}\n${stderr}\n${serverLog}`, {
+      cause: error,
+    });
   }
 }

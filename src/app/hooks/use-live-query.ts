@@ -10,7 +10,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
       error: (error: unknown) => console.error('live query failed', error),
     });
     return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Re-subscribes when the caller's deps change, not when `query` (a new closure each render) does.
   }, deps);
   return value;
 }
