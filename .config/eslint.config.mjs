@@ -232,13 +232,6 @@ const PENDING = [
     files: ['src/server/**/*.ts'],
     rules: { 'no-control-regex': 'off' },
   },
-  {
-    // src/storage/persistence.ts:45-46 checkStorage: the `= null` of `usage` and `quota` is
-    // overwritten on every path before it is read. Fix: `let usage: number | null;` (and quota).
-    name: 'pending/storage-persistence',
-    files: ['src/storage/persistence.ts'],
-    rules: { 'no-useless-assignment': 'off' },
-  },
 ];
 
 export default defineConfig(

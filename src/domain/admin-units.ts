@@ -103,7 +103,7 @@ export function findCommune(units: AdminUnits, communeCode: string): UnitMatch |
 
 export interface SearchOptions {
   /** Only units of this province. */
-  provinceCode?: string;
+  provinceCode?: string | undefined;
   /** At most this many results (default 20). */
   limit?: number;
 }

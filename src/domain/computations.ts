@@ -7,7 +7,7 @@ import { ageOn, compareDates, parseIsoDate, type CalendarDate } from './dates';
 
 export interface ComputationContext {
   /** Today in Vietnam; absent when the caller has no clock (the value is then not computed). */
-  today?: CalendarDate;
+  today?: CalendarDate | undefined;
 }
 
 /** Arguments as read from the answers (already tidied, possibly of the wrong type). */

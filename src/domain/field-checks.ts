@@ -28,15 +28,15 @@ export type LeafField = Exclude<Field, GroupField | ComputedField>;
 
 export interface LeafContext {
   /** Absent when only normalising (no clock): date range checks are then skipped. */
-  today?: CalendarDate;
-  units?: AdminUnits;
+  today?: CalendarDate | undefined;
+  units?: AdminUnits | undefined;
 }
 
 export interface LeafResult {
   empty: boolean;
   /** The tidied answer, when it has the right shape (even if a rule refuses its content). */
-  value?: AnswerValue;
-  code?: ValidationCode;
+  value?: AnswerValue | undefined;
+  code?: ValidationCode | undefined;
   /** Problems inside a structured answer, by sub-key (`currentAddress.town`). */
   inner?: Array<{ key: string; code: ValidationCode }>;
 }

@@ -160,7 +160,7 @@ export type MinAgeCode = 'min-age' | 'marriage-age-man' | 'marriage-age-woman';
 /** Cross-field checks, declared as data; field ids resolve in the item first, then the form. */
 export type FormRule =
   /** The CCCD's sex/century digit and birth year agree with the sex and birth date answers. */
-  | { kind: 'cccd-matches'; cccd: string; sex?: string; birthDate?: string; sexIs?: 'male' | 'female' }
+  | { kind: 'cccd-matches'; cccd: string; sex?: string | undefined; birthDate?: string | undefined; sexIs?: 'male' | 'female' }
   /** The person is at least `years` old on `atDate` (a date field, or today). Reported on birthDate. */
   | { kind: 'min-age'; birthDate: string; atDate?: string; years: number; when?: Condition; code?: MinAgeCode }
   /** `after` is not earlier than `before` (birth before death, start before end). Reported on `after`. */

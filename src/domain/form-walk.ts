@@ -21,8 +21,8 @@ export const MAX_KEYS = 200;
 export const MAX_DEPTH = 4;
 
 export interface WalkContext {
-  today?: CalendarDate;
-  units?: AdminUnits;
+  today?: CalendarDate | undefined;
+  units?: AdminUnits | undefined;
 }
 
 /** An error with where it sorts: fields keep form order, rule findings join their field. */

@@ -41,7 +41,7 @@ export function decodeCccd(value: string): CccdFacts | CccdError {
  * Checks a CCCD on its own and, when known, against the sex and birth year on the form:
  * digits 4–6 must agree with them.
  */
-export function checkCccd(value: string, expected: { sex?: Sex; birthYear?: number } = {}): CccdError | null {
+export function checkCccd(value: string, expected: { sex?: Sex | undefined; birthYear?: number | undefined } = {}): CccdError | null {
   const facts = decodeCccd(value);
   if (typeof facts === 'string') return facts;
   if (expected.sex && facts.sex !== expected.sex) return 'cccd-sex';

@@ -6,8 +6,8 @@ import type { HandledBy, Procedure, ProcedureOnlineCategory } from './catalog';
 import { foldDiacritics } from './text';
 
 export interface SearchFilters {
-  handledBy?: HandledBy;
-  onlineCategory?: ProcedureOnlineCategory;
+  handledBy?: HandledBy | undefined;
+  onlineCategory?: ProcedureOnlineCategory | undefined;
 }
 
 export interface SearchOptions {

@@ -21,7 +21,7 @@ export interface ValidateOptions {
    * names come from it; without it only their format is checked. The server always passes it;
    * the page loads it (loadAdminUnits) before validating a form that has an address field.
    */
-  units?: AdminUnits;
+  units?: AdminUnits | undefined;
 }
 
 /** At most this many errors are returned; past that, the answers are junk anyway. */
@@ -30,7 +30,7 @@ export const MAX_ERRORS = 200;
 const WHOLE: FieldError[] = [{ field: '', code: 'wrong-type' }];
 
 /** The answers as JSON carries them, or null when they are not an object at all. */
-function topLevel(form: FormDefinition, raw: unknown, context: { today?: CalendarDate; units?: AdminUnits }): Level | null {
+function topLevel(form: FormDefinition, raw: unknown, context: { today?: CalendarDate | undefined; units?: AdminUnits | undefined }): Level | null {
   const answers = jsonValue(raw);
   return isRecord(answers) ? new Level(form.fields, answers, '', context, 0, undefined, form.rules) : null;
 }

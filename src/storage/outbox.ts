@@ -9,6 +9,7 @@
  */
 import { type OutboxEvent, type OutboxTarget, type RetryErrorCode, statesAllowing, tryNextState } from '../domain/outbox-state';
 import type { DossierStatus, PushResult, Submission } from '../domain/protocol';
+import type { FieldError } from '../domain/validate';
 import type { DossierRow, DraftRow, McldDb, OutboxError, OutboxRow, OutboxState } from './db';
 import type { Dossiers } from './dossiers';
 import type { Drafts } from './drafts';
@@ -303,7 +304,7 @@ export function createOutbox(db: McldDb, tables: { drafts: Drafts; dossiers: Dos
             updatedAt: now,
           };
           if (row.lastError?.code === 'invalid' && Array.isArray(row.lastError.detail)) {
-            draft.serverErrors = row.lastError.detail as DraftRow['serverErrors'];
+            draft.serverErrors = row.lastError.detail as FieldError[];
           }
           await drafts.putDraft(draft);
           await db.outbox.delete(id);

@@ -42,8 +42,8 @@ export async function requestPersistence(manager: StorageManagerLike | undefined
 /** What the warning banner needs; never throws (a browser without the API gets nulls). */
 export async function checkStorage(manager: StorageManagerLike | undefined = defaultManager()): Promise<StorageHealth> {
   let persisted: boolean | null = null;
-  let usage: number | null = null;
-  let quota: number | null = null;
+  let usage: number | null;
+  let quota: number | null;
   try {
     if (manager?.persisted) persisted = await manager.persisted();
   } catch {

@@ -47,7 +47,7 @@ describe('outbox advice', () => {
   it('every error code, and an unknown one, resolves to Vietnamese words and advice', () => {
     for (const code of [...OUTBOX_ERROR_CODES, 'something-new']) {
       for (const state of ['queued', 'rejected'] as const) {
-        const { errorKey } = adviseOutboxRow(row({ state, attempts: 1, lastError: { code } as OutboxRow['lastError'] }));
+        const { errorKey } = adviseOutboxRow(row({ state, attempts: 1, lastError: { code } as NonNullable<OutboxRow['lastError']> }));
         expect(typeof lookup(`${errorKey}.message`), `${errorKey}.message`).toBe('string');
         expect(typeof lookup(`${errorKey}.action`), `${errorKey}.action`).toBe('string');
       }

@@ -18,7 +18,7 @@ export interface SlideContent {
   levels: readonly ServiceLevel[];
   categories: readonly OnlineCategory[];
   benefits: readonly Benefit[];
-  example?: Procedure;
+  example?: Procedure | undefined;
 }
 
 export function buildSlides({ levels, categories, benefits, example }: SlideContent): Slide[] {

@@ -79,19 +79,21 @@ export function AddressField({ field, path }: { field: AddressSchema; path: stri
     set({
       detail: value?.detail ?? '',
       ...(province ? { provinceCode: province.provinceCode, provinceName: province.provinceName, unitsVersion: units!.version } : {}),
-      ...(keepCommune ? { communeCode: value?.communeCode, communeName: value?.communeName } : {}),
+      ...(keepCommune && value?.communeCode !== undefined ? { communeCode: value.communeCode } : {}),
+      ...(keepCommune && value?.communeName !== undefined ? { communeName: value.communeName } : {}),
       ...(value?.freeText ? { freeText: value.freeText } : {}),
     });
   }
 
   function pickCommune(match: UnitMatch) {
-    set({ ...match, detail: value?.detail ?? '', unitsVersion: units?.version });
+    set({ ...match, detail: value?.detail ?? '', ...(units ? { unitsVersion: units.version } : {}) });
     setQuery('');
     focusSoon(sub('detail'));
   }
 
   function clearCommune() {
-    set({ ...(value ?? { detail: '' }), communeCode: undefined, communeName: undefined });
+    const { communeCode: _code, communeName: _name, ...rest } = value ?? { detail: '' };
+    set(rest);
     focusSoon(sub('commune'));
   }
 

@@ -27,7 +27,7 @@ const SCAN_EVERY_MS = 250;
 
 interface Props {
   form: FormDefinition;
-  units?: AdminUnits;
+  units?: AdminUnits | undefined;
   /** Applies the answers read from the code (the screen saves them like any change). */
   onFill: (answers: Answers) => void;
 }

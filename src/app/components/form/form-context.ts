@@ -12,7 +12,7 @@ export interface FormContextValue {
   tidy: Answers;
   /** Path → translated message, for the fields whose errors are shown now. */
   errors: ReadonlyMap<string, string>;
-  units?: AdminUnits;
+  units?: AdminUnits | undefined;
   /** Whether the units list is still loading or failed (addresses then fall back to free text). */
   unitsMissing: 'loading' | 'failed' | null;
   onChange: (path: string, value: AnswerValue | undefined) => void;
