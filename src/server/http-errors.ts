@@ -3,21 +3,14 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ProtocolError } from '../domain/protocol';
 
-/** Protocol reasons plus the ones only the server side speaks (officer auth, crashes). */
-export type ServerErrorCode = ProtocolError | 'unauthorized' | 'internal';
-
-export interface ServerErrorBody extends Omit<ErrorBody, 'error'> {
-  error: ServerErrorCode;
-}
-
 export function jsonError(
   c: Context,
   status: ContentfulStatusCode,
-  error: ServerErrorCode,
+  error: ProtocolError,
   message: string,
-  extra: Partial<ServerErrorBody> = {},
+  extra: Partial<ErrorBody> = {},
 ): Response {
-  const body: ServerErrorBody = { error, message, ...extra };
+  const body: ErrorBody = { error, message, ...extra };
   return c.json(body, status);
 }
 

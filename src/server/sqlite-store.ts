@@ -13,7 +13,8 @@ import Database from 'better-sqlite3';
 import type { CurrentStatus, DossierStatus, StatusChange } from '../domain/protocol';
 import { blobKey, blobVerdict, referencedBlobs } from './blob-check';
 import { contentHashOf } from './content-hash';
-import { makeDossierCode, randomDossierSuffix } from './dossier-code';
+import { makeDossierCode } from '../domain/dossier-code';
+import { randomDossierSuffix } from './dossier-code';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from './migrations';
 import type { AcceptedSubmission, BlobInfo, DossierStore, PullPage, StoreResult } from './store';
 import {
