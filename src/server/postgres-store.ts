@@ -14,6 +14,7 @@
  *   pulls follow, so every phone that sent a dossier sees its status changes.
  */
 import pg from 'pg';
+import { decidePush } from '../domain/push-decision';
 import type { CurrentStatus, DossierStatus, StatusChange } from '../domain/protocol';
 import { blobVerdict } from './blob-check';
 import { contentHashOf } from './content-hash';
@@ -22,7 +23,7 @@ import { randomDossierSuffix } from './dossier-code';
 import { postgresBlobMethods, storedBlobs } from './postgres-blobs';
 import { ADVISORY_LOCK_SPACE, STATUS_SEQ_LOCK, migratePostgres } from './postgres-migrate';
 import type { AcceptedSubmission, DossierStore, PullPage, StoreResult } from './store';
-import { DOSSIER_COLUMNS, toStatusChange, toStoredDossier, type ChangeRow, type DossierRow } from './store-rows';
+import { DOSSIER_COLUMNS, toCurrentStatus, toHeldDossier, toStatusChange, toStoredDossier, type ChangeRow, type DossierRow, type HeldRow, type StatusRow } from './store-rows';
 
 export interface PostgresStoreOptions {
   /** Most connections this process opens (DATABASE_POOL_SIZE; default 10). */
@@ -41,11 +42,8 @@ const MAX_CODE_ATTEMPTS = 5;
 const RETRYABLE_CODES = new Set(['40P01', '40001']);
 const MAX_TRANSACTION_ATTEMPTS = 3;
 
-interface ExistingRow {
+interface ExistingRow extends HeldRow {
   id: string;
-  dossier_code: string;
-  content_hash: string;
-  received_at: string;
 }
 
 function isRetryable(error: unknown): boolean {
@@ -127,18 +125,13 @@ async function lockAnswered(client: pg.PoolClient, ids: readonly string[]): Prom
 async function readCurrentStatuses(client: pg.PoolClient, ids: readonly string[]): Promise<Map<string, CurrentStatus>> {
   const found = new Map<string, CurrentStatus>();
   if (ids.length === 0) return found;
-  const rows = await client.query<{ id: string; status: string; seq: string | null; note: string | null }>(
+  const rows = await client.query<StatusRow & { id: string }>(
     `SELECT d.id, d.status, sc.seq, sc.note FROM dossiers d
      LEFT JOIN LATERAL (SELECT seq, note FROM status_changes WHERE dossier_id = d.id ORDER BY seq DESC LIMIT 1) sc ON true
      WHERE d.id = ANY($1::text[])`,
     [ids],
   );
-  for (const row of rows.rows) {
-    const current: CurrentStatus = { status: row.status as DossierStatus };
-    if (row.seq !== null) current.statusSeq = Number(row.seq);
-    if (row.note !== null) current.statusNote = row.note;
-    found.set(row.id, current);
-  }
+  for (const row of rows.rows) found.set(row.id, toCurrentStatus(row));
   return found;
 }
 
@@ -246,16 +239,11 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         if (verdict) return verdict;
         const first = firstIndex.get(item.id)!;
         const code = stored.get(item.id);
-        if (code !== undefined) {
-          if (first === i) return { id: item.id, outcome: 'stored', dossierCode: code, receivedAt: now };
-          return hashes[i] === hashes[first]
-            ? { id: item.id, outcome: 'duplicate', dossierCode: code, receivedAt: now }
-            : { id: item.id, outcome: 'conflict', dossierCode: code };
-        }
-        const row = existing.get(item.id)!;
-        return row.content_hash === hashes[i]
-          ? { id: item.id, outcome: 'duplicate', dossierCode: row.dossier_code, receivedAt: Number(row.received_at) }
-          : { id: item.id, outcome: 'conflict', dossierCode: row.dossier_code };
+        // Inserted first and decided after: the copy that went in is the one stored; every other
+        // copy meets what is held, the copy this batch stored or the row found. Statuses come below.
+        if (code !== undefined && first === i) return { id: item.id, outcome: 'stored', dossierCode: code, receivedAt: now };
+        const held = code !== undefined ? { contentHash: hashes[first]!, dossierCode: code, receivedAt: now } : toHeldDossier(existing.get(item.id)!);
+        return decidePush({ id: item.id, contentHash: hashes[i]! }, held);
       });
       const answered = answeredIds(results);
       await linkDevice(client, deviceId, answered, now);

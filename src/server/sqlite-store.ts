@@ -10,7 +10,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { CurrentStatus, DossierStatus, StatusChange } from '../domain/protocol';
+import { decidePush } from '../domain/push-decision';
+import type { DossierStatus, StatusChange } from '../domain/protocol';
 import { blobKey, blobVerdict, referencedBlobs } from './blob-check';
 import { contentHashOf } from './content-hash';
 import { makeDossierCode } from '../domain/dossier-code';
@@ -23,7 +24,11 @@ import {
   toStatusChange,
   toStoredBlob,
   toStoredDossier,
+  toCurrentStatus,
+  toHeldDossier,
   type BlobRow,
+  type HeldRow,
+  type StatusRow,
   type ChangeRow,
   type DossierRow,
 } from './store-rows';
@@ -97,7 +102,12 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const codeSuffix = options.codeSuffix ?? randomDossierSuffix;
   const dossierColumns = DOSSIER_COLUMNS;
   const selectDossier = db.prepare<[string, string], DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE id = ? OR dossier_code = ?`);
-  const selectById = db.prepare<[string], DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE id = ?`);
+  /** What is held under an id for the push decision, with its current status (the latest status change). */
+  const selectHeld = db.prepare<[string], HeldRow & StatusRow & { commune_code: string }>(
+    `SELECT d.commune_code, d.dossier_code, d.content_hash, d.received_at, d.status, sc.seq, sc.note FROM dossiers d
+     LEFT JOIN status_changes sc ON sc.seq = (SELECT MAX(seq) FROM status_changes WHERE dossier_id = d.id)
+     WHERE d.id = ?`,
+  );
   const insertDossier = db.prepare(
     `INSERT INTO dossiers (${dossierColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
@@ -115,12 +125,6 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
      JOIN status_changes sc ON sc.dossier_id = dd.dossier_id
      JOIN dossiers d ON d.id = sc.dossier_id
      WHERE dd.device_id = ? AND sc.seq > ? ORDER BY sc.seq LIMIT ?`,
-  );
-  /** The dossier's status and the latest status change (the one that set it), for push answers. */
-  const selectCurrentStatus = db.prepare<[string], { status: string; seq: number | null; note: string | null }>(
-    `SELECT d.status, sc.seq, sc.note FROM dossiers d
-     LEFT JOIN status_changes sc ON sc.seq = (SELECT MAX(seq) FROM status_changes WHERE dossier_id = d.id)
-     WHERE d.id = ?`,
   );
   const countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM dossiers');
   const selectBlobInfo = db.prepare<[string, string], BlobRow>('SELECT content_type, size FROM blobs WHERE commune_code = ? AND sha256 = ?');
@@ -142,27 +146,19 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     return found;
   }
 
-  /** Read inside the push transaction, which holds the write lock, so no status change slips between. */
-  function currentStatus(id: string): CurrentStatus {
-    const row = selectCurrentStatus.get(id);
-    if (!row) return {};
-    const current: CurrentStatus = { status: row.status as DossierStatus };
-    if (row.seq !== null) current.statusSeq = Number(row.seq);
-    if (row.note !== null) current.statusNote = row.note;
-    return current;
-  }
-
+  /**
+   * Read inside the push transaction, which holds the write lock, so no status change slips
+   * between the read and the answer; a second copy of an id in the batch sees the first.
+   */
   function pushOne(deviceId: string, item: AcceptedSubmission, now: number): StoreResult {
     const hash = contentHashOf(item);
     for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
-      const existing = selectById.get(item.id);
-      if (existing) {
-        if (existing.content_hash !== hash) return { id: item.id, outcome: 'conflict', dossierCode: existing.dossier_code };
-        linkDevice.run(existing.commune_code, item.id, deviceId, now);
-        return {
-          id: item.id, outcome: 'duplicate', dossierCode: existing.dossier_code, receivedAt: Number(existing.received_at),
-          ...currentStatus(item.id),
-        };
+      const held = selectHeld.get(item.id);
+      const decision = decidePush({ id: item.id, contentHash: hash }, held ? toHeldDossier(held, toCurrentStatus(held)) : undefined);
+      if (decision !== 'store') {
+        // A duplicate is this device's dossier too: its pulls follow it from now on.
+        if (decision.outcome === 'duplicate') linkDevice.run(held!.commune_code, item.id, deviceId, now);
+        return decision;
       }
       const dossierCode = makeDossierCode(item.communeCode, now, codeSuffix());
       const inserted = insertDossier.run(

@@ -3,7 +3,8 @@
  * hands BIGINT columns back as strings (to keep 64-bit precision), so numbers pass Number().
  */
 import type { AttachmentType } from '../domain/form-schema';
-import type { ConsentRecord, DossierStatus, StatusChange } from '../domain/protocol';
+import type { HeldDossier } from '../domain/push-decision';
+import type { ConsentRecord, CurrentStatus, DossierStatus, StatusChange } from '../domain/protocol';
 import type { BlobInfo, StoredBlob, StoredDossier } from './store';
 
 export const DOSSIER_COLUMNS =
@@ -40,6 +41,32 @@ export interface ChangeRow {
   status: string;
   note: string | null;
   changed_at: number | string;
+}
+
+/** A dossier's status and the latest status change (the one that set it), for push answers. */
+export interface StatusRow {
+  status: string;
+  seq: number | string | null;
+  note: string | null;
+}
+
+/** What the push decision needs of a stored dossier. */
+export interface HeldRow {
+  dossier_code: string;
+  content_hash: string;
+  received_at: number | string;
+}
+
+export function toCurrentStatus(row: StatusRow): CurrentStatus {
+  const current: CurrentStatus = { status: row.status as DossierStatus };
+  if (row.seq !== null) current.statusSeq = Number(row.seq);
+  if (row.note !== null) current.statusNote = row.note;
+  return current;
+}
+
+/** The held row for decidePush, with its current status when the adapter has read it already. */
+export function toHeldDossier(row: HeldRow, current: CurrentStatus = {}): HeldDossier {
+  return { contentHash: row.content_hash, dossierCode: row.dossier_code, receivedAt: Number(row.received_at), ...current };
 }
 
 export function toStatusChange(row: ChangeRow): StatusChange {
