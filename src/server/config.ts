@@ -5,7 +5,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_COMMUNE } from '../content/commune';
 import { DEFAULT_MAX_BLOB_BYTES } from './blob-routes';
-import { DEFAULT_POOL_SIZE } from './postgres-store';
+import { DEFAULT_POOL_SIZE } from './db/postgres/postgres-database';
 import { DEFAULT_MAX_BODY_BYTES } from './read-body';
 
 export interface ServerConfig {

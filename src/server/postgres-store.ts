@@ -8,7 +8,7 @@
  *   second one waits for the first to commit, inserts nothing and answers from the stored row.
  * - Rows are inserted sorted by id, so concurrent batches holding the same ids in any order lock
  *   them in the same order and queue instead of deadlocking.
- * - Status-change seqs are drawn under a transaction-level advisory lock: see STATUS_SEQ_LOCK.
+ * - Status-change seqs are drawn under a transaction-level advisory lock: see lockStatusSeq.
  * - A push reads the blobs it references inside its own transaction (postgres-blobs.ts).
  * - A push links its device to each dossier it stored or duplicated (dossier_devices), which
  *   pulls follow, so every phone that sent a dossier sees its status changes.
@@ -21,73 +21,20 @@ import { contentHashOf } from './content-hash';
 import { makeDossierCode } from '../domain/dossier-code';
 import { randomDossierSuffix } from './dossier-code';
 import { postgresBlobMethods, storedBlobs } from './postgres-blobs';
-import { ADVISORY_LOCK_SPACE, STATUS_SEQ_LOCK, migratePostgres } from './postgres-migrate';
+import { lockStatusSeq } from './db/postgres/advisory-locks';
+import { openPostgresDatabase, type PostgresOpenOptions } from './db/postgres/postgres-database';
 import type { AcceptedSubmission, DossierStore, PullPage, StoreResult } from './store';
 import { DOSSIER_COLUMNS, toCurrentStatus, toHeldDossier, toStatusChange, toStoredDossier, type ChangeRow, type DossierRow, type HeldRow, type StatusRow } from './store-rows';
 
-export interface PostgresStoreOptions {
-  /** Most connections this process opens (DATABASE_POOL_SIZE; default 10). */
-  poolSize?: number;
-  /** How long to wait for a connection before failing (default 10 000 ms). */
-  connectionTimeoutMs?: number;
+export interface PostgresStoreOptions extends PostgresOpenOptions {
   /** Source of dossier code suffixes; tests inject collisions. */
   codeSuffix?: () => string;
 }
 
-export const DEFAULT_POOL_SIZE = 10;
-
 /** A code collision is ~1 in a billion; five tries in a row means something else is wrong. */
 const MAX_CODE_ATTEMPTS = 5;
-/** Deadlocks and serialisation failures are the database asking us to try the transaction again. */
-const RETRYABLE_CODES = new Set(['40P01', '40001']);
-const MAX_TRANSACTION_ATTEMPTS = 3;
-
 interface ExistingRow extends HeldRow {
   id: string;
-}
-
-function isRetryable(error: unknown): boolean {
-  return error instanceof Error && RETRYABLE_CODES.has((error as { code?: string }).code ?? '');
-}
-
-/** Runs `work` in one transaction on one pooled connection, retrying deadlock victims. */
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    const client = await pool.connect();
-    let broken = false;
-    try {
-      // Explicitly READ COMMITTED, whatever the database's default: the re-read after ON CONFLICT
-      // DO NOTHING must see the row the other writer has just committed.
-      await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      if (attempt < MAX_TRANSACTION_ATTEMPTS && isRetryable(error)) continue;
-      throw error;
-    } finally {
-      // A connection that could not even roll back is destroyed, not handed to the next request.
-      client.release(broken);
-    }
-  }
-}
-
-/**
- * Why a lock and not just the identity column: identity values are drawn when a row is inserted
- * but become visible when its transaction commits, and transactions commit in any order. A pull
- * could see seq 12 committed while 11 is still in flight, move its cursor to 12 and never see 11.
- * Holding this lock from drawing seqs until commit (PostgreSQL releases transaction locks only
- * after the commit is visible) makes seq order equal commit order, so a cursor never skips.
- * Chosen over a counter row (UPDATE … SET seq = seq + n RETURNING, which serialises the same
- * way) because it needs no change to the migrations shared with SQLite and keeps the identity
- * column as the key. Taken after the dossier rows are in, so only one INSERT and the commit
- * are serialised, not the whole push.
- */
-async function lockStatusSeq(client: pg.PoolClient): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_SPACE, STATUS_SEQ_LOCK]);
 }
 
 /**
@@ -145,21 +92,8 @@ function byId(items: readonly AcceptedSubmission[]): (a: number, b: number) => n
 
 /** Opens a pool, checks the database is reachable and migrates it; throws if either fails. */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<DossierStore> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.poolSize ?? DEFAULT_POOL_SIZE,
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
-    application_name: 'mot-cua-luu-dong',
-  });
-  // An idle connection dropped by the server (restart, failover) must not crash the process;
-  // the pool replaces it and the next query reports any lasting problem.
-  pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end().catch(() => undefined);
-    throw error;
-  }
+  const database = await openPostgresDatabase(url, options);
+  const pool = database.pool;
   const codeSuffix = options.codeSuffix ?? randomDossierSuffix;
 
   /** Inserts the first copy of each new id, drawing another code for rows that collided. */
@@ -224,7 +158,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   async function pushBatch(deviceId: string, items: readonly AcceptedSubmission[], now: number): Promise<StoreResult[]> {
     if (items.length === 0) return [];
     const hashes = items.map(contentHashOf);
-    return inTransaction(pool, async (client) => {
+    return database.transaction(async (client) => {
       // Items whose blobs are missing or disagree get that answer and are not inserted.
       const blobs = await storedBlobs(client, items);
       const verdicts = items.map((item) => blobVerdict(item, blobs));
@@ -264,7 +198,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   }
 
   async function setStatus(ref: string, status: DossierStatus, note: string | undefined, now: number): Promise<StatusChange | null> {
-    return inTransaction(pool, async (client) => {
+    return database.transaction(async (client) => {
       // The row lock first, the seq lock second, always: a holder of the seq lock never waits.
       const updated = await client.query<{ id: string; dossier_code: string; commune_code: string; device_id: string }>(
         `UPDATE dossiers SET status = $1
@@ -292,7 +226,6 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     });
   }
 
-  let closed = false;
   return {
     kind: 'postgres',
     pushBatch,
@@ -323,10 +256,6 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       return Number(result.rows[0]?.n ?? 0);
     },
     ...postgresBlobMethods(pool),
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await pool.end();
-    },
+    close: () => database.close(),
   };
 }

@@ -1,22 +1,14 @@
 /**
- * The embedded store: one SQLite file (better-sqlite3 12, WAL). Tables `dossiers`,
- * `dossier_devices`, `status_changes` and `blobs` (see migrations.ts), every row tagged with its commune code.
- *
- * synchronous=FULL, not NORMAL: in WAL mode NORMAL survives an app crash but may lose the last
- * commits on power loss or an OS crash. Our "stored" answer lets the phone delete its only copy,
- * so a commit must be on disk before we answer. A push is one transaction, so FULL costs one
- * extra fsync per push, not per dossier.
+ * The embedded store over one SQLite connection (db/sqlite): tables `dossiers`,
+ * `dossier_devices`, `status_changes` and `blobs` (see db/migrations.ts).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { decidePush } from '../domain/push-decision';
 import type { DossierStatus, StatusChange } from '../domain/protocol';
 import { blobKey, blobVerdict, referencedBlobs } from './blob-check';
 import { contentHashOf } from './content-hash';
 import { makeDossierCode } from '../domain/dossier-code';
 import { randomDossierSuffix } from './dossier-code';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from './migrations';
+import { openSqliteDatabase, type SqliteOpenOptions } from './db/sqlite/sqlite-database';
 import type { AcceptedSubmission, BlobInfo, DossierStore, PullPage, StoreResult } from './store';
 import {
   DOSSIER_COLUMNS,
@@ -33,11 +25,7 @@ import {
   type DossierRow,
 } from './store-rows';
 
-export interface SqliteStoreOptions {
-  /** FULL (default) or NORMAL; see the file comment for why FULL. */
-  synchronous?: 'FULL' | 'NORMAL';
-  /** How long a writer waits for another process's lock before failing (default 5000 ms). */
-  busyTimeoutMs?: number;
+export interface SqliteStoreOptions extends SqliteOpenOptions {
   /** Source of dossier code suffixes; tests inject collisions. */
   codeSuffix?: () => string;
 }
@@ -45,60 +33,10 @@ export interface SqliteStoreOptions {
 /** A code collision is ~1 in a billion; five tries in a row means something else is wrong. */
 const MAX_CODE_ATTEMPTS = 5;
 
-/** Brings the schema up to date, one transaction per migration; refuses a newer database. */
-function migrate(db: Database.Database): void {
-  db.exec(SCHEMA_MIGRATIONS_SQL);
-  const run = db.transaction(() => {
-    const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
-    const current = row.v ?? 0;
-    if (current > LATEST_SCHEMA_VERSION) {
-      throw new Error(`Database schema version ${current} is newer than this server (${LATEST_SCHEMA_VERSION}); upgrade the server.`);
-    }
-    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-    for (const migration of MIGRATIONS) {
-      if (migration.version <= current) continue;
-      db.exec(migrationSql(migration, 'sqlite'));
-      record.run(migration.version, migration.name, Date.now());
-    }
-  });
-  run.immediate();
-}
-
-/** A synchronous pause: opening is synchronous, and this runs only while processes race to start. */
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
-
-function isBusy(error: unknown): boolean {
-  return typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_BUSY');
-}
-
-/**
- * Switching a new file to WAL needs it alone for a moment, and SQLite does not wait (no busy
- * handler) for that: when several server processes open a new file at once, some would fail
- * with "database is locked". They retry until the busy timeout instead.
- */
-function enableWal(db: Database.Database, timeoutMs: number): void {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      db.pragma('journal_mode = WAL');
-      return;
-    } catch (error) {
-      if (!isBusy(error) || Date.now() >= deadline) throw error;
-      Atomics.wait(PAUSE, 0, 0, 5 + Math.random() * 20);
-    }
-  }
-}
-
 /** Opens (creating the file and its directory on first start) and migrates the database. */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): DossierStore {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  const db = new Database(path, { timeout: busyTimeoutMs });
-  enableWal(db, busyTimeoutMs);
-  db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
-  db.pragma('foreign_keys = ON');
-  migrate(db);
-
+  const database = openSqliteDatabase(path, options);
+  const db = database.connection;
   const codeSuffix = options.codeSuffix ?? randomDossierSuffix;
   const dossierColumns = DOSSIER_COLUMNS;
   const selectDossier = db.prepare<[string, string], DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE id = ? OR dossier_code = ?`);
@@ -221,8 +159,6 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       const row = selectBlob.get(communeCode, sha256);
       return row ? toStoredBlob(row) : null;
     },
-    close: async () => {
-      if (db.open) db.close();
-    },
+    close: () => database.close(),
   };
 }

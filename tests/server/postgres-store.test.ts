@@ -1,6 +1,6 @@
 /** What only the PostgreSQL adapter does; the shared store contract is in store.test.ts. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/server/migrations';
+import { MIGRATIONS } from '../../src/server/db/migrations';
 import { openPostgresStore } from '../../src/server/postgres-store';
 import { DEVICE_ID, NOW, makeAccepted } from './fixtures';
 import { freePort } from './postgres-cluster';

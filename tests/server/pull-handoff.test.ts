@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PullResponse, PushResponse, StatusChange, Submission } from '../../src/domain/protocol';
 import { contentHashOf } from '../../src/server/content-hash';
-import { MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from '../../src/server/migrations';
+import { MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from '../../src/server/db/migrations';
 import {
   COMMUNE_CODE,
   DEVICE_ID,

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson, contentHashOf } from '../../src/server/content-hash';
 import { makeDossierCode } from '../../src/domain/dossier-code';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from '../../src/server/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from '../../src/server/db/migrations';
 import { COMMUNE_CODE, CONSENT_RECORD, DEVICE_ID, NOW, makeAccepted, makeBlob } from './fixtures';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';
 

@@ -1,11 +1,13 @@
 /**
  * The server schema as a versioned list of SQL scripts, shared by every store adapter.
- * Written in the SQL that SQLite and PostgreSQL both accept; the one thing they spell
- * differently (an auto-incrementing sequence column) is a token each dialect fills in.
- * Never edit a published migration: append a new version.
+ * Written in the SQL that SQLite and PostgreSQL both accept; the things they spell differently
+ * (an auto-incrementing sequence column, a bytes column) are tokens each dialect fills in.
+ * Never edit a published migration: append a new version. Each adapter's runner (sqlite/,
+ * postgres/) only adds how it holds the database still while migrating.
  */
+import type { StoreKind } from './store-kind';
 
-export type SqlDialect = 'sqlite' | 'postgres';
+export type SqlDialect = StoreKind;
 
 export interface Migration {
   version: number;
@@ -126,3 +128,19 @@ export function migrationSql(migration: Migration, dialect: SqlDialect): string 
 
 /** The newest schema version this code knows; a database newer than this is refused. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+/** Reads the version a database is at (null before the first migration). */
+export const SCHEMA_VERSION_SQL = 'SELECT MAX(version) AS v FROM schema_migrations';
+/** Records one migration as run: version, name, applied_at (`?` placeholders). */
+export const RECORD_MIGRATION_SQL = 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)';
+
+/**
+ * The migrations a database at version `current` still needs, oldest first. Throws for a
+ * database a newer server has written: this code does not know its schema and must not touch it.
+ */
+export function pendingMigrations(current: number): Migration[] {
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new Error(`Database schema version ${current} is newer than this server (${LATEST_SCHEMA_VERSION}); upgrade the server.`);
+  }
+  return MIGRATIONS.filter((migration) => migration.version > current);
+}
