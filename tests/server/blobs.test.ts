@@ -1,7 +1,7 @@
 /** HEAD, PUT and the officer's GET of /api/v1/blobs/{sha256}, on every adapter, read back with plain SQL. */
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app';
-import { DEFAULT_MAX_BLOB_BYTES } from '../../src/server/blob-routes';
+import { createApp } from '../../src/server/http/app';
+import { DEFAULT_MAX_BLOB_BYTES } from '../../src/server/sync/blob-routes';
 import { COMMUNE_CODE, NOW, OFFICER_TOKEN, headBlob, makeBlob, putBlob, sha256Of, startTestServer } from './fixtures';
 import { STORE_BACKENDS, useTestServer } from './stores';
 
@@ -143,7 +143,7 @@ describe.each(STORE_BACKENDS)('blobs with $kind', (backend) => {
   it('stores one row when the same blob is PUT through several app instances at once', async () => {
     const blob = makeBlob(11, 100_000);
     const stores = await Promise.all(Array.from({ length: 6 }, () => server.db.open({ poolSize: 2 })));
-    const apps = stores.map((store) => createApp({ store, communeCode: COMMUNE_CODE, now: () => NOW }));
+    const apps = stores.map((store) => createApp({ stores: store, communeCode: COMMUNE_CODE, now: () => NOW }));
     const responses = await Promise.all(apps.flatMap((app) => [putBlob(app, blob.sha256, blob.bytes), putBlob(app, blob.sha256, blob.bytes)]));
     const statuses = responses.map((res) => res.status).sort();
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
@@ -153,7 +153,7 @@ describe.each(STORE_BACKENDS)('blobs with $kind', (backend) => {
   it('keeps blobs per commune: another commune on the same database does not see them', async () => {
     const blob = makeBlob(12);
     await putBlob(server.app, blob.sha256, blob.bytes);
-    const elsewhere = createApp({ store: server.store, communeCode: '00004', now: () => NOW });
+    const elsewhere = createApp({ stores: server.stores, communeCode: '00004', now: () => NOW });
     expect((await headBlob(elsewhere, blob.sha256)).status).toBe(404);
     expect((await putBlob(elsewhere, blob.sha256, blob.bytes)).status).toBe(201);
     expect((await blobRows()).map((row) => row.commune_code).sort()).toEqual(['00004', COMMUNE_CODE].sort());
@@ -182,7 +182,7 @@ describe.each(STORE_BACKENDS)('blobs with $kind', (backend) => {
     const wrong = await server.app.request(`/api/v1/blobs/${blob.sha256}`, { headers: { authorization: 'Bearer not-the-token-at-all' } });
     expect(wrong.status).toBe(401);
 
-    const tokenless = createApp({ store: server.store, communeCode: COMMUNE_CODE, now: () => NOW });
+    const tokenless = createApp({ stores: server.stores, communeCode: COMMUNE_CODE, now: () => NOW });
     expect((await tokenless.request(`/api/v1/blobs/${blob.sha256}`)).status).toBe(404);
     expect((await headBlob(tokenless, blob.sha256)).status).toBe(200);
   });
@@ -196,11 +196,11 @@ describe.each(STORE_BACKENDS)('blobs with $kind', (backend) => {
   it('keeps blobs across close and reopen of the store', async () => {
     const blob = makeBlob(17, 3000, 'image/png');
     await putBlob(server.app, blob.sha256, blob.bytes, blob.type);
-    await server.store.close();
+    await server.stores.close();
     const reopened = await server.db.open();
-    expect(await reopened.hasBlob(blob.sha256, COMMUNE_CODE)).toEqual({ type: 'image/png', size: 3000 });
-    expect((await reopened.getBlob(blob.sha256, COMMUNE_CODE))?.bytes).toEqual(blob.bytes);
-    const app = createApp({ store: reopened, communeCode: COMMUNE_CODE, now: () => NOW });
+    expect(await reopened.sync.hasBlob(blob.sha256, COMMUNE_CODE)).toEqual({ type: 'image/png', size: 3000 });
+    expect((await reopened.sync.getBlob(blob.sha256, COMMUNE_CODE))?.bytes).toEqual(blob.bytes);
+    const app = createApp({ stores: reopened, communeCode: COMMUNE_CODE, now: () => NOW });
     expect((await headBlob(app, blob.sha256)).headers.get('content-length')).toBe('3000');
   });
 });

@@ -3,15 +3,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app';
-import { openSqliteStore } from '../../src/server/sqlite-store';
-import { CatalogFileError, loadCatalog } from '../../src/server/catalog-source';
+import { createApp } from '../../src/server/http/app';
+import { openSqliteStores } from '../../src/server/stores';
+import { CatalogFileError, loadCatalog } from '../../src/server/catalog/catalog-source';
 import { BUNDLED_CATALOG } from '../../src/content/catalog';
 import { validateCatalog } from '../../src/domain/catalog';
-import type { DossierStore } from '../../src/server/store';
+import type { Stores } from '../../src/server/stores';
 
 const dir = mkdtempSync(join(tmpdir(), 'mcld-catalog-'));
-let store: DossierStore | null = null;
+let store: Stores | null = null;
 
 afterEach(async () => {
   await store?.close();
@@ -19,8 +19,8 @@ afterEach(async () => {
 });
 
 function app(catalog = BUNDLED_CATALOG) {
-  store = openSqliteStore(join(dir, `${Math.random().toString(36).slice(2)}.sqlite`));
-  return createApp({ store, communeCode: '15865', catalog });
+  store = openSqliteStores(join(dir, `${Math.random().toString(36).slice(2)}.sqlite`));
+  return createApp({ stores: store, communeCode: '15865', catalog });
 }
 
 describe('GET /api/v1/catalog', () => {

@@ -6,8 +6,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult, StatusChange, Submission } from '../../src/domain/protocol';
-import { createApp } from '../../src/server/app';
-import type { AcceptedSubmission } from '../../src/server/store';
+import { createApp } from '../../src/server/http/app';
+import type { AcceptedSubmission } from '../../src/server/sync/sync-repository';
 import { COMMUNE_CODE, DEVICE_ID, NOW, makeAccepted, makeSubmission, postJson, pushRequest } from './fixtures';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';
 
@@ -31,7 +31,7 @@ describe.each(STORE_BACKENDS)('concurrent writers on $kind', (backend) => {
 
   it(`${WRITERS} app instances pushing the same 20 dossiers at once store each once, with one code`, { timeout: 60_000 }, async () => {
     const stores = await Promise.all(Array.from({ length: WRITERS }, () => db.open({ poolSize: 2 })));
-    const apps = stores.map((store) => createApp({ store, communeCode: COMMUNE_CODE, now: () => NOW }));
+    const apps = stores.map((store) => createApp({ stores: store, communeCode: COMMUNE_CODE, now: () => NOW }));
     const all: Submission[] = [];
     for (let round = 0; round < 3; round++) {
       const items = Array.from({ length: 20 }, () => makeSubmission());
@@ -59,7 +59,7 @@ describe.each(STORE_BACKENDS)('concurrent writers on $kind', (backend) => {
     let cursor = 0;
     const pullToEnd = async (): Promise<void> => {
       for (;;) {
-        const page = await reader.pullChanges(DEVICE_ID, cursor, 7);
+        const page = await reader.sync.pullChanges(DEVICE_ID, cursor, 7);
         seen.push(...page.changes);
         cursor = page.cursor;
         if (page.changes.length < 7) return;
@@ -76,8 +76,8 @@ describe.each(STORE_BACKENDS)('concurrent writers on $kind', (backend) => {
       writers.map(async (store) => {
         for (let batch = 0; batch < 6; batch++) {
           const items: AcceptedSubmission[] = Array.from({ length: 5 }, () => makeAccepted());
-          const results = await store.pushBatch(DEVICE_ID, items, NOW);
-          await Promise.all(results.map((r) => store.setStatus(r.id, 'processing', undefined, NOW + 1)));
+          const results = await store.sync.pushBatch(DEVICE_ID, items, NOW);
+          await Promise.all(results.map((r) => store.dossiers.setStatus(r.id, 'processing', undefined, NOW + 1)));
         }
       }),
     );

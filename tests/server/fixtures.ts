@@ -8,9 +8,10 @@ import { DEFAULT_COMMUNE } from '../../src/content/commune';
 import { CONSENT } from '../../src/content/consent';
 import type { Answers, AttachmentRef, AttachmentType } from '../../src/domain/form-schema';
 import { SYNC_PROTOCOL_VERSION, type ConsentRecord, type PushRequest, type Submission } from '../../src/domain/protocol';
-import { createApp, type AppOptions } from '../../src/server/app';
+import { createApp, type AppOptions } from '../../src/server/http/app';
 import { CT01_V1_ANSWERS } from '../fixtures/ct01-answers';
-import type { AcceptedSubmission, DossierStore } from '../../src/server/store';
+import type { Stores } from '../../src/server/stores';
+import type { AcceptedSubmission } from '../../src/server/sync/sync-repository';
 import type { StoreBackend, StoreOpenOptions, TestDatabase } from './stores';
 
 export const COMMUNE_CODE = DEFAULT_COMMUNE.code;
@@ -46,7 +47,7 @@ export function makeSubmission(overrides: Partial<Submission> = {}, answers: Par
   };
 }
 
-/** A fixture submission as the push gate hands it to the store (already valid and normalised). */
+/** A fixture submission as the push gate hands it to the sync repository (already valid and normalised). */
 export function makeAccepted(overrides: Partial<AcceptedSubmission> = {}): AcceptedSubmission {
   return { ...makeSubmission(), consent: CONSENT_RECORD, attachments: [], ...overrides };
 }
@@ -102,7 +103,8 @@ export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promi
 
 export interface TestServer {
   app: Hono;
-  store: DossierStore;
+  /** The app's repositories, on the test's own database. */
+  stores: Stores;
   /** The test's own database, readable with plain SQL. */
   db: TestDatabase;
   /** A fresh temp directory for files the test needs. */
@@ -120,12 +122,12 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const temp = await makeTempDir();
   const db = await backend.createDatabase();
-  const store = await db.open(storeOptions);
+  const stores = await db.open(storeOptions);
   let now = NOW;
-  const app = createApp({ store, communeCode: COMMUNE_CODE, now: () => now, officerToken: OFFICER_TOKEN, ...options });
+  const app = createApp({ stores, communeCode: COMMUNE_CODE, now: () => now, officerToken: OFFICER_TOKEN, ...options });
   return {
     app,
-    store,
+    stores,
     db,
     dir: temp.dir,
     setNow: (ms) => {

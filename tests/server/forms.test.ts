@@ -36,7 +36,7 @@ describe.each(STORE_BACKENDS)('every form through push with $kind', (backend) =>
       const expected = validate(form, {}, { today: TODAY, units: ADMIN_UNITS });
       expect(expected.length).toBeGreaterThan(0);
       expect(result.outcome === 'invalid' && result.errors).toEqual(expected);
-      expect(await server.store.countDossiers()).toBe(0);
+      expect(await server.stores.dossiers.countDossiers()).toBe(0);
     });
 
     it(`${key}: an answer the form does not ask for is refused by field; a complete one is accepted`, async () => {
@@ -44,12 +44,12 @@ describe.each(STORE_BACKENDS)('every form through push with $kind', (backend) =>
       expect(valid, `no fixture for ${key}`).toBeDefined();
       const mistaken = await push(form.id, form.version, { ...valid, notAField: 'x' });
       expect(mistaken).toMatchObject({ outcome: 'invalid', errors: [{ field: 'notAField', code: 'unknown-field' }] });
-      expect(await server.store.countDossiers()).toBe(0);
+      expect(await server.stores.dossiers.countDossiers()).toBe(0);
 
       const accepted = await push(form.id, form.version, valid!);
       // Forms whose fixture carries photos wait for their blobs: nothing is stored until then.
       expect(['stored', 'missing-blobs']).toContain(accepted.outcome);
-      expect(await server.store.countDossiers()).toBe(accepted.outcome === 'stored' ? 1 : 0);
+      expect(await server.stores.dossiers.countDossiers()).toBe(accepted.outcome === 'stored' ? 1 : 0);
     });
   }
 });

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PullResponse, PushResponse, StatusChange, Submission } from '../../src/domain/protocol';
-import { contentHashOf } from '../../src/server/content-hash';
+import { contentHashOf } from '../../src/server/sync/content-hash';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from '../../src/server/db/migrations';
 import {
   COMMUNE_CODE,
@@ -58,7 +58,7 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
       [item.id, 'processing'],
     ]);
     // The first sender stays the dossier's device; the link is recorded once however often A retries.
-    expect((await server.store.getDossier(item.id))?.deviceId).toBe(OTHER_DEVICE_ID);
+    expect((await server.stores.dossiers.getDossier(item.id))?.deviceId).toBe(OTHER_DEVICE_ID);
     await push([item], DEVICE_ID);
     expect(statuses(await pulled(DEVICE_ID))).toEqual([
       [item.id, 'received'],
@@ -181,13 +181,13 @@ describe.each(STORE_BACKENDS)('migration 3 with $kind', (backend) => {
     expect(links.map((row) => ({ ...row, first_seen_at: Number(row.first_seen_at) }))).toEqual([
       { commune_code: COMMUNE_CODE, dossier_id: old.id, device_id: DEVICE_ID, first_seen_at: NOW - 1000 },
     ]);
-    await store.setStatus(code, 'processing', undefined, NOW);
-    const page = await store.pullChanges(DEVICE_ID, 0, 10);
+    await store.dossiers.setStatus(code, 'processing', undefined, NOW);
+    const page = await store.sync.pullChanges(DEVICE_ID, 0, 10);
     expect(page.changes.map((c) => [c.id, c.dossierCode, c.status])).toEqual([
       [old.id, code, 'received'],
       [old.id, code, 'processing'],
     ]);
-    expect((await store.pullChanges(OTHER_DEVICE_ID, 0, 10)).changes).toEqual([]);
+    expect((await store.sync.pullChanges(OTHER_DEVICE_ID, 0, 10)).changes).toEqual([]);
     expect(await db.columns('dossier_devices')).toContain('commune_code');
   });
 });

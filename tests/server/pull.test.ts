@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PullResponse, PushResponse, StatusChange } from '../../src/domain/protocol';
-import { createApp } from '../../src/server/app';
+import { createApp } from '../../src/server/http/app';
 import {
   COMMUNE_CODE,
   NOW,
@@ -55,7 +55,7 @@ describe.each(STORE_BACKENDS)('pull and officer status with $kind', (backend) =>
         { id, dossierCode, status: 'supplement-requested', note: note.normalize('NFC'), changedAt: NOW + 60_000, seq: expect.any(Number) },
       ]);
       expect(next.cursor).toBeGreaterThan(cursor);
-      expect((await server.store.getDossier(id))?.status).toBe('supplement-requested');
+      expect((await server.stores.dossiers.getDossier(id))?.status).toBe('supplement-requested');
     });
 
     it("never returns other devices' dossiers", async () => {
@@ -103,11 +103,11 @@ describe.each(STORE_BACKENDS)('pull and officer status with $kind', (backend) =>
 
   describe('POST /api/v1/officer/status', () => {
     it('does not exist when no officer token is configured', async () => {
-      const app = createApp({ store: server.store, communeCode: COMMUNE_CODE });
+      const app = createApp({ stores: server.stores, communeCode: COMMUNE_CODE });
       const { id } = await pushOne();
       const res = await setStatus(app, { id, status: 'processing' });
       expect(res.status).toBe(404);
-      expect((await server.store.getDossier(id))?.status).toBe('received');
+      expect((await server.stores.dossiers.getDossier(id))?.status).toBe('received');
     });
 
     it('refuses a missing or wrong token and changes nothing', async () => {

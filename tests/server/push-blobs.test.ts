@@ -63,7 +63,7 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
   }
 
   async function expectNothingStored(): Promise<void> {
-    expect(await server.store.countDossiers()).toBe(0);
+    expect(await server.stores.dossiers.countDossiers()).toBe(0);
     expect(await server.db.rows('SELECT seq FROM status_changes')).toEqual([]);
   }
 
@@ -79,12 +79,12 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
     await upload(a!, c!);
     const [second] = await push([item]);
     expect(second).toMatchObject({ id: item.id, outcome: 'stored', receivedAt: NOW });
-    const stored = await server.store.getDossier(item.id);
+    const stored = await server.stores.dossiers.getDossier(item.id);
     expect(stored?.answers.proof).toEqual([refOf(a!), refOf(b!, 'so-do.png'), refOf(c!, 'hop-dong.pdf')]);
 
     // A retry after the answer was lost: the same answer, nothing new.
     expect((await push([item]))[0]).toEqual({ ...second, outcome: 'duplicate' });
-    expect(await server.store.countDossiers()).toBe(1);
+    expect(await server.stores.dossiers.countDossiers()).toBe(1);
   });
 
   it('names a blob referenced twice only once', async () => {
@@ -105,7 +105,7 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
     await expectNothingStored();
     await upload(p1!);
     expect((await push([item]))[0]?.outcome).toBe('stored');
-    expect((await server.store.getDossier(item.id))?.answers.members).toEqual(members);
+    expect((await server.stores.dossiers.getDossier(item.id))?.answers.members).toEqual(members);
   });
 
   it('refuses a ref whose size disagrees with the stored blob as invalid on that field path', async () => {
@@ -138,23 +138,23 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
     const plain = makeSubmission();
     const results = await push([waiting, good, plain]);
     expect(results.map((r) => r.outcome)).toEqual(['missing-blobs', 'stored', 'stored']);
-    expect(await server.store.getDossier(waiting.id)).toBeNull();
-    expect(await server.store.countDossiers()).toBe(2);
+    expect(await server.stores.dossiers.getDossier(waiting.id)).toBeNull();
+    expect(await server.stores.dossiers.countDossiers()).toBe(2);
   });
 
   it('checks blobs of the commune the dossier is for (through the store contract)', async () => {
     const blob = makeBlob(13);
-    await server.store.putBlob(blob.sha256, blob.type, blob.bytes, '00004', NOW);
+    await server.stores.sync.putBlob(blob.sha256, blob.type, blob.bytes, '00004', NOW);
     const item = makeAccepted({ attachments: [{ path: 'proof', ref: refOf(blob) }] });
-    expect(await server.store.pushBatch(DEVICE_ID, [item], NOW)).toEqual([{ id: item.id, outcome: 'missing-blobs', missing: [blob.sha256] }]);
-    await server.store.putBlob(blob.sha256, blob.type, blob.bytes, item.communeCode, NOW);
-    expect((await server.store.pushBatch(DEVICE_ID, [item], NOW))[0]?.outcome).toBe('stored');
+    expect(await server.stores.sync.pushBatch(DEVICE_ID, [item], NOW)).toEqual([{ id: item.id, outcome: 'missing-blobs', missing: [blob.sha256] }]);
+    await server.stores.sync.putBlob(blob.sha256, blob.type, blob.bytes, item.communeCode, NOW);
+    expect((await server.stores.sync.pushBatch(DEVICE_ID, [item], NOW))[0]?.outcome).toBe('stored');
   });
 
   it('stores the consent with the dossier and gives it back', async () => {
     const item = makeSubmission({ consent: { version: 'consent-dossier-2026-11-28', lang: 'en', agreedAt: NOW - 5000 } });
     expect((await push([item]))[0]?.outcome).toBe('stored');
-    expect((await server.store.getDossier(item.id))?.consent).toEqual({ version: 'consent-dossier-2026-11-28', lang: 'en', agreedAt: NOW - 5000 });
+    expect((await server.stores.dossiers.getDossier(item.id))?.consent).toEqual({ version: 'consent-dossier-2026-11-28', lang: 'en', agreedAt: NOW - 5000 });
     const [row] = await server.db.rows('SELECT consent_version, consent_lang, consent_agreed_at FROM dossiers WHERE id = ?', item.id);
     expect(row).toEqual({ consent_version: 'consent-dossier-2026-11-28', consent_lang: 'en', consent_agreed_at: NOW - 5000 });
   });
@@ -164,7 +164,7 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
     const [first] = await push([item]);
     const [again] = await push([{ ...item, consent: { ...CONSENT_RECORD, lang: 'en', agreedAt: NOW } }]);
     expect(again).toEqual({ ...first, outcome: 'duplicate' });
-    expect((await server.store.getDossier(item.id))?.consent).toEqual(CONSENT_RECORD);
+    expect((await server.stores.dossiers.getDossier(item.id))?.consent).toEqual(CONSENT_RECORD);
   });
 
   it.each([
@@ -187,9 +187,9 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
     await upload(blob);
     const item = photoSubmission({ proof: [refOf(blob)] });
     expect((await push([item]))[0]?.outcome).toBe('stored');
-    await server.store.close();
+    await server.stores.close();
     const reopened = await server.db.open();
-    expect(await reopened.getDossier(item.id)).toMatchObject({ consent: CONSENT_RECORD, answers: { proof: [refOf(blob)] } });
-    expect(await reopened.missingBlobs([blob.sha256], item.communeCode)).toEqual([]);
+    expect(await reopened.dossiers.getDossier(item.id)).toMatchObject({ consent: CONSENT_RECORD, answers: { proof: [refOf(blob)] } });
+    expect(await reopened.sync.missingBlobs([blob.sha256], item.communeCode)).toEqual([]);
   });
 });

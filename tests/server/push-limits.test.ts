@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PUSH_ITEMS } from '../../src/domain/protocol';
-import { DEFAULT_MAX_BODY_BYTES } from '../../src/server/read-body';
+import { DEFAULT_MAX_BODY_BYTES } from '../../src/server/http/read-body';
 import { DEVICE_ID, makeSubmission, postJson, pushRequest, startTestServer } from './fixtures';
 import { STORE_BACKENDS, useTestServer } from './stores';
 
@@ -14,7 +14,7 @@ describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body.error).toBe(error);
     expect(typeof body.message).toBe('string');
-    expect(await server.store.countDossiers()).toBe(0);
+    expect(await server.stores.dossiers.countDossiers()).toBe(0);
     return body;
   }
 
@@ -82,7 +82,7 @@ describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
       await expectRefused(await postJson(server.app, '/api/v1/sync/push', pushRequest(tooMany)), 413, 'too-many-items');
       const res = await postJson(server.app, '/api/v1/sync/push', pushRequest(tooMany.slice(0, MAX_PUSH_ITEMS)));
       expect(res.status).toBe(200);
-      expect(await server.store.countDossiers()).toBe(MAX_PUSH_ITEMS);
+      expect(await server.stores.dossiers.countDossiers()).toBe(MAX_PUSH_ITEMS);
     });
 
     it('refuses a body one byte over the default 1 MiB limit and accepts one at the limit', async () => {
@@ -91,7 +91,7 @@ describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
       await expectRefused(await postJson(server.app, '/api/v1/sync/push', over), 413, 'body-too-large');
       const res = await postJson(server.app, '/api/v1/sync/push', paddedPush(DEFAULT_MAX_BODY_BYTES));
       expect(res.status).toBe(200);
-      expect(await server.store.countDossiers()).toBe(1);
+      expect(await server.stores.dossiers.countDossiers()).toBe(1);
     });
 
     it('counts the bytes of a stream without Content-Length', async () => {
@@ -121,7 +121,7 @@ describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
       try {
         const res = await postJson(small.app, '/api/v1/sync/push', paddedPush(2049));
         expect(res.status).toBe(413);
-        expect(await small.store.countDossiers()).toBe(0);
+        expect(await small.stores.dossiers.countDossiers()).toBe(0);
       } finally {
         await small.cleanup();
       }

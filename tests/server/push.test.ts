@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult } from '../../src/domain/protocol';
-import { createApp } from '../../src/server/app';
+import { createApp } from '../../src/server/http/app';
 import {
   COMMUNE_CODE,
   DEVICE_ID,
@@ -60,7 +60,7 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       expect(row?.content_hash).toMatch(/^[0-9a-f]{64}$/);
       const changes = await rowsOnDisk('SELECT * FROM status_changes WHERE dossier_id = ?', item.id);
       expect(changes).toEqual([expect.objectContaining({ status: 'received', commune_code: COMMUNE_CODE, device_id: DEVICE_ID, changed_at: NOW })]);
-      expect(await server.store.countDossiers()).toBe(1);
+      expect(await server.stores.dossiers.countDossiers()).toBe(1);
     });
 
     it('answers a retry of the same dossier as "duplicate" with the first answer, storing it once', async () => {
@@ -70,7 +70,7 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       const [second] = await push([item]);
       expect(first?.outcome).toBe('stored');
       expect(second).toEqual({ ...first, outcome: 'duplicate' });
-      expect(await server.store.countDossiers()).toBe(1);
+      expect(await server.stores.dossiers.countDossiers()).toBe(1);
       expect(await rowsOnDisk('SELECT seq FROM status_changes')).toHaveLength(1);
     });
 
@@ -88,9 +88,9 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       const changed = { ...item, answers: { ...item.answers, reason: 'Đi học' } };
       const [second] = await push([changed]);
       expect(second).toEqual({ id: item.id, outcome: 'conflict', dossierCode: (first as { dossierCode: string }).dossierCode });
-      const stored = await server.store.getDossier(item.id);
+      const stored = await server.stores.dossiers.getDossier(item.id);
       expect(stored?.answers.reason).toBe('Đi làm');
-      expect(await server.store.countDossiers()).toBe(1);
+      expect(await server.stores.dossiers.countDossiers()).toBe(1);
     });
 
     it('answers the second copy of an id inside one batch as a duplicate', async () => {
@@ -98,7 +98,7 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       const [a, b] = await push([item, item]);
       expect(a?.outcome).toBe('stored');
       expect(b).toEqual({ ...a, outcome: 'duplicate' });
-      expect(await server.store.countDossiers()).toBe(1);
+      expect(await server.stores.dossiers.countDossiers()).toBe(1);
     });
 
     it.each([
@@ -112,7 +112,7 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       const [result] = await push([item]);
       expect(result).toMatchObject({ id: item.id, outcome: 'invalid' });
       expect((result as { errors: unknown[] }).errors).toContainEqual(error);
-      expect(await server.store.countDossiers()).toBe(0);
+      expect(await server.stores.dossiers.countDossiers()).toBe(0);
       expect(await rowsOnDisk('SELECT seq FROM status_changes')).toHaveLength(0);
     });
 
@@ -136,7 +136,7 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       const item = makeSubmission(overrides);
       const [result] = await push([item]);
       expect(result).toEqual({ id: item.id, outcome: 'invalid', errors: [error] });
-      expect(await server.store.countDossiers()).toBe(0);
+      expect(await server.stores.dossiers.countDossiers()).toBe(0);
     });
 
     it('stores the valid items of a mixed batch and answers each item in order', async () => {
@@ -151,8 +151,8 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
         [good2.id, 'stored'],
         [wrongForm.id, 'invalid'],
       ]);
-      expect(await server.store.countDossiers()).toBe(2);
-      expect(await server.store.getDossier(bad.id)).toBeNull();
+      expect(await server.stores.dossiers.countDossiers()).toBe(2);
+      expect(await server.stores.dossiers.getDossier(bad.id)).toBeNull();
       const codes = results.flatMap((r) => ('dossierCode' in r ? [r.dossierCode] : []));
       expect(new Set(codes).size).toBe(2);
     });
@@ -184,8 +184,8 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
     });
 
     it('answers a store failure with a JSON 500 the phone will retry, not a crash', async () => {
-      const broken = { ...server.store, pushBatch: () => Promise.reject(new Error('SQLITE_BUSY')) };
-      const app = createApp({ store: broken, communeCode: COMMUNE_CODE, now: () => NOW });
+      const broken = { ...server.stores, sync: { ...server.stores.sync, pushBatch: () => Promise.reject(new Error('SQLITE_BUSY')) } };
+      const app = createApp({ stores: broken, communeCode: COMMUNE_CODE, now: () => NOW });
       const errors: unknown[] = [];
       const original = console.error;
       console.error = (...args: unknown[]) => errors.push(args);

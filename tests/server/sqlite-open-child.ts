@@ -4,12 +4,12 @@
  * at the same moment, released together by the parent.
  */
 import { createInterface } from 'node:readline';
-import { openSqliteStore } from '../../src/server/sqlite-store';
+import { openSqliteStores } from '../../src/server/stores';
 
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (path) => {
   try {
-    const store = openSqliteStore(path);
+    const store = openSqliteStores(path);
     void store.close().then(() => console.log('ok'));
   } catch (error) {
     console.log(`fail ${(error as Error).message}`);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/server/sqlite-store';
+import { openSqliteStores } from '../../src/server/stores';
 import { makeTempDir } from './fixtures';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -20,7 +20,7 @@ describe('openSqliteStore', () => {
   it('creates its data directory and file on first start, in WAL mode', async () => {
     const path = join(temp.dir, 'not', 'yet', 'there', 'mot-cua.sqlite');
     expect(existsSync(join(temp.dir, 'not'))).toBe(false);
-    const store = openSqliteStore(path);
+    const store = openSqliteStores(path);
     await store.close();
     expect(existsSync(path)).toBe(true);
     const db = new Database(path, { readonly: true });

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app';
+import { createApp } from '../../src/server/http/app';
 import { COMMUNE_CODE, startTestServer, type TestServer } from './fixtures';
 import { SQLITE_BACKEND } from './stores';
 
@@ -28,7 +28,7 @@ beforeEach(async () => {
   await writeFile(join(dist, '.env'), SECRET);
   await writeFile(join(server.dir, 'dist', 'secret.txt'), SECRET);
   await writeFile(join(server.dir, 'secret.txt'), SECRET);
-  app = createApp({ store: server.store, communeCode: COMMUNE_CODE, staticDir: dist });
+  app = createApp({ stores: server.stores, communeCode: COMMUNE_CODE, staticDir: dist });
 });
 afterEach(async () => {
   await server.cleanup();

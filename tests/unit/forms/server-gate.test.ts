@@ -1,6 +1,6 @@
 /** The server's per-item gate uses the same validator, with the units list, and accepts older registered versions. */
 import { describe, expect, it } from 'vitest';
-import { checkPushItem } from '../../../src/server/push-request';
+import { checkPushItem } from '../../../src/server/sync/push-request';
 import { VALID } from './fixtures';
 import { BA_DINH, TODAY } from './helpers';
 

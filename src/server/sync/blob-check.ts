@@ -1,10 +1,11 @@
 /**
- * The attachment check both store adapters run inside their push transaction, once they have read
+ * The attachment check both sync adapters run inside their push transaction, once they have read
  * which of a batch's blobs are stored: a dossier is stored only when all its blobs are there and
  * agree with what the dossier says about them.
  */
-import type { FieldError } from '../domain/validate';
-import type { AcceptedSubmission, BlobInfo, StoreResult } from './store';
+import type { PushResult } from '../../domain/protocol';
+import type { FieldError } from '../../domain/validate';
+import type { AcceptedSubmission, BlobInfo } from './sync-repository';
 
 /** Lookup key of a blob: blobs are stored per commune. */
 export function blobKey(communeCode: string, sha256: string): string {
@@ -33,7 +34,7 @@ export function referencedBlobs(items: readonly AcceptedSubmission[]): { commune
  * `invalid` (a ref that disagrees with its blob cannot be fixed by uploading, so it wins) or
  * `missing-blobs` with the hashes to PUT, each once.
  */
-export function blobVerdict(item: AcceptedSubmission, stored: ReadonlyMap<string, BlobInfo>): StoreResult | null {
+export function blobVerdict(item: AcceptedSubmission, stored: ReadonlyMap<string, BlobInfo>): PushResult | null {
   const errors: FieldError[] = [];
   const missing: string[] = [];
   for (const { path, ref } of item.attachments) {

@@ -8,7 +8,7 @@
  * store keeps the consent of the first write. Attachments are in: their refs (hash, size) are answers.
  */
 import { createHash } from 'node:crypto';
-import type { AcceptedSubmission } from './store';
+import type { AcceptedSubmission } from './sync-repository';
 
 /** JSON with object keys sorted at every level, so equal content always gives equal bytes. */
 export function canonicalJson(value: unknown): string {

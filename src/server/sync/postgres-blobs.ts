@@ -1,14 +1,17 @@
 /**
- * The PostgreSQL store's blob queries (bytea). Blobs go in with ON CONFLICT DO NOTHING, so two
- * processes storing the same photo at once both succeed and one row remains. A push reads the
- * blobs it references inside its own transaction, FOR KEY SHARE: no blob is ever deleted today,
- * and should a clean-up job ever delete unreferenced ones, it would have to wait for the push
- * that is about to reference them.
+ * The PostgreSQL blob queries (bytea). A push reads the blobs it references inside its own
+ * transaction, FOR KEY SHARE: no blob is ever deleted today, and should a clean-up job ever
+ * delete unreferenced ones, it would have to wait for the push that is about to reference them.
  */
 import type pg from 'pg';
+import { numbered } from '../db/postgres/placeholders';
 import { blobKey, referencedBlobs } from './blob-check';
-import type { AcceptedSubmission, BlobInfo, DossierStore } from './store';
-import { toBlobInfo, toStoredBlob, type BlobRow } from './store-rows';
+import { INSERT_BLOB_SQL, SELECT_BLOB_INFO_SQL, SELECT_BLOB_SQL, bytesParam, toBlobInfo, toStoredBlob, type BlobRow } from './blob-queries';
+import type { AcceptedSubmission, BlobInfo, SyncRepository } from './sync-repository';
+
+const SELECT_BLOB_INFO = numbered(SELECT_BLOB_INFO_SQL);
+const SELECT_BLOB = numbered(SELECT_BLOB_SQL);
+const INSERT_BLOB = numbered(INSERT_BLOB_SQL);
 
 /** The stored blobs a batch references, locked against deletion until the push commits. */
 export async function storedBlobs(client: pg.PoolClient, items: readonly AcceptedSubmission[]): Promise<Map<string, BlobInfo>> {
@@ -25,24 +28,16 @@ export async function storedBlobs(client: pg.PoolClient, items: readonly Accepte
   return found;
 }
 
-type BlobMethods = Pick<DossierStore, 'hasBlob' | 'putBlob' | 'missingBlobs' | 'getBlob'>;
+type BlobMethods = Pick<SyncRepository, 'hasBlob' | 'putBlob' | 'missingBlobs' | 'getBlob'>;
 
 export function postgresBlobMethods(pool: pg.Pool): BlobMethods {
   return {
     hasBlob: async (sha256, communeCode) => {
-      const result = await pool.query<BlobRow>('SELECT content_type, size FROM blobs WHERE commune_code = $1 AND sha256 = $2', [
-        communeCode,
-        sha256,
-      ]);
-      const row = result.rows[0];
+      const row = (await pool.query<BlobRow>(SELECT_BLOB_INFO, [communeCode, sha256])).rows[0];
       return row ? toBlobInfo(row) : null;
     },
     putBlob: async (sha256, type, bytes, communeCode, now) => {
-      const result = await pool.query(
-        `INSERT INTO blobs (commune_code, sha256, content_type, size, bytes, stored_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [communeCode, sha256, type, bytes.byteLength, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), now],
-      );
+      const result = await pool.query(INSERT_BLOB, [communeCode, sha256, type, bytes.byteLength, bytesParam(bytes), now]);
       return result.rowCount === 1;
     },
     missingBlobs: async (hashes, communeCode) => {
@@ -56,11 +51,7 @@ export function postgresBlobMethods(pool: pg.Pool): BlobMethods {
       return unique.filter((hash) => !present.has(hash));
     },
     getBlob: async (sha256, communeCode) => {
-      const result = await pool.query<BlobRow & { bytes: Buffer }>('SELECT content_type, size, bytes FROM blobs WHERE commune_code = $1 AND sha256 = $2', [
-        communeCode,
-        sha256,
-      ]);
-      const row = result.rows[0];
+      const row = (await pool.query<BlobRow & { bytes: Buffer }>(SELECT_BLOB, [communeCode, sha256])).rows[0];
       return row ? toStoredBlob(row) : null;
     },
   };

@@ -1,7 +1,7 @@
 /** Every refused request answers JSON `{ error, message }` with a machine-readable reason. */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody, ProtocolError } from '../domain/protocol';
+import type { ErrorBody, ProtocolError } from '../../domain/protocol';
 
 export function jsonError(
   c: Context,

@@ -3,32 +3,21 @@
  * nothing stored), then each item on its own, so one bad dossier never blocks the others.
  * Pure: no HTTP, no database, the date passed in.
  */
-import { attachmentsOf } from '../domain/attachment-refs';
-import type { CalendarDate } from '../domain/dates';
-import type { FormDefinition } from '../domain/form-schema';
-import { MAX_PUSH_ITEMS, SYNC_PROTOCOL_VERSION, type ConsentRecord, type ProtocolError, type PushResult } from '../domain/protocol';
-import { checkSubmission, type FieldError } from '../domain/validate';
-import { FORM_VERSIONS } from '../content/forms/index';
-import { ADMIN_UNITS } from '../content/admin-units/bundled';
-import type { AcceptedSubmission } from './store';
-
-/** Major protocol versions this server speaks. */
-export const SUPPORTED_PROTOCOLS: readonly number[] = [SYNC_PROTOCOL_VERSION];
+import { attachmentsOf } from '../../domain/attachment-refs';
+import type { CalendarDate } from '../../domain/dates';
+import type { FormDefinition } from '../../domain/form-schema';
+import { MAX_PUSH_ITEMS, type ConsentRecord, type ProtocolError, type PushResult } from '../../domain/protocol';
+import { checkSubmission, type FieldError } from '../../domain/validate';
+import { FORM_VERSIONS } from '../../content/forms/index';
+import { ADMIN_UNITS } from '../../content/admin-units/bundled';
+import { isDeviceId, isSupportedProtocol } from './protocol-checks';
+import type { AcceptedSubmission } from './sync-repository';
 
 /** Client-made ids as crypto.randomUUID() writes them (canonical lowercase). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const DEVICE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Consent versions are ids like "consent-dossier-2026-11-28" (content/consent.ts). */
 const CONSENT_VERSION = /^[A-Za-z0-9._:-]{1,100}$/;
 const CONSENT_LANGS: readonly string[] = ['vi', 'en'] satisfies ConsentRecord['lang'][];
-
-export function isSupportedProtocol(value: unknown): boolean {
-  return typeof value === 'number' && SUPPORTED_PROTOCOLS.includes(value);
-}
-
-export function isDeviceId(value: unknown): value is string {
-  return typeof value === 'string' && DEVICE_ID.test(value);
-}
 
 export type EnvelopeCheck =
   | { ok: true; deviceId: string; items: Record<string, unknown>[] }

@@ -1,24 +1,25 @@
 /**
- * Blobs first (ARCHITECTURE.md): before pushing a dossier, the phone asks
- * `HEAD /api/v1/blobs/{sha256}` for each photo or scan and PUTs the bytes of the ones the server
- * lacks. The bytes are hashed while they are read (size-limited, never trusting Content-Length)
- * and stored only when they hash to the path. GET is for the officer (bearer token) only.
+ * Blobs first: a dossier is stored only once every photo it references is (blob-check.ts), so
+ * before pushing it the phone asks `HEAD /api/v1/blobs/{sha256}` for each photo or scan and
+ * PUTs the bytes of the ones the server lacks. The bytes are hashed while they are read
+ * (size-limited, never trusting Content-Length) and stored only when they hash to the path.
+ * GET is for the officer (bearer token) only.
  */
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import type { AttachmentType } from '../domain/form-schema';
-import { jsonError } from './http-errors';
+import type { AttachmentType } from '../../domain/form-schema';
+import { jsonError } from '../http/http-errors';
+import { refuseUnlessOfficer } from '../http/officer-auth';
+import { readLimited } from '../http/read-body';
 import { EXTENSIONS, attachmentTypeOf, bytesMatchType } from './media-types';
-import { refuseUnlessOfficer } from './officer-auth';
-import { readLimited } from './read-body';
-import type { DossierStore } from './store';
-import { protocolHeaderGate } from './sync-routes';
+import { protocolHeaderGate } from './protocol-gate';
+import type { SyncRepository } from './sync-repository';
 
 /** 5 MiB: a phone photo of a paper, resized on the phone, is far smaller; the bytes are held in memory. */
 export const DEFAULT_MAX_BLOB_BYTES = 5 * 1024 * 1024;
 
 export interface BlobDeps {
-  store: DossierStore;
+  sync: SyncRepository;
   communeCode: string;
   now: () => number;
   maxBlobBytes: number;
@@ -45,7 +46,7 @@ function badHash(c: Context): Response {
   return jsonError(c, 400, 'bad-request', 'The path must end with the 64 hex digits of the SHA-256 of the bytes.');
 }
 
-export function blobRoutes({ store, communeCode, now, maxBlobBytes, officerToken }: BlobDeps): Hono {
+export function blobRoutes({ sync, communeCode, now, maxBlobBytes, officerToken }: BlobDeps): Hono {
   const routes = new Hono();
   routes.use('*', protocolHeaderGate);
 
@@ -55,7 +56,7 @@ export function blobRoutes({ store, communeCode, now, maxBlobBytes, officerToken
     if (c.req.method === 'HEAD') {
       const sha256 = hashParam(c);
       if (!sha256) return badHash(c);
-      const info = await store.hasBlob(sha256, communeCode);
+      const info = await sync.hasBlob(sha256, communeCode);
       // No body and an explicit length: without one, Node closes the connection after a HEAD
       // answer, and on 2G every new connection costs a round trip.
       if (!info) return c.body(null, 404, { 'Content-Length': '0' });
@@ -66,7 +67,7 @@ export function blobRoutes({ store, communeCode, now, maxBlobBytes, officerToken
     if (refused) return refused;
     const sha256 = hashParam(c);
     if (!sha256) return badHash(c);
-    const blob = await store.getBlob(sha256, communeCode);
+    const blob = await sync.getBlob(sha256, communeCode);
     if (!blob) return jsonError(c, 404, 'not-found', 'No blob with this hash.');
     // A download, never rendered in the app's origin.
     return c.body(blob.bytes as Uint8Array<ArrayBuffer>, 200, {
@@ -92,9 +93,9 @@ export function blobRoutes({ store, communeCode, now, maxBlobBytes, officerToken
       return jsonError(c, 400, 'blob-hash-mismatch', 'The bytes received do not hash to the SHA-256 in the path; send them again.');
     }
     if (!bytesMatchType(type, bytes)) return jsonError(c, 415, 'unsupported-media-type', `The bytes are not ${type}.`);
-    const created = await store.putBlob(sha256, type, bytes, communeCode, now());
+    const created = await sync.putBlob(sha256, type, bytes, communeCode, now());
     // Already there (earlier or by a racing PUT): answer with what is stored.
-    const stored = created ? { type, size: bytes.byteLength } : ((await store.hasBlob(sha256, communeCode)) ?? { type, size: bytes.byteLength });
+    const stored = created ? { type, size: bytes.byteLength } : ((await sync.hasBlob(sha256, communeCode)) ?? { type, size: bytes.byteLength });
     const receipt: BlobReceipt = { sha256, ...stored };
     return c.json(receipt, created ? 201 : 200);
   });

@@ -1,5 +1,5 @@
 /** Which uploads the server takes as attachments: the declared type, and bytes that start like it. */
-import { ATTACHMENT_TYPES, type AttachmentType } from '../domain/form-schema';
+import { ATTACHMENT_TYPES, type AttachmentType } from '../../domain/form-schema';
 
 /** The media type of a Content-Type header, parameters dropped, when it is an attachment type. */
 export function attachmentTypeOf(header: string | undefined): AttachmentType | null {

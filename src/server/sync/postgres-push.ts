@@ -1,61 +1,45 @@
 /**
- * The store for scale: PostgreSQL through node-postgres (pg 8), so several stateless API
- * processes can share one database behind a load balancer. Same migrations, same answers as the
- * SQLite store; the differences are about concurrency, which SQLite avoids by having one writer.
+ * The PostgreSQL push: one transaction per batch, safe with several API processes writing at once.
+ * The differences from SQLite are about concurrency, which SQLite avoids by having one writer.
  *
- * - A push is one transaction. New rows go in with INSERT … ON CONFLICT DO NOTHING and the rest
- *   is re-read, so two processes pushing the same ids never see a unique-constraint error: the
- *   second one waits for the first to commit, inserts nothing and answers from the stored row.
- * - Rows are inserted sorted by id, so concurrent batches holding the same ids in any order lock
- *   them in the same order and queue instead of deadlocking.
- * - Status-change seqs are drawn under a transaction-level advisory lock: see lockStatusSeq.
+ * - New rows go in with INSERT … ON CONFLICT DO NOTHING and the rest is re-read, so two
+ *   processes pushing the same ids never see a unique-constraint error: the second one waits for
+ *   the first to commit, inserts nothing and answers from the stored row. Inserted first and
+ *   decided after (decidePush), with the same answers as SQLite.
+ * - Rows are inserted, linked and locked sorted by id, so concurrent batches holding the same ids
+ *   in any order lock them in the same order and queue instead of deadlocking.
+ * - Status-change seqs are drawn under a transaction-level advisory lock (lockStatusSeq), taken
+ *   after every row lock, so a holder of the seq lock never waits.
  * - A push reads the blobs it references inside its own transaction (postgres-blobs.ts).
- * - A push links its device to each dossier it stored or duplicated (dossier_devices), which
- *   pulls follow, so every phone that sent a dossier sees its status changes.
  */
-import pg from 'pg';
-import { decidePush } from '../domain/push-decision';
-import type { CurrentStatus, DossierStatus, StatusChange } from '../domain/protocol';
+import type pg from 'pg';
+import { makeDossierCode } from '../../domain/dossier-code';
+import type { CurrentStatus, PushResult } from '../../domain/protocol';
+import { decidePush } from '../../domain/push-decision';
+import { lockStatusSeq } from '../db/postgres/advisory-locks';
+import type { PostgresDatabase } from '../db/postgres/postgres-database';
+import { MAX_CODE_ATTEMPTS, codeAllocationError, randomDossierSuffix } from '../dossiers/dossier-code';
+import { DOSSIER_COLUMNS } from '../dossiers/dossier-queries';
 import { blobVerdict } from './blob-check';
 import { contentHashOf } from './content-hash';
-import { makeDossierCode } from '../domain/dossier-code';
-import { randomDossierSuffix } from './dossier-code';
-import { postgresBlobMethods, storedBlobs } from './postgres-blobs';
-import { lockStatusSeq } from './db/postgres/advisory-locks';
-import { openPostgresDatabase, type PostgresOpenOptions } from './db/postgres/postgres-database';
-import type { AcceptedSubmission, DossierStore, PullPage, StoreResult } from './store';
-import { DOSSIER_COLUMNS, toCurrentStatus, toHeldDossier, toStatusChange, toStoredDossier, type ChangeRow, type DossierRow, type HeldRow, type StatusRow } from './store-rows';
+import { LINK_DEVICE_TO_IDS_POSTGRES, followsDossier } from './device-links';
+import { storedBlobs } from './postgres-blobs';
+import { toCurrentStatus, toHeldDossier, type HeldRow, type StatusRow } from './push-queries';
+import type { AcceptedSubmission, SyncRepository, SyncRepositoryOptions } from './sync-repository';
 
-export interface PostgresStoreOptions extends PostgresOpenOptions {
-  /** Source of dossier code suffixes; tests inject collisions. */
-  codeSuffix?: () => string;
-}
-
-/** A code collision is ~1 in a billion; five tries in a row means something else is wrong. */
-const MAX_CODE_ATTEMPTS = 5;
 interface ExistingRow extends HeldRow {
   id: string;
 }
 
-/**
- * Links the device to every dossier it was answered `stored` or `duplicate` for (not `conflict`:
- * other content, not its dossier), so its pulls include them. Sorted by id like the dossier rows,
- * so concurrent pushes of the same ids queue instead of deadlocking; before the seq lock is taken.
- */
+/** Links the device to the dossiers it follows (device-links.ts), before the seq lock is taken. */
 async function linkDevice(client: pg.PoolClient, deviceId: string, ids: readonly string[], now: number): Promise<void> {
   if (ids.length === 0) return;
-  await client.query(
-    `INSERT INTO dossier_devices (commune_code, dossier_id, device_id, first_seen_at)
-     SELECT d.commune_code, d.id, $1, $2 FROM dossiers d WHERE d.id = ANY($3::text[])
-     ORDER BY d.id
-     ON CONFLICT DO NOTHING`,
-    [deviceId, now, ids],
-  );
+  await client.query(LINK_DEVICE_TO_IDS_POSTGRES, [deviceId, now, ids]);
 }
 
-/** Ids answered `stored` or `duplicate`, sorted like the dossier rows. */
-function answeredIds(results: readonly StoreResult[]): string[] {
-  return [...new Set(results.filter((r) => r.outcome === 'stored' || r.outcome === 'duplicate').map((r) => r.id))].sort();
+/** Ids the device follows after this push, sorted like the dossier rows. */
+function followedIds(results: readonly PushResult[]): string[] {
+  return [...new Set(results.filter(followsDossier).map((r) => r.id))].sort();
 }
 
 /**
@@ -90,10 +74,7 @@ function byId(items: readonly AcceptedSubmission[]): (a: number, b: number) => n
   };
 }
 
-/** Opens a pool, checks the database is reachable and migrates it; throws if either fails. */
-export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<DossierStore> {
-  const database = await openPostgresDatabase(url, options);
-  const pool = database.pool;
+export function postgresPush(database: PostgresDatabase, options: SyncRepositoryOptions = {}): SyncRepository['pushBatch'] {
   const codeSuffix = options.codeSuffix ?? randomDossierSuffix;
 
   /** Inserts the first copy of each new id, drawing another code for rows that collided. */
@@ -109,7 +90,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     const existing = new Map<string, ExistingRow>();
     let pending = [...firsts];
     for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= MAX_CODE_ATTEMPTS) throw new Error(`Could not allocate a unique dossier code for ${items[pending[0]!]!.id}`);
+      if (attempt >= MAX_CODE_ATTEMPTS) throw codeAllocationError(items[pending[0]!]!.id);
       const codes = new Map(pending.map((i) => [i, makeDossierCode(items[i]!.communeCode, now, codeSuffix())]));
       const rows = [...pending].sort(byId(items));
       const column = <T>(pick: (item: AcceptedSubmission, i: number) => T): T[] => rows.map((i) => pick(items[i]!, i));
@@ -155,7 +136,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     return { stored, existing };
   }
 
-  async function pushBatch(deviceId: string, items: readonly AcceptedSubmission[], now: number): Promise<StoreResult[]> {
+  return async function pushBatch(deviceId: string, items: readonly AcceptedSubmission[], now: number): Promise<PushResult[]> {
     if (items.length === 0) return [];
     const hashes = items.map(contentHashOf);
     return database.transaction(async (client) => {
@@ -168,7 +149,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       });
       const { stored, existing } = await insertNew(client, deviceId, items, hashes, [...firstIndex.values()], now);
       const storedFirsts = [...firstIndex.values()].filter((i) => stored.has(items[i]!.id));
-      const results = items.map((item, i): StoreResult => {
+      const results = items.map((item, i): PushResult => {
         const verdict = verdicts[i];
         if (verdict) return verdict;
         const first = firstIndex.get(item.id)!;
@@ -179,7 +160,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         const held = code !== undefined ? { contentHash: hashes[first]!, dossierCode: code, receivedAt: now } : toHeldDossier(existing.get(item.id)!);
         return decidePush({ id: item.id, contentHash: hashes[i]! }, held);
       });
-      const answered = answeredIds(results);
+      const answered = followedIds(results);
       await linkDevice(client, deviceId, answered, now);
       await lockAnswered(client, answered);
       if (storedFirsts.length > 0) {
@@ -193,69 +174,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         );
       }
       const statuses = await readCurrentStatuses(client, answered);
-      return results.map((r) => (r.outcome === 'stored' || r.outcome === 'duplicate' ? { ...r, ...statuses.get(r.id) } : r));
+      return results.map((r) => (followsDossier(r) ? { ...r, ...statuses.get(r.id) } : r));
     });
-  }
-
-  async function setStatus(ref: string, status: DossierStatus, note: string | undefined, now: number): Promise<StatusChange | null> {
-    return database.transaction(async (client) => {
-      // The row lock first, the seq lock second, always: a holder of the seq lock never waits.
-      const updated = await client.query<{ id: string; dossier_code: string; commune_code: string; device_id: string }>(
-        `UPDATE dossiers SET status = $1
-         WHERE id = (SELECT id FROM dossiers WHERE id = $2 OR dossier_code = $2 LIMIT 1)
-         RETURNING id, dossier_code, commune_code, device_id`,
-        [status, ref],
-      );
-      const dossier = updated.rows[0];
-      if (!dossier) return null;
-      await lockStatusSeq(client);
-      const inserted = await client.query<{ seq: string }>(
-        `INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq`,
-        [dossier.id, dossier.commune_code, dossier.device_id, status, note ?? null, now],
-      );
-      const change: StatusChange = {
-        id: dossier.id,
-        dossierCode: dossier.dossier_code,
-        status,
-        changedAt: now,
-        seq: Number(inserted.rows[0]!.seq),
-      };
-      if (note !== undefined) change.note = note;
-      return change;
-    });
-  }
-
-  return {
-    kind: 'postgres',
-    pushBatch,
-    setStatus,
-    pullChanges: async (deviceId, since, limit): Promise<PullPage> => {
-      const result = await pool.query<ChangeRow>(
-        `SELECT sc.seq, sc.dossier_id, d.dossier_code, sc.status, sc.note, sc.changed_at
-         FROM dossier_devices dd
-         JOIN status_changes sc ON sc.dossier_id = dd.dossier_id
-         JOIN dossiers d ON d.id = sc.dossier_id
-         WHERE dd.device_id = $1 AND sc.seq > $2 ORDER BY sc.seq LIMIT $3`,
-        [deviceId, since, limit],
-      );
-      const changes = result.rows.map(toStatusChange);
-      const last = changes[changes.length - 1];
-      return { changes, cursor: last ? last.seq : since };
-    },
-    getDossier: async (ref) => {
-      const result = await pool.query<DossierRow>(
-        `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE id = $1 OR dossier_code = $1 LIMIT 1`,
-        [ref],
-      );
-      const row = result.rows[0];
-      return row ? toStoredDossier(row) : null;
-    },
-    countDossiers: async () => {
-      const result = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM dossiers');
-      return Number(result.rows[0]?.n ?? 0);
-    },
-    ...postgresBlobMethods(pool),
-    close: () => database.close(),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import type { Catalog } from '../domain/catalog';
+import type { Catalog } from '../../domain/catalog';
 
 export interface CatalogResponse {
   catalog: Catalog;

@@ -3,8 +3,8 @@
  * (CATALOG_PATH). A file that fails validateCatalog stops the server at start, never a phone.
  */
 import { readFileSync } from 'node:fs';
-import { BUNDLED_CATALOG } from '../content/catalog';
-import { type Catalog, validateCatalog } from '../domain/catalog';
+import { BUNDLED_CATALOG } from '../../content/catalog';
+import { type Catalog, validateCatalog } from '../../domain/catalog';
 
 export class CatalogFileError extends Error {
   override name = 'CatalogFileError';

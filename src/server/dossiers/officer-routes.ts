@@ -3,15 +3,15 @@
  * token until staff accounts exist; without a configured token the route does not exist (404).
  */
 import { Hono } from 'hono';
-import { DOSSIER_STATUSES, type DossierStatus } from '../domain/protocol';
-import { toNfc } from '../domain/text';
-import { bodyError, jsonError } from './http-errors';
-import { refuseUnlessOfficer } from './officer-auth';
-import { readJsonBody } from './read-body';
-import type { DossierStore } from './store';
+import { DOSSIER_STATUSES, type DossierStatus } from '../../domain/protocol';
+import { toNfc } from '../../domain/text';
+import { bodyError, jsonError } from '../http/http-errors';
+import { refuseUnlessOfficer } from '../http/officer-auth';
+import { readJsonBody } from '../http/read-body';
+import type { DossierRepository } from './dossier-repository';
 
 export interface OfficerDeps {
-  store: DossierStore;
+  dossiers: DossierRepository;
   officerToken: string;
   now: () => number;
   maxBodyBytes: number;
@@ -27,7 +27,7 @@ function isStatus(value: unknown): value is DossierStatus {
   return typeof value === 'string' && (DOSSIER_STATUSES as readonly string[]).includes(value);
 }
 
-export function officerRoutes({ store, officerToken, now, maxBodyBytes }: OfficerDeps): Hono {
+export function officerRoutes({ dossiers, officerToken, now, maxBodyBytes }: OfficerDeps): Hono {
   const routes = new Hono();
 
   routes.post('/status', async (c) => {
@@ -51,7 +51,7 @@ export function officerRoutes({ store, officerToken, now, maxBodyBytes }: Office
     // NFC and trimmed, but line breaks kept: a supplement request is often a list.
     const trimmed = typeof value.note === 'string' ? toNfc(value.note).trim() : '';
     const note = trimmed === '' ? undefined : trimmed;
-    const change = await store.setStatus(value.id, value.status, note, now());
+    const change = await dossiers.setStatus(value.id, value.status, note, now());
     if (!change) return jsonError(c, 404, 'not-found', 'No dossier with this id or code.');
     return c.json(change);
   });
