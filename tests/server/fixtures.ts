@@ -4,10 +4,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
+import { expect } from 'vitest';
 import { DEFAULT_COMMUNE } from '../../src/content/commune';
 import { CONSENT } from '../../src/content/consent';
 import type { Answers, AttachmentRef, AttachmentType } from '../../src/domain/form-schema';
-import { SYNC_PROTOCOL_VERSION, type ConsentRecord, type PushRequest, type Submission } from '../../src/domain/protocol';
+import {
+  SYNC_PROTOCOL_VERSION,
+  type ConsentRecord,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type Submission,
+} from '../../src/domain/protocol';
 import { createApp, type AppOptions } from '../../src/server/http/app';
 import { CT01_V1_ANSWERS } from '../fixtures/ct01-answers';
 import type { Stores } from '../../src/server/stores';
@@ -156,4 +164,20 @@ export function pull(app: Hono, since: number | string, deviceId = DEVICE_ID): P
 
 export function setStatus(app: Hono, body: unknown, token = OFFICER_TOKEN): Promise<Response> {
   return postJson(app, '/api/v1/officer/status', body, { authorization: `Bearer ${token}` });
+}
+
+/** Pushes one fresh valid dossier through the app; throws unless it was stored. */
+export async function pushOneStored(app: Hono, deviceId?: string): Promise<{ id: string; dossierCode: string }> {
+  const item = makeSubmission();
+  const res = await postJson(app, '/api/v1/sync/push', pushRequest([item], deviceId));
+  const [result] = ((await res.json()) as PushResponse).results;
+  if (result?.outcome !== 'stored') throw new Error(`push failed: ${JSON.stringify(result)}`);
+  return { id: item.id, dossierCode: result.dossierCode };
+}
+
+/** A pull that must answer 200, and its page. */
+export async function pullPage(app: Hono, since: number | string, deviceId?: string): Promise<PullResponse> {
+  const res = await pull(app, since, deviceId);
+  expect(res.status).toBe(200);
+  return (await res.json()) as PullResponse;
 }

@@ -1,7 +1,7 @@
 /**
- * Child process for sqlite-store.test.ts: opens and closes the SQLite store at each path it is
- * sent on stdin, answering "ok" or "fail <reason>", so several processes can open one new file
- * at the same moment, released together by the parent.
+ * Child process for db/sqlite-database.test.ts: opens and closes the SQLite stores at each path
+ * it is sent on stdin, answering "ok" or "fail <reason>", so several processes can open one new
+ * file at the same moment, released together by the parent.
  */
 import { createInterface } from 'node:readline';
 import { openSqliteStores } from '../../src/server/stores';

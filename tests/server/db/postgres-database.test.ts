@@ -1,14 +1,14 @@
-/** What only the PostgreSQL adapter does; the shared store contract is in store.test.ts. */
+/** What only the PostgreSQL adapter does; the contracts shared with SQLite are the *.contract.test.ts files. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/server/db/migrations';
-import { openPostgresStores } from '../../src/server/stores';
-import { DEVICE_ID, NOW, makeAccepted } from './fixtures';
-import { freePort } from './postgres-cluster';
-import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';
+import { MIGRATIONS } from '../../../src/server/db/migrations';
+import { openPostgresStores } from '../../../src/server/stores';
+import { DEVICE_ID, NOW, makeAccepted } from '../fixtures';
+import { freePort } from '../postgres-cluster';
+import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from '../stores';
 
 const POSTGRES = STORE_BACKENDS.find((backend) => backend.kind === 'postgres')!;
 
-describe('openPostgresStore', () => {
+describe('openPostgresStores', () => {
   it('rejects with the connection error when the database is unreachable', async () => {
     const port = await freePort();
     await expect(openPostgresStores(`postgres://mcld@127.0.0.1:${port}/motcua`, { connectionTimeoutMs: 5000 })).rejects.toThrow(/ECONNREFUSED/);

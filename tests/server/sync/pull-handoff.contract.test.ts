@@ -1,22 +1,8 @@
 /** After a hand-off every phone that sent a dossier (stored or duplicate) follows its status; a conflicting one does not. */
-import { mkdirSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PullResponse, PushResponse, StatusChange, Submission } from '../../src/domain/protocol';
-import { contentHashOf } from '../../src/server/sync/content-hash';
-import { MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from '../../src/server/db/migrations';
-import {
-  COMMUNE_CODE,
-  DEVICE_ID,
-  NOW,
-  OTHER_DEVICE_ID,
-  makeAccepted,
-  makeSubmission,
-  postJson,
-  pull,
-  pushRequest,
-  setStatus,
-} from './fixtures';
-import { STORE_BACKENDS, skipWhenUnavailable, useTestServer, type TestDatabase } from './stores';
+import { describe, expect, it } from 'vitest';
+import type { PullResponse, PushResponse, StatusChange, Submission } from '../../../src/domain/protocol';
+import { COMMUNE_CODE, DEVICE_ID, NOW, OTHER_DEVICE_ID, makeSubmission, postJson, pull, pushRequest, setStatus } from '../fixtures';
+import { STORE_BACKENDS, useTestServer } from '../stores';
 
 const THIRD_DEVICE_ID = 'device-cccc-3333';
 const FOURTH_DEVICE_ID = 'device-dddd-4444';
@@ -141,53 +127,5 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
       statusSeq: change.seq,
     });
     expect((await pulled(DEVICE_ID, before.cursor)).changes).toEqual([]);
-  });
-});
-
-describe.each(STORE_BACKENDS)('migration 3 with $kind', (backend) => {
-  let db: TestDatabase;
-  skipWhenUnavailable(backend);
-  beforeEach(async () => {
-    db = await backend.createDatabase();
-  });
-  afterEach(async () => {
-    await db?.cleanup();
-  });
-
-  it('links every existing dossier to the device that sent it, so that device still pulls its changes', async () => {
-    // A schema-2 database as the previous server left it, with one dossier and its 'received' change.
-    if (db.env.DATA_DIR) mkdirSync(db.env.DATA_DIR, { recursive: true });
-    await db.execute(SCHEMA_MIGRATIONS_SQL);
-    for (const migration of MIGRATIONS.filter((m) => m.version <= 2)) {
-      for (const statement of migrationSql(migration, backend.kind).split(';')) await db.execute(statement);
-      await db.execute('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', migration.version, migration.name, NOW);
-    }
-    const old = makeAccepted();
-    const code = `${COMMUNE_CODE}-250714-AAAAAA`;
-    await db.execute(
-      `INSERT INTO dossiers (id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      old.id, code, COMMUNE_CODE, DEVICE_ID, old.formId, old.formVersion, contentHashOf(old),
-      JSON.stringify(old.answers), old.submittedAt, NOW - 1000, 'received',
-    );
-    await db.execute(
-      'INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
-      old.id, COMMUNE_CODE, DEVICE_ID, 'received', null, NOW - 1000,
-    );
-
-    const store = await db.open();
-    expect((await db.rows('SELECT version FROM schema_migrations ORDER BY version')).map((row) => Number(row.version))).toEqual(MIGRATIONS.map((m) => m.version));
-    const links = await db.rows('SELECT commune_code, dossier_id, device_id, first_seen_at FROM dossier_devices');
-    expect(links.map((row) => ({ ...row, first_seen_at: Number(row.first_seen_at) }))).toEqual([
-      { commune_code: COMMUNE_CODE, dossier_id: old.id, device_id: DEVICE_ID, first_seen_at: NOW - 1000 },
-    ]);
-    await store.dossiers.setStatus(code, 'processing', undefined, NOW);
-    const page = await store.sync.pullChanges(DEVICE_ID, 0, 10);
-    expect(page.changes.map((c) => [c.id, c.dossierCode, c.status])).toEqual([
-      [old.id, code, 'received'],
-      [old.id, code, 'processing'],
-    ]);
-    expect((await store.sync.pullChanges(OTHER_DEVICE_ID, 0, 10)).changes).toEqual([]);
-    expect(await db.columns('dossier_devices')).toContain('commune_code');
   });
 });

@@ -1,16 +1,15 @@
-/** The Stores contract, on every adapter: migrations, persistence, codes, atomic batches, paging. */
-import { mkdirSync } from 'node:fs';
+/**
+ * The SyncRepository contract on every adapter, called directly: blobs per commune, pushes kept
+ * across reopens, code collisions redrawn, atomic batches answered in order, pull paging.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalJson, contentHashOf } from '../../src/server/sync/content-hash';
-import { makeDossierCode } from '../../src/domain/dossier-code';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from '../../src/server/db/migrations';
-import { COMMUNE_CODE, CONSENT_RECORD, DEVICE_ID, NOW, makeAccepted, makeBlob } from './fixtures';
-import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';
+import { COMMUNE_CODE, CONSENT_RECORD, DEVICE_ID, NOW, makeAccepted, makeBlob } from '../fixtures';
+import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from '../stores';
 
 /** Fixture submissions are already valid and normalised, so they stand for accepted ones. */
 const accepted = makeAccepted;
 
-describe.each(STORE_BACKENDS)('the $kind store', (backend) => {
+describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
   let db: TestDatabase;
   skipWhenUnavailable(backend);
   beforeEach(async () => {
@@ -18,43 +17,6 @@ describe.each(STORE_BACKENDS)('the $kind store', (backend) => {
   });
   afterEach(async () => {
     await db?.cleanup();
-  });
-
-  it('records each migration once, across reopens', async () => {
-    await (await db.open()).close();
-    await (await db.open()).close();
-    const versions = await db.rows('SELECT version FROM schema_migrations ORDER BY version');
-    expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
-  });
-
-  it('puts the commune code on every table', async () => {
-    await (await db.open()).close();
-    for (const table of ['dossiers', 'status_changes', 'blobs', 'dossier_devices']) expect(await db.columns(table)).toContain('commune_code');
-  });
-
-  it('upgrades a schema-1 database with its dossiers: they keep their answers and have no consent', async () => {
-    // A schema-1 database as the previous server left it (the SQLite file's directory first).
-    if (db.env.DATA_DIR) mkdirSync(db.env.DATA_DIR, { recursive: true });
-    await db.execute(SCHEMA_MIGRATIONS_SQL);
-    for (const statement of migrationSql(MIGRATIONS[0]!, backend.kind).split(';')) await db.execute(statement);
-    await db.execute('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', 1, MIGRATIONS[0]!.name, NOW);
-    const old = accepted();
-    await db.execute(
-      `INSERT INTO dossiers (id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      old.id, `${COMMUNE_CODE}-250714-AAAAAA`, COMMUNE_CODE, DEVICE_ID, old.formId, old.formVersion, contentHashOf(old),
-      JSON.stringify(old.answers), old.submittedAt, NOW - 1000, 'received',
-    );
-
-    const store = await db.open();
-    expect((await db.rows('SELECT version FROM schema_migrations ORDER BY version')).map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
-    const stored = await store.dossiers.getDossier(old.id);
-    expect(stored).toMatchObject({ answers: old.answers, receivedAt: NOW - 1000 });
-    expect(stored).not.toHaveProperty('consent');
-    // A retry of it is still the same dossier; the missing consent is not filled in afterwards.
-    expect((await store.sync.pushBatch(DEVICE_ID, [old], NOW))[0]?.outcome).toBe('duplicate');
-    expect(await store.dossiers.getDossier(old.id)).not.toHaveProperty('consent');
-    expect(await store.sync.hasBlob(makeBlob(1).sha256, COMMUNE_CODE)).toBeNull();
   });
 
   it('stores blobs once, per commune, and says which of a list are missing', async () => {
@@ -86,12 +48,6 @@ describe.each(STORE_BACKENDS)('the $kind store', (backend) => {
     expect((await reopened.sync.getBlob(blob.sha256, COMMUNE_CODE))?.bytes).toEqual(blob.bytes);
   });
 
-  it('refuses a database written by a newer server', async () => {
-    await (await db.open()).close();
-    await db.execute('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', LATEST_SCHEMA_VERSION + 1, 'future', NOW);
-    await expect(db.open()).rejects.toThrow(/newer than this server/);
-  });
-
   it('keeps dossiers, their codes and their answers across close and reopen', async () => {
     const item = accepted();
     const first = await db.open();
@@ -104,16 +60,6 @@ describe.each(STORE_BACKENDS)('the $kind store', (backend) => {
     const [again] = await reopened.sync.pushBatch(DEVICE_ID, [item], NOW + 1000);
     expect(again).toEqual({ ...stored, outcome: 'duplicate' });
     expect((await reopened.sync.pullChanges(DEVICE_ID, 0, 10)).changes).toHaveLength(1);
-  });
-
-  it('finds a dossier by its code as well as by its id', async () => {
-    const store = await db.open();
-    const item = accepted();
-    const [stored] = await store.sync.pushBatch(DEVICE_ID, [item], NOW);
-    const code = (stored as { dossierCode: string }).dossierCode;
-    expect((await store.dossiers.getDossier(code))?.id).toBe(item.id);
-    expect(await store.dossiers.getDossier('15865-250714-ZZZZZZ')).toBeNull();
-    expect(await store.dossiers.setStatus('15865-250714-ZZZZZZ', 'processing', undefined, NOW)).toBeNull();
   });
 
   it('draws another code when a random code collides', async () => {
@@ -189,36 +135,5 @@ describe.each(STORE_BACKENDS)('the $kind store', (backend) => {
     expect(second.cursor).toBeGreaterThan(first.cursor);
     expect(third).toEqual({ changes: [], cursor: second.cursor });
     expect([...first.changes, ...second.changes].map((c) => c.id)).toEqual(items.map((i) => i.id));
-  });
-});
-
-describe('migrations', () => {
-  it('leave no dialect token unfilled and use the right sequence column for each dialect', () => {
-    for (const migration of MIGRATIONS) {
-      const sqlite = migrationSql(migration, 'sqlite');
-      const postgres = migrationSql(migration, 'postgres');
-      expect(sqlite).not.toMatch(/\{\{/);
-      expect(postgres).not.toMatch(/\{\{/);
-      expect(postgres).not.toMatch(/AUTOINCREMENT/i);
-    }
-    expect(migrationSql(MIGRATIONS[0]!, 'postgres')).toContain('GENERATED ALWAYS AS IDENTITY');
-    expect(migrationSql(MIGRATIONS[1]!, 'postgres')).toContain('bytes BYTEA NOT NULL');
-    expect(migrationSql(MIGRATIONS[1]!, 'sqlite')).toContain('bytes BLOB NOT NULL');
-  });
-});
-
-describe('dossier codes and content hashes', () => {
-  it('date the code by the calendar day in Vietnam', () => {
-    expect(makeDossierCode('15865', Date.UTC(2025, 6, 14, 16, 59), 'K7Q2MX')).toBe('15865-250714-K7Q2MX');
-    expect(makeDossierCode('15865', Date.UTC(2025, 6, 14, 17, 0), 'K7Q2MX')).toBe('15865-250715-K7Q2MX');
-  });
-
-  it('hash content regardless of key order, and ignore submittedAt', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[2,{"y":2,"z":1}]},"b":1}');
-    const item = accepted();
-    const reordered = { ...item, submittedAt: 1, answers: Object.fromEntries(Object.entries(item.answers).reverse()) };
-    expect(contentHashOf(reordered)).toBe(contentHashOf(item));
-    expect(contentHashOf({ ...item, answers: { ...item.answers, reason: 'Đi học' } })).not.toBe(contentHashOf(item));
-    expect(contentHashOf({ ...item, communeCode: '00001' })).not.toBe(contentHashOf(item));
   });
 });

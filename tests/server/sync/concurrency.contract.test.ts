@@ -5,11 +5,11 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PushResponse, PushResult, StatusChange, Submission } from '../../src/domain/protocol';
-import { createApp } from '../../src/server/http/app';
-import type { AcceptedSubmission } from '../../src/server/sync/sync-repository';
-import { COMMUNE_CODE, DEVICE_ID, NOW, makeAccepted, makeSubmission, postJson, pushRequest } from './fixtures';
-import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';
+import type { PushResponse, PushResult, StatusChange, Submission } from '../../../src/domain/protocol';
+import { createApp } from '../../../src/server/http/app';
+import type { AcceptedSubmission } from '../../../src/server/sync/sync-repository';
+import { COMMUNE_CODE, DEVICE_ID, NOW, makeAccepted, makeSubmission, postJson, pushRequest } from '../fixtures';
+import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from '../stores';
 
 const WRITERS = 8;
 

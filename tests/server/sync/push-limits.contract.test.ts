@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PUSH_ITEMS } from '../../src/domain/protocol';
-import { DEFAULT_MAX_BODY_BYTES } from '../../src/server/http/read-body';
-import { DEVICE_ID, makeSubmission, postJson, pushRequest, startTestServer } from './fixtures';
-import { STORE_BACKENDS, useTestServer } from './stores';
+import { MAX_PUSH_ITEMS } from '../../../src/domain/protocol';
+import { DEFAULT_MAX_BODY_BYTES } from '../../../src/server/http/read-body';
+import { DEVICE_ID, makeSubmission, postJson, pushRequest, startTestServer } from '../fixtures';
+import { STORE_BACKENDS, useTestServer } from '../stores';
 
 describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
   const server = useTestServer(backend);

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/http/app';
-import { COMMUNE_CODE, startTestServer, type TestServer } from './fixtures';
-import { SQLITE_BACKEND } from './stores';
+import { createApp } from '../../../src/server/http/app';
+import { COMMUNE_CODE, startTestServer, type TestServer } from '../fixtures';
+import { SQLITE_BACKEND } from '../stores';
 
 const SHELL = '<!doctype html><html lang="vi"><title>Một Cửa Lưu Động</title><div id="app"></div></html>';
 const SECRET = 'SECRET-OUTSIDE-THE-BUILD';

@@ -1,12 +1,12 @@
-/** What only the embedded adapter does; the shared store contract is in store.test.ts. */
+/** What only the embedded adapter does; the contracts shared with PostgreSQL are the *.contract.test.ts files. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStores } from '../../src/server/stores';
-import { makeTempDir } from './fixtures';
+import { openSqliteStores } from '../../../src/server/stores';
+import { makeTempDir } from '../fixtures';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 beforeEach(async () => {
@@ -16,7 +16,7 @@ afterEach(async () => {
   await temp.cleanup();
 });
 
-describe('openSqliteStore', () => {
+describe('openSqliteStores', () => {
   it('creates its data directory and file on first start, in WAL mode', async () => {
     const path = join(temp.dir, 'not', 'yet', 'there', 'mot-cua.sqlite');
     expect(existsSync(join(temp.dir, 'not'))).toBe(false);
@@ -32,7 +32,7 @@ describe('openSqliteStore', () => {
   });
 
   it('lets several processes open the same new file at the same moment', { timeout: 60_000 }, async () => {
-    const ROOT = resolve(import.meta.dirname, '..', '..');
+    const ROOT = resolve(import.meta.dirname, '..', '..', '..');
     const children: { child: ChildProcess; lines: Interface; next: () => Promise<string> }[] = [];
     try {
       for (let i = 0; i < 4; i++) {

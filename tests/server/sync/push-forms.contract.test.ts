@@ -4,13 +4,13 @@
  * stored; a complete one is accepted.
  */
 import { describe, expect, it } from 'vitest';
-import type { PushResponse, PushResult } from '../../src/domain/protocol';
-import { validate } from '../../src/domain/validate';
-import { FORM_VERSIONS } from '../../src/content/forms';
-import { ADMIN_UNITS } from '../../src/content/admin-units/bundled';
-import { VALID } from '../unit/forms/fixtures';
-import { makeSubmission, postJson, pushRequest } from './fixtures';
-import { STORE_BACKENDS, useTestServer } from './stores';
+import type { PushResponse, PushResult } from '../../../src/domain/protocol';
+import { validate } from '../../../src/domain/validate';
+import { FORM_VERSIONS } from '../../../src/content/forms';
+import { ADMIN_UNITS } from '../../../src/content/admin-units/bundled';
+import { VALID } from '../../unit/forms/fixtures';
+import { makeSubmission, postJson, pushRequest } from '../fixtures';
+import { STORE_BACKENDS, useTestServer } from '../stores';
 
 /** 10:00 on 28/11/2026 in Vietnam: the day the form fixtures are written for. */
 const NOW = Date.UTC(2026, 10, 28, 3, 0, 0);

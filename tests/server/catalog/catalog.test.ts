@@ -3,12 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/http/app';
-import { openSqliteStores } from '../../src/server/stores';
-import { CatalogFileError, loadCatalog } from '../../src/server/catalog/catalog-source';
-import { BUNDLED_CATALOG } from '../../src/content/catalog';
-import { validateCatalog } from '../../src/domain/catalog';
-import type { Stores } from '../../src/server/stores';
+import { createApp } from '../../../src/server/http/app';
+import { openSqliteStores } from '../../../src/server/stores';
+import { CatalogFileError, loadCatalog } from '../../../src/server/catalog/catalog-source';
+import { BUNDLED_CATALOG } from '../../../src/content/catalog';
+import { validateCatalog } from '../../../src/domain/catalog';
+import type { Stores } from '../../../src/server/stores';
 
 const dir = mkdtempSync(join(tmpdir(), 'mcld-catalog-'));
 let store: Stores | null = null;

@@ -1,6 +1,7 @@
+/** POST /api/v1/sync/push on every adapter: stored, duplicate, conflict and invalid answers, and what is on disk. */
 import { describe, expect, it } from 'vitest';
-import type { PushResponse, PushResult } from '../../src/domain/protocol';
-import { createApp } from '../../src/server/http/app';
+import type { PushResponse, PushResult } from '../../../src/domain/protocol';
+import { createApp } from '../../../src/server/http/app';
 import {
   COMMUNE_CODE,
   DEVICE_ID,
@@ -8,8 +9,8 @@ import {
   makeSubmission,
   postJson,
   pushRequest,
-} from './fixtures';
-import { STORE_BACKENDS, useTestServer } from './stores';
+} from '../fixtures';
+import { STORE_BACKENDS, useTestServer } from '../stores';
 
 const CODE = /^15865-250714-[2-9A-HJ-NP-Z]{6}$/;
 
@@ -28,14 +29,6 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
   function rowsOnDisk(sql: string, ...params: unknown[]): Promise<Record<string, unknown>[]> {
     return server.db.rows(sql, ...params);
   }
-
-  describe('GET /api/v1/health', () => {
-    it('answers ok with the protocol version and the store kind', async () => {
-      const res = await server.app.request('/api/v1/health');
-      expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ ok: true, protocol: 1, store: backend.kind });
-    });
-  });
 
   describe('POST /api/v1/sync/push', () => {
     it('stores a valid dossier with a readable code, a row on disk and a "received" status change', async () => {

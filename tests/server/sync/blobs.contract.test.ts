@@ -1,9 +1,9 @@
 /** HEAD, PUT and the officer's GET of /api/v1/blobs/{sha256}, on every adapter, read back with plain SQL. */
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/http/app';
-import { DEFAULT_MAX_BLOB_BYTES } from '../../src/server/sync/blob-routes';
-import { COMMUNE_CODE, NOW, OFFICER_TOKEN, headBlob, makeBlob, putBlob, sha256Of, startTestServer } from './fixtures';
-import { STORE_BACKENDS, useTestServer } from './stores';
+import { createApp } from '../../../src/server/http/app';
+import { DEFAULT_MAX_BLOB_BYTES } from '../../../src/server/sync/blob-routes';
+import { COMMUNE_CODE, NOW, OFFICER_TOKEN, headBlob, makeBlob, putBlob, sha256Of, startTestServer } from '../fixtures';
+import { STORE_BACKENDS, useTestServer } from '../stores';
 
 /** A stream of `bytes` in chunks, with no Content-Length unless the caller adds one. */
 function streamOf(bytes: Uint8Array, chunkSize = 16 * 1024): ReadableStream<Uint8Array> {

@@ -3,9 +3,9 @@
  * it references is stored, with the declared size and type; and the consent it carries.
  */
 import { describe, expect, it } from 'vitest';
-import { FORM_VERSIONS } from '../../src/content/forms/index';
-import type { Answers, FormDefinition } from '../../src/domain/form-schema';
-import type { PushResponse, PushResult, Submission } from '../../src/domain/protocol';
+import { FORM_VERSIONS } from '../../../src/content/forms/index';
+import type { Answers, FormDefinition } from '../../../src/domain/form-schema';
+import type { PushResponse, PushResult, Submission } from '../../../src/domain/protocol';
 import {
   CONSENT_RECORD,
   DEVICE_ID,
@@ -18,8 +18,8 @@ import {
   putBlob,
   refOf,
   type TestBlob,
-} from './fixtures';
-import { STORE_BACKENDS, useTestServer } from './stores';
+} from '../fixtures';
+import { STORE_BACKENDS, useTestServer } from '../stores';
 
 const label = { vi: 'Trường thử', en: 'Test field' };
 
