@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../domain/protocol';
+import { StrictReader, field } from '../../domain/strict-reader';
 import { toNfc } from '../../domain/text';
 import { bodyError, jsonError } from '../http/http-errors';
 import { refuseUnlessOfficer } from '../http/officer-auth';
@@ -20,11 +21,27 @@ export interface OfficerDeps {
 const MAX_NOTE_LENGTH = 2000;
 /** A dossier id (UUID) or dossier code; anything else cannot name a dossier. */
 const DOSSIER_REF = /^[A-Za-z0-9-]{1,64}$/;
-/** NUL and other control characters except tab and line breaks; PostgreSQL text refuses NUL. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** No NUL or other control characters except tab and line breaks; PostgreSQL text refuses NUL. */
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
-function isStatus(value: unknown): value is DossierStatus {
-  return typeof value === 'string' && (DOSSIER_STATUSES as readonly string[]).includes(value);
+type StatusRequest = { ok: true; id: string; status: DossierStatus; note?: string } | { ok: false; message: string };
+
+/** Reads the officer's decision from untrusted JSON (own properties only), or says what is wrong with it. */
+function readStatusRequest(value: unknown): StatusRequest {
+  const r = new StrictReader();
+  const request = r.record(value, 'body');
+  const id = request && r.string(field(request, 'id'), 'id', DOSSIER_REF);
+  if (!request || id === undefined) return { ok: false, message: 'id (dossier id or dossier code) is required.' };
+  const status = r.oneOf(field(request, 'status'), DOSSIER_STATUSES, 'status');
+  if (status === undefined) return { ok: false, message: `status must be one of: ${DOSSIER_STATUSES.join(', ')}.` };
+  const raw = field(request, 'note');
+  const given = raw === undefined ? '' : r.string(raw, 'note', NO_CONTROL_CHARACTERS, MAX_NOTE_LENGTH);
+  if (given === undefined) {
+    return { ok: false, message: `note must be text of at most ${MAX_NOTE_LENGTH} characters, without control characters.` };
+  }
+  // NFC and trimmed, but line breaks kept: a supplement request is often a list.
+  const note = toNfc(given).trim();
+  return note === '' ? { ok: true, id, status } : { ok: true, id, status, note };
 }
 
 export function officerRoutes({ dossiers, officerToken, now, maxBodyBytes }: OfficerDeps): Hono {
@@ -35,23 +52,9 @@ export function officerRoutes({ dossiers, officerToken, now, maxBodyBytes }: Off
     if (refused) return refused;
     const body = await readJsonBody(c.req.raw, maxBodyBytes);
     if (!body.ok) return bodyError(c, body.reason, maxBodyBytes);
-    const value = body.value as Record<string, unknown> | null;
-    if (typeof value !== 'object' || value === null || typeof value.id !== 'string' || !DOSSIER_REF.test(value.id)) {
-      return jsonError(c, 400, 'bad-request', 'id (dossier id or dossier code) is required.');
-    }
-    if (!isStatus(value.status)) {
-      return jsonError(c, 400, 'bad-request', `status must be one of: ${DOSSIER_STATUSES.join(', ')}.`);
-    }
-    const noteOk =
-      value.note === undefined ||
-      (typeof value.note === 'string' && value.note.length <= MAX_NOTE_LENGTH && !CONTROL_CHARACTERS.test(value.note));
-    if (!noteOk) {
-      return jsonError(c, 400, 'bad-request', `note must be text of at most ${MAX_NOTE_LENGTH} characters, without control characters.`);
-    }
-    // NFC and trimmed, but line breaks kept: a supplement request is often a list.
-    const trimmed = typeof value.note === 'string' ? toNfc(value.note).trim() : '';
-    const note = trimmed === '' ? undefined : trimmed;
-    const change = await dossiers.setStatus(value.id, value.status, note, now());
+    const request = readStatusRequest(body.value);
+    if (!request.ok) return jsonError(c, 400, 'bad-request', request.message);
+    const change = await dossiers.setStatus(request.id, request.status, request.note, now());
     if (!change) return jsonError(c, 404, 'not-found', 'No dossier with this id or code.');
     return c.json(change);
   });
