@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FORM_VERSIONS } from '../../../src/content/forms/index';
 import type { Answers, FormDefinition } from '../../../src/domain/form-schema';
 import type { PushResponse, PushResult, Submission } from '../../../src/domain/protocol';
+import { readPullResponse, readPushResponse } from '../../../src/domain/protocol-read';
 import {
   CONSENT_RECORD,
   DEVICE_ID,
@@ -14,9 +15,11 @@ import {
   makeBlob,
   makeSubmission,
   postJson,
+  pull,
   pushRequest,
   putBlob,
   refOf,
+  setStatus,
   type TestBlob,
 } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
@@ -191,5 +194,24 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
     const reopened = await server.db.open();
     expect(await reopened.dossiers.getDossier(item.id)).toMatchObject({ consent: CONSENT_RECORD, answers: { proof: [refOf(blob)] } });
     expect(await reopened.sync.missingBlobs([blob.sha256], item.communeCode)).toEqual([]);
+  });
+
+  it("answers push and pull in a shape the phone's readers take whole, every outcome and a status note included", async () => {
+    const here = makeBlob(15);
+    await upload(here);
+    const stored = photoSubmission({ proof: [refOf(here)] });
+    const waiting = photoSubmission({ proof: [refOf(makeBlob(16))] });
+    const changed = { ...stored, answers: { ...stored.answers, fullName: 'Lê Văn Nam' } };
+    const bad = makeSubmission({}, { phone: '0123' });
+    const first = await postJson(server.app, '/api/v1/sync/push', pushRequest([stored, waiting, bad]));
+    await setStatus(server.app, { id: stored.id, status: 'supplement-requested', note: 'Bổ sung ảnh' });
+    const second = await postJson(server.app, '/api/v1/sync/push', pushRequest([stored, changed]));
+    for (const res of [first, second]) {
+      const body: unknown = await res.json();
+      expect(readPushResponse(body)).toEqual(body);
+    }
+    const page: unknown = await (await pull(server.app, 0)).json();
+    expect(readPullResponse(page)).toEqual(page);
+    expect((page as { changes: unknown[] }).changes).toHaveLength(2);
   });
 });
