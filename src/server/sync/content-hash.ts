@@ -5,7 +5,7 @@
  * into a conflict that needs a human for a difference nobody declared. The consent record is left
  * out for the same reason: it says when and in which language the resident agreed, not what they
  * declared, and a phone that asks again (a new consent version) must still get `duplicate`. The
- * store keeps the consent of the first write. Attachments are in: their refs (hash, size) are answers.
+ * server keeps the consent of the first write. Attachments are in: their refs (hash, size) are answers.
  */
 import { createHash } from 'node:crypto';
 import type { AcceptedSubmission } from './sync-repository';
