@@ -51,8 +51,9 @@ export interface CurrentStatus {
   statusSeq?: number;
 }
 
-/** Named outcomes of one pushed submission. */
-export type PushOutcome = 'stored' | 'duplicate' | 'conflict' | 'invalid' | 'missing-blobs';
+/** Named outcomes of one pushed submission; the list is what a reader accepts, the type follows it. */
+export const PUSH_OUTCOMES = ['stored', 'duplicate', 'conflict', 'invalid', 'missing-blobs'] as const;
+export type PushOutcome = (typeof PUSH_OUTCOMES)[number];
 
 export type PushResult =
   | ({ id: string; outcome: 'stored' | 'duplicate'; dossierCode: string; receivedAt: number } & CurrentStatus)
@@ -60,24 +61,31 @@ export type PushResult =
   | { id: string; outcome: 'invalid'; errors: FieldError[] }
   | { id: string; outcome: 'missing-blobs'; missing: string[] };
 
+/** Compiles only while PushResult has exactly one member shape per PUSH_OUTCOMES entry. */
+type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type AssertTrue<T extends true> = T;
+export type PushResultCoversOutcomes = AssertTrue<SameUnion<PushResult['outcome'], PushOutcome>>;
+
 export interface PushResponse {
   protocol: number;
   results: PushResult[];
 }
 
-/** What the one-stop shop has done with a dossier (DOMAIN.md, dossier lifecycle). */
-export type DossierStatus =
-  | 'submitted'
-  | 'received'
-  | 'supplement-requested'
-  | 'refused'
-  | 'processing'
-  | 'result-ready'
-  | 'returned';
-
-export const DOSSIER_STATUSES: readonly DossierStatus[] = [
-  'submitted', 'received', 'supplement-requested', 'refused', 'processing', 'result-ready', 'returned',
-];
+/**
+ * What the one-stop shop has done with a dossier, in lifecycle order: sent from the phone,
+ * received by the office, then supplement requested or refused, or processed until the result
+ * is ready and returned to the resident. The type is derived from the list, so they cannot drift.
+ */
+export const DOSSIER_STATUSES = [
+  'submitted',
+  'received',
+  'supplement-requested',
+  'refused',
+  'processing',
+  'result-ready',
+  'returned',
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
 export interface StatusChange {
   id: string;
@@ -96,19 +104,28 @@ export interface PullResponse {
   cursor: number;
 }
 
-/** Machine-readable reasons for a refused request (4xx body: `{ error, message }`). */
-export type ProtocolError =
-  | 'bad-json'
-  | 'bad-request'
-  | 'body-too-large'
-  | 'protocol-unsupported'
-  | 'too-many-items'
-  | 'unknown-form'
-  | 'not-found'
+/**
+ * Machine-readable reasons for a refused request (4xx or 5xx body: `{ error, message }`): every
+ * code the server may answer, including those only officer routes and crashes use today.
+ */
+export const PROTOCOL_ERRORS = [
+  'bad-json',
+  'bad-request',
+  'body-too-large',
+  'protocol-unsupported',
+  'too-many-items',
+  'unknown-form',
+  'not-found',
   /** PUT /api/v1/blobs/{sha256}: the bytes received do not hash to the sha256 in the path. */
-  | 'blob-hash-mismatch'
+  'blob-hash-mismatch',
   /** PUT /api/v1/blobs/{sha256}: a Content-Type (or bytes) other than ATTACHMENT_TYPES. */
-  | 'unsupported-media-type';
+  'unsupported-media-type',
+  /** 401 on officer routes: no valid bearer token. */
+  'unauthorized',
+  /** 500: the server failed on its side; the phone tries again later. */
+  'internal',
+] as const;
+export type ProtocolError = (typeof PROTOCOL_ERRORS)[number];
 
 export interface ErrorBody {
   error: ProtocolError;

@@ -1,7 +1,8 @@
 /**
- * Reads untrusted JSON (a catalogue from the server or a cache) without ever throwing: each
- * reader returns the clean value or undefined, and records "path: reason" in `errors`.
- * Text comes out trimmed and in NFC.
+ * Reads untrusted JSON (a catalogue from the server or a cache, a push on the server, the
+ * server's answers on the phone) without ever throwing: each reader returns the clean value or
+ * undefined, and records "path: reason" in `errors`. `text` comes out trimmed and in NFC;
+ * `string` comes out as given, for values that name something (ids, codes, hashes).
  */
 import type { Localized } from './localized';
 import { parseIsoDate } from './dates';
@@ -42,6 +43,17 @@ export class StrictReader {
     return text;
   }
 
+  /**
+   * A string exactly as given, empty allowed unless the pattern refuses it: normalising an id,
+   * a code or a hash would make it name something else.
+   */
+  string(value: unknown, path: string, pattern?: RegExp, max = Infinity): string | undefined {
+    if (typeof value !== 'string') return this.fail(path, 'must be a string');
+    if (value.length > max) return this.fail(path, `longer than ${max} characters`);
+    if (pattern && !pattern.test(value)) return this.fail(path, `does not match ${pattern.source}`);
+    return value;
+  }
+
   optionalText(value: unknown, path: string): string | undefined {
     return value === undefined ? undefined : this.text(value, path);
   }
@@ -52,7 +64,8 @@ export class StrictReader {
     return text;
   }
 
-  int(value: unknown, path: string, min: number, max: number): number | undefined {
+  /** An integer in [min, max]; without bounds any integer, however large. */
+  int(value: unknown, path: string, min = -Infinity, max = Infinity): number | undefined {
     if (typeof value !== 'number' || !Number.isInteger(value)) return this.fail(path, 'must be an integer');
     if (value < min || value > max) return this.fail(path, `must be between ${min} and ${max}`);
     return value;
@@ -62,7 +75,7 @@ export class StrictReader {
     return typeof value === 'boolean' ? value : this.fail(path, 'must be true or false');
   }
 
-  oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T | undefined {
+  oneOf<T extends string | number>(value: unknown, allowed: readonly T[], path: string): T | undefined {
     return allowed.includes(value as T) ? (value as T) : this.fail(path, `must be one of ${allowed.join(', ')}`);
   }
 
@@ -78,14 +91,25 @@ export class StrictReader {
     return value === undefined ? undefined : this.localized(value, path);
   }
 
+  /** An array of any length, for a caller that reads its items itself. */
+  array(value: unknown, path: string): unknown[] | undefined {
+    return Array.isArray(value) ? value : this.fail(path, 'must be an array');
+  }
+
   /** A non-empty array, each item read by `item`; undefined if anything in it is wrong. */
   list<T>(value: unknown, path: string, max: number, item: (v: unknown, p: string) => T | undefined): T[] | undefined {
-    if (!Array.isArray(value)) return this.fail(path, 'must be an array');
-    if (value.length === 0) return this.fail(path, 'must not be empty');
-    if (value.length > max) return this.fail(path, `more than ${max} items`);
+    if (Array.isArray(value) && value.length === 0) return this.fail(path, 'must not be empty');
+    return this.items(value, path, max, item);
+  }
+
+  /** An array of at most `max` items, empty allowed, each read by `item`; undefined if anything in it is wrong. */
+  items<T>(value: unknown, path: string, max: number, item: (v: unknown, p: string) => T | undefined): T[] | undefined {
+    const array = this.array(value, path);
+    if (!array) return undefined;
+    if (array.length > max) return this.fail(path, `more than ${max} items`);
     const out: T[] = [];
     let bad = false;
-    value.forEach((v, i) => {
+    array.forEach((v, i) => {
       const read = item(v, `${path}[${i}]`);
       if (read === undefined) bad = true;
       else out.push(read);

@@ -4,9 +4,9 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_COMMUNE } from '../content/commune';
-import { DEFAULT_MAX_BLOB_BYTES } from './blob-routes';
-import { DEFAULT_POOL_SIZE } from './postgres-store';
-import { DEFAULT_MAX_BODY_BYTES } from './read-body';
+import { DEFAULT_POOL_SIZE } from './db/postgres/postgres-database';
+import { DEFAULT_MAX_BODY_BYTES } from './http/read-body';
+import { DEFAULT_MAX_BLOB_BYTES } from './sync/blob-routes';
 
 export interface ServerConfig {
   port: number;

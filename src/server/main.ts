@@ -1,16 +1,14 @@
 /**
- * Entry point (`tsx src/server/main.ts`): read the config, open the store (the SQLite file,
+ * Entry point (`tsx src/server/main.ts`): read the config, open the stores (the SQLite file,
  * created on first start, or PostgreSQL when DATABASE_URL is set), serve the app, and close the
  * database cleanly on SIGINT/SIGTERM.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { createApp } from './app';
-import { CatalogFileError, loadCatalog } from './catalog-source';
+import { CatalogFileError, loadCatalog } from './catalog/catalog-source';
 import { ConfigError, loadConfig, redactDatabaseUrl, type ServerConfig } from './config';
-import { openPostgresStore } from './postgres-store';
-import { openSqliteStore } from './sqlite-store';
-import type { DossierStore } from './store';
+import { createApp } from './http/app';
+import { openPostgresStores, openSqliteStores, type Stores } from './stores';
 
 function fail(message: string): never {
   console.error(message);
@@ -44,17 +42,17 @@ function describeStore(config: ServerConfig): string {
   return config.databaseUrl !== undefined ? `PostgreSQL: ${redactDatabaseUrl(config.databaseUrl)}` : `SQLite: ${config.databasePath}`;
 }
 
-async function openStore(config: ServerConfig): Promise<DossierStore> {
+async function openStores(config: ServerConfig): Promise<Stores> {
   if (config.databaseUrl !== undefined) {
     try {
-      return await openPostgresStore(config.databaseUrl, { poolSize: config.databasePoolSize });
+      return await openPostgresStores(config.databaseUrl, { poolSize: config.databasePoolSize });
     } catch (error) {
       fail(`Cannot open the PostgreSQL database at ${redactDatabaseUrl(config.databaseUrl)}: ${reasonOf(error)}`);
     }
   }
   try {
     mkdirSync(config.dataDir, { recursive: true });
-    return openSqliteStore(config.databasePath);
+    return openSqliteStores(config.databasePath);
   } catch (error) {
     fail(`Cannot open the database at ${config.databasePath}: ${reasonOf(error)}`);
   }
@@ -68,12 +66,12 @@ try {
   if (error instanceof CatalogFileError) fail(error.message);
   throw error;
 }
-const store = await openStore(config);
+const stores = await openStores(config);
 const staticDir = existsSync(config.staticDir) ? config.staticDir : undefined;
 if (!staticDir) console.warn(`No built app at ${config.staticDir}; serving the API only (run the Vite build).`);
 
 const app = createApp({
-  store,
+  stores,
   communeCode: config.communeCode,
   staticDir,
   maxBodyBytes: config.maxBodyBytes,
@@ -87,7 +85,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`Một Cửa Lưu Động listening on http://${displayHost}:${info.port} (${describeStore(config)})`);
 });
 server.on('error', (error) => {
-  void store.close();
+  void stores.close();
   fail(`Cannot listen on ${displayHost}:${config.port}: ${error.message}`);
 });
 
@@ -96,7 +94,7 @@ function shutdown(): void {
   if (closing) return;
   closing = true;
   const finish = (): void => {
-    void store.close().finally(() => process.exit(0));
+    void stores.close().finally(() => process.exit(0));
   };
   server.close(finish);
   // Requests still open after 5 s are cut; a PostgreSQL transaction left open is rolled back by the server.

@@ -15,12 +15,12 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { PushResponse, Submission } from '../../src/domain/protocol';
-import { createApp } from '../../src/server/app';
-import { contentHashOf } from '../../src/server/content-hash';
-import { makeDossierCode, randomDossierSuffix } from '../../src/server/dossier-code';
-import { openPostgresStore } from '../../src/server/postgres-store';
-import { openSqliteStore } from '../../src/server/sqlite-store';
-import type { DossierStore, StoreKind } from '../../src/server/store';
+import { createApp } from '../../src/server/http/app';
+import { contentHashOf } from '../../src/server/sync/content-hash';
+import { makeDossierCode } from '../../src/domain/dossier-code';
+import { randomDossierSuffix } from '../../src/server/dossiers/dossier-code';
+import { openPostgresStores, openSqliteStores, type Stores } from '../../src/server/stores';
+import type { StoreKind } from '../../src/server/db/store-kind';
 import { COMMUNE_CODE, DEVICE_ID, NOW, makeSubmission, pushRequest } from '../server/fixtures';
 import { startThrowawayCluster, type ThrowawayCluster } from '../server/postgres-cluster';
 
@@ -45,7 +45,7 @@ const WARM_UP_BATCHES = 3;
 /** The database operations each backend needs: a migrated store, and a raw batched insert. */
 interface Target {
   kind: StoreKind;
-  openStore(): Promise<DossierStore>;
+  openStore(): Promise<Stores>;
   /** Opens a plain connection on a second, migrated database; returns the insert and a closer. */
   openRaw(): Promise<{ insert(rows: RawRow[]): Promise<void>; close(): Promise<void> }>;
   cleanup(): Promise<void>;
@@ -101,10 +101,10 @@ function sqliteTarget(): Target {
   const dir = mkdtempSync(join(tmpdir(), 'mcld-bench-'));
   return {
     kind: 'sqlite',
-    openStore: async () => openSqliteStore(join(dir, 'app.sqlite')),
+    openStore: async () => openSqliteStores(join(dir, 'app.sqlite')),
     openRaw: async () => {
       const path = join(dir, 'raw.sqlite');
-      await openSqliteStore(path).close();
+      await openSqliteStores(path).close();
       // The same durability the store uses: WAL, synchronous=FULL.
       const db = new Database(path);
       db.pragma('journal_mode = WAL');
@@ -157,9 +157,9 @@ async function postgresTarget(): Promise<{ target: Target } | { skipped: string 
   return {
     target: {
       kind: 'postgres',
-      openStore: () => openPostgresStore(urlOf(names[0]!)),
+      openStore: () => openPostgresStores(urlOf(names[0]!)),
       openRaw: async () => {
-        await (await openPostgresStore(urlOf(names[1]!))).close();
+        await (await openPostgresStores(urlOf(names[1]!))).close();
         const client = new pg.Client({ connectionString: urlOf(names[1]!) });
         await client.connect();
         const dossierSql = DOSSIER_INSERT + placeholders(BATCH_SIZE, 11, true);
@@ -183,9 +183,9 @@ async function postgresTarget(): Promise<{ target: Target } | { skipped: string 
 }
 
 async function timeAppIngest(target: Target, batches: Submission[][]): Promise<number> {
-  const store = await target.openStore();
+  const stores = await target.openStore();
   try {
-    const app = createApp({ store, communeCode: COMMUNE_CODE, now: () => NOW });
+    const app = createApp({ stores, communeCode: COMMUNE_CODE, now: () => NOW });
     const bodies = batches.map((batch) => JSON.stringify(pushRequest(batch)));
     const push = async (body: string): Promise<void> => {
       const res = await app.request('/api/v1/sync/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -200,7 +200,7 @@ async function timeAppIngest(target: Target, batches: Submission[][]): Promise<n
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     return (timed.length * BATCH_SIZE) / seconds;
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 

@@ -5,8 +5,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApp } from '../../src/server/app';
-import { openSqliteStore } from '../../src/server/sqlite-store';
+import { createApp } from '../../src/server/http/app';
+import { openSqliteStores } from '../../src/server/stores';
 
 export interface BenchServer {
   port: number;
@@ -21,8 +21,8 @@ export interface BenchServer {
 const KEEP_ALIVE_MS = 65_000;
 
 export async function startBenchServer(databasePath: string, communeCode: string): Promise<BenchServer> {
-  const store = openSqliteStore(databasePath);
-  const app = createApp({ store, communeCode });
+  const stores = openSqliteStores(databasePath);
+  const app = createApp({ stores, communeCode });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;
   });
@@ -32,7 +32,7 @@ export async function startBenchServer(databasePath: string, communeCode: string
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      await stores.close();
     },
   };
 }

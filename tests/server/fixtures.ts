@@ -4,13 +4,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
+import { expect } from 'vitest';
 import { DEFAULT_COMMUNE } from '../../src/content/commune';
 import { CONSENT } from '../../src/content/consent';
 import type { Answers, AttachmentRef, AttachmentType } from '../../src/domain/form-schema';
-import { SYNC_PROTOCOL_VERSION, type ConsentRecord, type PushRequest, type Submission } from '../../src/domain/protocol';
-import { createApp, type AppOptions } from '../../src/server/app';
+import {
+  SYNC_PROTOCOL_VERSION,
+  type ConsentRecord,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type Submission,
+} from '../../src/domain/protocol';
+import { createApp, type AppOptions } from '../../src/server/http/app';
 import { CT01_V1_ANSWERS } from '../fixtures/ct01-answers';
-import type { AcceptedSubmission, DossierStore } from '../../src/server/store';
+import type { Stores } from '../../src/server/stores';
+import type { AcceptedSubmission } from '../../src/server/sync/sync-repository';
 import type { StoreBackend, StoreOpenOptions, TestDatabase } from './stores';
 
 export const COMMUNE_CODE = DEFAULT_COMMUNE.code;
@@ -46,7 +55,7 @@ export function makeSubmission(overrides: Partial<Submission> = {}, answers: Par
   };
 }
 
-/** A fixture submission as the push gate hands it to the store (already valid and normalised). */
+/** A fixture submission as the push gate hands it to the sync repository (already valid and normalised). */
 export function makeAccepted(overrides: Partial<AcceptedSubmission> = {}): AcceptedSubmission {
   return { ...makeSubmission(), consent: CONSENT_RECORD, attachments: [], ...overrides };
 }
@@ -102,7 +111,8 @@ export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promi
 
 export interface TestServer {
   app: Hono;
-  store: DossierStore;
+  /** The app's repositories, on the test's own database. */
+  stores: Stores;
   /** The test's own database, readable with plain SQL. */
   db: TestDatabase;
   /** A fresh temp directory for files the test needs. */
@@ -120,12 +130,12 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const temp = await makeTempDir();
   const db = await backend.createDatabase();
-  const store = await db.open(storeOptions);
+  const stores = await db.open(storeOptions);
   let now = NOW;
-  const app = createApp({ store, communeCode: COMMUNE_CODE, now: () => now, officerToken: OFFICER_TOKEN, ...options });
+  const app = createApp({ stores, communeCode: COMMUNE_CODE, now: () => now, officerToken: OFFICER_TOKEN, ...options });
   return {
     app,
-    store,
+    stores,
     db,
     dir: temp.dir,
     setNow: (ms) => {
@@ -154,4 +164,20 @@ export function pull(app: Hono, since: number | string, deviceId = DEVICE_ID): P
 
 export function setStatus(app: Hono, body: unknown, token = OFFICER_TOKEN): Promise<Response> {
   return postJson(app, '/api/v1/officer/status', body, { authorization: `Bearer ${token}` });
+}
+
+/** Pushes one fresh valid dossier through the app; throws unless it was stored. */
+export async function pushOneStored(app: Hono, deviceId?: string): Promise<{ id: string; dossierCode: string }> {
+  const item = makeSubmission();
+  const res = await postJson(app, '/api/v1/sync/push', pushRequest([item], deviceId));
+  const [result] = ((await res.json()) as PushResponse).results;
+  if (result?.outcome !== 'stored') throw new Error(`push failed: ${JSON.stringify(result)}`);
+  return { id: item.id, dossierCode: result.dossierCode };
+}
+
+/** A pull that must answer 200, and its page. */
+export async function pullPage(app: Hono, since: number | string, deviceId?: string): Promise<PullResponse> {
+  const res = await pull(app, since, deviceId);
+  expect(res.status).toBe(200);
+  return (await res.json()) as PullResponse;
 }

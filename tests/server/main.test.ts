@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult } from '../../src/domain/protocol';
-import { MIGRATIONS } from '../../src/server/migrations';
+import { MIGRATIONS } from '../../src/server/db/migrations';
 import { freePort } from './postgres-cluster';
 import { makeBlob, makeSubmission, makeTempDir, pushRequest } from './fixtures';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from './stores';

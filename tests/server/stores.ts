@@ -6,11 +6,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach } from 'vitest';
-import { openPostgresStore } from '../../src/server/postgres-store';
-import { openSqliteStore } from '../../src/server/sqlite-store';
-import type { DossierStore, StoreKind } from '../../src/server/store';
+import type { StoreKind } from '../../src/server/db/store-kind';
+import { openPostgresStores, openSqliteStores, type Stores } from '../../src/server/stores';
 import { makeTempDir, startTestServer, type TestServer } from './fixtures';
-import type { AppOptions } from '../../src/server/app';
+import type { AppOptions } from '../../src/server/http/app';
 import { createTestDatabase, postgresUnavailable, rawClient } from './postgres';
 
 export interface StoreOpenOptions {
@@ -23,8 +22,8 @@ export interface TestDatabase {
   kind: StoreKind;
   /** Environment for src/server/main.ts so a server process uses this database. */
   env: Record<string, string>;
-  /** A new store (own connection or pool) on this database; cleanup closes it. */
-  open(options?: StoreOpenOptions): Promise<DossierStore>;
+  /** New repositories over their own connection or pool on this database; cleanup closes them. */
+  open(options?: StoreOpenOptions): Promise<Stores>;
   /** Rows read directly with SQL (`?` placeholders), as an operator would. */
   rows(sql: string, ...params: unknown[]): Promise<Record<string, unknown>[]>;
   /** Column names of a table. */
@@ -45,13 +44,13 @@ async function sqliteDatabase(): Promise<TestDatabase> {
   const temp = await makeTempDir();
   const dataDir = join(temp.dir, 'data');
   const path = join(dataDir, 'test.sqlite');
-  const stores: DossierStore[] = [];
+  const opened: Stores[] = [];
   return {
     kind: 'sqlite',
     env: { DATA_DIR: dataDir, DATABASE_PATH: path },
     open: async (options = {}) => {
-      const store = openSqliteStore(path, options.codeSuffix ? { codeSuffix: options.codeSuffix } : {});
-      stores.push(store);
+      const store = openSqliteStores(path, options.codeSuffix ? { codeSuffix: options.codeSuffix } : {});
+      opened.push(store);
       return store;
     },
     rows: async (sql, ...params) => {
@@ -79,7 +78,7 @@ async function sqliteDatabase(): Promise<TestDatabase> {
       }
     },
     cleanup: async () => {
-      for (const store of stores.splice(0)) await store.close();
+      for (const store of opened.splice(0)) await store.close();
       await temp.cleanup();
     },
   };
@@ -93,7 +92,7 @@ function numbered(sql: string): string {
 
 async function postgresDatabase(): Promise<TestDatabase> {
   const database = await createTestDatabase();
-  const stores: DossierStore[] = [];
+  const opened: Stores[] = [];
   const query = async (sql: string, params: unknown[]): Promise<Record<string, unknown>[]> => {
     const client = rawClient(database.url);
     await client.connect();
@@ -107,8 +106,8 @@ async function postgresDatabase(): Promise<TestDatabase> {
     kind: 'postgres',
     env: { DATABASE_URL: database.url },
     open: async (options = {}) => {
-      const store = await openPostgresStore(database.url, { poolSize: options.poolSize ?? 4, ...(options.codeSuffix ? { codeSuffix: options.codeSuffix } : {}) });
-      stores.push(store);
+      const store = await openPostgresStores(database.url, { poolSize: options.poolSize ?? 4, ...(options.codeSuffix ? { codeSuffix: options.codeSuffix } : {}) });
+      opened.push(store);
       return store;
     },
     rows: (sql, ...params) => query(sql, params),
@@ -120,7 +119,7 @@ async function postgresDatabase(): Promise<TestDatabase> {
       await query(sql, params);
     },
     cleanup: async () => {
-      for (const store of stores.splice(0)) await store.close();
+      for (const store of opened.splice(0)) await store.close();
       await database.drop();
     },
   };

@@ -1,0 +1,27 @@
+/**
+ * Every PostgreSQL advisory lock the server takes, in one place so no two purposes share a key.
+ * All are transaction-level: PostgreSQL releases them at commit or rollback, never later.
+ */
+import type pg from 'pg';
+
+/** First key of every advisory lock we take ("mcld" in ASCII), so we never clash with others'. */
+export const ADVISORY_LOCK_SPACE = 0x6d636c64;
+/** Second keys: one lock per purpose. */
+export const MIGRATION_LOCK = 1;
+export const STATUS_SEQ_LOCK = 2;
+
+/**
+ * Taken by every transaction that inserts status changes (a push storing dossiers, an officer's
+ * decision). Why a lock and not just the identity column: identity values are drawn when a row
+ * is inserted but become visible when its transaction commits, and transactions commit in any
+ * order. A pull could see seq 12 committed while 11 is still in flight, move its cursor to 12
+ * and never see 11. Holding this lock from drawing seqs until commit (PostgreSQL releases
+ * transaction locks only after the commit is visible) makes seq order equal commit order, so a
+ * cursor never skips. Chosen over a counter row (UPDATE … SET seq = seq + n RETURNING, which
+ * serialises the same way) because it needs no change to the migrations shared with SQLite and
+ * keeps the identity column as the key. Taken after the dossier rows are in, so only one INSERT
+ * and the commit are serialised, not the whole push.
+ */
+export async function lockStatusSeq(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_SPACE, STATUS_SEQ_LOCK]);
+}

@@ -1,0 +1,71 @@
+/**
+ * The dossier SQL both adapters run (written with `?`; PostgreSQL numbers it) and the mapping
+ * of its rows. PostgreSQL hands BIGINT columns back as strings (to keep 64-bit precision), so
+ * numbers pass Number().
+ */
+import type { ConsentRecord, DossierStatus, StatusChange } from '../../domain/protocol';
+import type { StoredDossier } from './dossier-repository';
+
+export const DOSSIER_COLUMNS =
+  'id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status, ' +
+  'consent_version, consent_lang, consent_agreed_at';
+
+/** A dossier by id or by code (ref, ref); ids and codes never look alike, so at most one matches. */
+export const SELECT_DOSSIER_BY_REF_SQL = `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE id = ? OR dossier_code = ? LIMIT 1`;
+export const COUNT_DOSSIERS_SQL = 'SELECT COUNT(*) AS n FROM dossiers';
+/** One status change: dossier_id, commune_code, device_id, status, note, changed_at; seq is drawn by the database. */
+export const INSERT_STATUS_CHANGE_SQL =
+  'INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at) VALUES (?, ?, ?, ?, ?, ?)';
+
+export interface DossierRow {
+  id: string;
+  dossier_code: string;
+  commune_code: string;
+  device_id: string;
+  form_id: string;
+  form_version: number;
+  content_hash: string;
+  answers_json: string;
+  submitted_at: number | string;
+  received_at: number | string;
+  status: string;
+  consent_version: string | null;
+  consent_lang: string | null;
+  consent_agreed_at: number | string | null;
+}
+
+export function toStoredDossier(row: DossierRow): StoredDossier {
+  return {
+    id: row.id,
+    dossierCode: row.dossier_code,
+    communeCode: row.commune_code,
+    deviceId: row.device_id,
+    formId: row.form_id,
+    formVersion: Number(row.form_version),
+    contentHash: row.content_hash,
+    answers: JSON.parse(row.answers_json) as StoredDossier['answers'],
+    submittedAt: Number(row.submitted_at),
+    receivedAt: Number(row.received_at),
+    status: row.status as DossierStatus,
+    ...consentOf(row),
+  };
+}
+
+/** The three consent columns, all set or (on dossiers from before schema 2) all null. */
+function consentOf(row: DossierRow): { consent?: ConsentRecord } {
+  if (row.consent_version === null || row.consent_lang === null || row.consent_agreed_at === null) return {};
+  return { consent: { version: row.consent_version, lang: row.consent_lang as ConsentRecord['lang'], agreedAt: Number(row.consent_agreed_at) } };
+}
+
+/** The change an officer's decision recorded, as the route answers it and pulls later bring it. */
+export function recordedChange(
+  dossier: { id: string; dossier_code: string },
+  status: DossierStatus,
+  note: string | undefined,
+  changedAt: number,
+  seq: number | string | bigint,
+): StatusChange {
+  const change: StatusChange = { id: dossier.id, dossierCode: dossier.dossier_code, status, changedAt, seq: Number(seq) };
+  if (note !== undefined) change.note = note;
+  return change;
+}

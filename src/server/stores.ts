@@ -1,0 +1,48 @@
+/**
+ * Every capability's repository over ONE database handle: one SQLite connection, or one
+ * PostgreSQL pool, shared by all of them. This file is where a new capability's repository
+ * (accounts, campaign log, …) is added, once per store kind; the app and the tests take the
+ * bundle, and closing it closes the database.
+ */
+import { openPostgresDatabase, type PostgresOpenOptions } from './db/postgres/postgres-database';
+import { openSqliteDatabase, type SqliteOpenOptions } from './db/sqlite/sqlite-database';
+import type { StoreKind } from './db/store-kind';
+import type { DossierRepository } from './dossiers/dossier-repository';
+import { postgresDossierRepository } from './dossiers/postgres-dossier-repository';
+import { sqliteDossierRepository } from './dossiers/sqlite-dossier-repository';
+import { postgresSyncRepository } from './sync/postgres-sync-repository';
+import { sqliteSyncRepository } from './sync/sqlite-sync-repository';
+import type { SyncRepository, SyncRepositoryOptions } from './sync/sync-repository';
+
+export interface Stores {
+  readonly kind: StoreKind;
+  readonly sync: SyncRepository;
+  readonly dossiers: DossierRepository;
+  /** Closes the shared database; a second call does nothing. */
+  close(): Promise<void>;
+}
+
+export type SqliteStoresOptions = SqliteOpenOptions & SyncRepositoryOptions;
+export type PostgresStoresOptions = PostgresOpenOptions & SyncRepositoryOptions;
+
+/** Opens (creating the file and its directory on first start) and migrates the SQLite database. */
+export function openSqliteStores(path: string, options: SqliteStoresOptions = {}): Stores {
+  const database = openSqliteDatabase(path, options);
+  return {
+    kind: database.kind,
+    sync: sqliteSyncRepository(database, options),
+    dossiers: sqliteDossierRepository(database),
+    close: () => database.close(),
+  };
+}
+
+/** Opens a pool, checks the database is reachable and migrates it; throws if either fails. */
+export async function openPostgresStores(url: string, options: PostgresStoresOptions = {}): Promise<Stores> {
+  const database = await openPostgresDatabase(url, options);
+  return {
+    kind: database.kind,
+    sync: postgresSyncRepository(database, options),
+    dossiers: postgresDossierRepository(database),
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Blobs first: a dossier is stored only once every photo it references is (blob-check.ts), so
+ * before pushing it the phone asks `HEAD /api/v1/blobs/{sha256}` for each photo or scan and
+ * PUTs the bytes of the ones the server lacks. The bytes are hashed while they are read
+ * (size-limited, never trusting Content-Length) and stored only when they hash to the path.
+ * GET is for the officer (bearer token) only.
+ */
+import { createHash } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import type { AttachmentType } from '../../domain/form-schema';
+import { jsonError } from '../http/http-errors';
+import { refuseUnlessOfficer } from '../http/officer-auth';
+import { readLimited } from '../http/read-body';
+import { EXTENSIONS, attachmentTypeOf, bytesMatchType } from './media-types';
+import { protocolHeaderGate } from './protocol-gate';
+import type { SyncRepository } from './sync-repository';
+
+/** 5 MiB: a phone photo of a paper, resized on the phone, is far smaller; the bytes are held in memory. */
+export const DEFAULT_MAX_BLOB_BYTES = 5 * 1024 * 1024;
+
+export interface BlobDeps {
+  sync: SyncRepository;
+  communeCode: string;
+  now: () => number;
+  maxBlobBytes: number;
+  /** Without it GET (download) does not exist; HEAD and PUT do. */
+  officerToken?: string;
+}
+
+/** The answer to a PUT: 201 when stored now, 200 when it already was. */
+export interface BlobReceipt {
+  sha256: string;
+  type: AttachmentType;
+  size: number;
+}
+
+const SHA256 = /^[0-9a-fA-F]{64}$/;
+
+/** The path's hash in lowercase (the form the validator keeps in refs), or null when malformed. */
+function hashParam(c: Context): string | null {
+  const value = c.req.param('sha256') ?? '';
+  return SHA256.test(value) ? value.toLowerCase() : null;
+}
+
+function badHash(c: Context): Response {
+  return jsonError(c, 400, 'bad-request', 'The path must end with the 64 hex digits of the SHA-256 of the bytes.');
+}
+
+export function blobRoutes({ sync, communeCode, now, maxBlobBytes, officerToken }: BlobDeps): Hono {
+  const routes = new Hono();
+  routes.use('*', protocolHeaderGate);
+
+  // Hono answers HEAD with the GET handler and drops the body: HEAD is the phone's question
+  // (no token: knowing a hash already takes the bytes), GET the officer's download.
+  routes.get('/:sha256', async (c) => {
+    if (c.req.method === 'HEAD') {
+      const sha256 = hashParam(c);
+      if (!sha256) return badHash(c);
+      const info = await sync.hasBlob(sha256, communeCode);
+      // No body and an explicit length: without one, Node closes the connection after a HEAD
+      // answer, and on 2G every new connection costs a round trip.
+      if (!info) return c.body(null, 404, { 'Content-Length': '0' });
+      return c.body(null, 200, { 'Content-Length': String(info.size), 'Content-Type': info.type });
+    }
+    if (!officerToken) return jsonError(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}.`);
+    const refused = refuseUnlessOfficer(c, officerToken);
+    if (refused) return refused;
+    const sha256 = hashParam(c);
+    if (!sha256) return badHash(c);
+    const blob = await sync.getBlob(sha256, communeCode);
+    if (!blob) return jsonError(c, 404, 'not-found', 'No blob with this hash.');
+    // A download, never rendered in the app's origin.
+    return c.body(blob.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': blob.type,
+      'Content-Length': String(blob.size),
+      'Content-Disposition': `attachment; filename="${sha256}.${EXTENSIONS[blob.type]}"`,
+    });
+  });
+
+  routes.put('/:sha256', async (c) => {
+    const sha256 = hashParam(c);
+    const type = attachmentTypeOf(c.req.header('content-type'));
+    if (!sha256 || !type) {
+      await c.req.raw.body?.cancel().catch(() => undefined);
+      if (!sha256) return badHash(c);
+      return jsonError(c, 415, 'unsupported-media-type', 'Content-Type must be image/jpeg, image/png, image/webp or application/pdf.');
+    }
+    const hash = createHash('sha256');
+    const bytes = await readLimited(c.req.raw, maxBlobBytes, (chunk) => hash.update(chunk));
+    if (!bytes) return jsonError(c, 413, 'body-too-large', `A blob may be at most ${maxBlobBytes} bytes.`);
+    if (bytes.byteLength === 0) return jsonError(c, 400, 'bad-request', 'The body is empty.');
+    if (hash.digest('hex') !== sha256) {
+      return jsonError(c, 400, 'blob-hash-mismatch', 'The bytes received do not hash to the SHA-256 in the path; send them again.');
+    }
+    if (!bytesMatchType(type, bytes)) return jsonError(c, 415, 'unsupported-media-type', `The bytes are not ${type}.`);
+    const created = await sync.putBlob(sha256, type, bytes, communeCode, now());
+    // Already there (earlier or by a racing PUT): answer with what is stored.
+    const stored = created ? { type, size: bytes.byteLength } : ((await sync.hasBlob(sha256, communeCode)) ?? { type, size: bytes.byteLength });
+    const receipt: BlobReceipt = { sha256, ...stored };
+    return c.json(receipt, created ? 201 : 200);
+  });
+
+  return routes;
+}
