@@ -220,19 +220,6 @@ const arrowBlocks = ARROWS.flatMap((row) => [
   },
 ]);
 
-// ---------------------------------------------------------------------------------------------
-// Findings left in folders that others are refactoring right now. Remove each entry with its fix.
-// ---------------------------------------------------------------------------------------------
-const PENDING = [
-  {
-    // src/server/officer-routes.ts:24 CONTROL_CHARACTERS is intentional (PostgreSQL text refuses
-    // NUL). Fix: `// eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL` above that
-    // line, deleting this entry in the same commit (an unused disable directive is an error).
-    name: 'pending/server-control-regex',
-    files: ['src/server/**/*.ts'],
-    rules: { 'no-control-regex': 'off' },
-  },
-];
 
 export default defineConfig(
   { name: 'ignores', ignores: ['dist/', 'coverage/', 'data/', 'tests/lint/fixtures/', 'tests/e2e/.artifacts/'] },
@@ -256,5 +243,4 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   ...arrowBlocks,
-  ...PENDING,
 ).map((config) => ({ ...config, basePath: ROOT }));

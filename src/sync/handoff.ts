@@ -13,6 +13,7 @@
  * The payload has an optional `blobs` section for photos (sha256, type, bytes in base64).
  */
 import type { Submission } from '../domain/protocol';
+import { StrictReader, field, isRecord } from '../domain/strict-reader';
 
 export const HANDOFF_FORMAT = 'mcld-outbox';
 export const HANDOFF_VERSION = 1;
@@ -131,12 +132,7 @@ export async function encryptHandoff(payload: HandoffPayload, passphrase: string
   return JSON.stringify(envelope);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const isBase64 = (value: unknown): value is string => typeof value === 'string' && value.length % 4 === 0 && BASE64.test(value);
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Reads the envelope without the passphrase; throws HandoffError for anything else. */
 export function readEnvelope(text: string): HandoffEnvelope {
@@ -146,21 +142,30 @@ export function readEnvelope(text: string): HandoffEnvelope {
   } catch {
     throw new HandoffError('not-a-handoff-file', 'This file is not a hand-off file (not JSON).');
   }
-  if (!isRecord(value) || value.format !== HANDOFF_FORMAT) {
+  if (!isRecord(value) || field(value, 'format') !== HANDOFF_FORMAT) {
     throw new HandoffError('not-a-handoff-file', 'This file is not a hand-off file of this app.');
   }
-  if (value.version !== HANDOFF_VERSION) {
-    throw new HandoffError('unsupported-version', `Hand-off file version ${String(value.version)} is not supported; update the app.`);
+  if (field(value, 'version') !== HANDOFF_VERSION) {
+    throw new HandoffError('unsupported-version', `Hand-off file version ${String(field(value, 'version'))} is not supported; update the app.`);
   }
-  const { kdf, cipher, data } = value;
-  const ok =
-    isRecord(kdf) && kdf.name === 'PBKDF2' && kdf.hash === 'SHA-256' &&
-    typeof kdf.iterations === 'number' && Number.isInteger(kdf.iterations) &&
-    kdf.iterations >= PBKDF2_ITERATIONS && kdf.iterations <= MAX_ITERATIONS &&
-    isBase64(kdf.salt) && isBase64(kdf.check) &&
-    isRecord(cipher) && cipher.name === 'AES-GCM' && isBase64(cipher.iv) && isBase64(data);
-  if (!ok) throw new HandoffError('damaged', 'The hand-off file is damaged or was changed.');
-  return value as unknown as HandoffEnvelope;
+  const r = new StrictReader();
+  const kdf = r.record(field(value, 'kdf'), 'kdf');
+  const cipher = r.record(field(value, 'cipher'), 'cipher');
+  const envelope = kdf && cipher && {
+    format: HANDOFF_FORMAT,
+    version: HANDOFF_VERSION,
+    kdf: {
+      name: r.oneOf(field(kdf, 'name'), ['PBKDF2'] as const, 'kdf.name'),
+      hash: r.oneOf(field(kdf, 'hash'), ['SHA-256'] as const, 'kdf.hash'),
+      iterations: r.int(field(kdf, 'iterations'), 'kdf.iterations', PBKDF2_ITERATIONS, MAX_ITERATIONS),
+      salt: r.string(field(kdf, 'salt'), 'kdf.salt', BASE64),
+      check: r.string(field(kdf, 'check'), 'kdf.check', BASE64),
+    },
+    cipher: { name: r.oneOf(field(cipher, 'name'), ['AES-GCM'] as const, 'cipher.name'), iv: r.string(field(cipher, 'iv'), 'cipher.iv', BASE64) },
+    data: r.string(field(value, 'data'), 'data', BASE64),
+  };
+  if (!envelope || r.errors.length > 0) throw new HandoffError('damaged', 'The hand-off file is damaged or was changed.');
+  return envelope as HandoffEnvelope;
 }
 
 /** The payload inside `text`; throws HandoffError('wrong-passphrase' | 'damaged' | …). */
@@ -190,37 +195,69 @@ export async function decryptHandoff(text: string, passphrase: string): Promise<
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+/** A hostile file must not freeze the phone: more than a phone's outbox could ever hold. */
+const MAX_ITEMS = 10_000;
+const MAX_LABEL = 500;
+const MAX_TYPE = 100;
 
-function isSubmission(value: unknown): value is Submission {
-  return (
-    isRecord(value) && typeof value.id === 'string' && UUID.test(value.id) &&
-    typeof value.formId === 'string' && Number.isInteger(value.formVersion) &&
-    typeof value.communeCode === 'string' && isRecord(value.answers) && isFiniteNumber(value.submittedAt)
-  );
+/**
+ * A dossier as the other phone queued it: the envelope fields are checked here, the answers are
+ * the form's business (the server validates them with the shared validator when it arrives).
+ */
+function readSubmission(r: StrictReader, value: unknown, path: string): Submission | undefined {
+  const obj = r.record(value, path);
+  if (!obj) return undefined;
+  const ok =
+    r.string(field(obj, 'id'), `${path}.id`, UUID) !== undefined &&
+    r.string(field(obj, 'formId'), `${path}.formId`) !== undefined &&
+    r.int(field(obj, 'formVersion'), `${path}.formVersion`) !== undefined &&
+    r.string(field(obj, 'communeCode'), `${path}.communeCode`) !== undefined &&
+    r.record(field(obj, 'answers'), `${path}.answers`) !== undefined &&
+    finite(r, field(obj, 'submittedAt'), `${path}.submittedAt`) !== undefined;
+  return ok ? (obj as unknown as Submission) : undefined;
+}
+
+function finite(r: StrictReader, value: unknown, path: string): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : r.fail(path, 'must be a finite number');
 }
 
 /** The decrypted payload, checked item by item (a file made by a buggy or hostile app is refused whole). */
 export function checkPayload(value: unknown): HandoffPayload {
   const damaged = (what: string) => new HandoffError('damaged', `The hand-off file is damaged (${what}).`);
-  if (!isRecord(value) || !isFiniteNumber(value.exportedAt) || typeof value.deviceId !== 'string' || !Array.isArray(value.items)) {
-    throw damaged('header');
-  }
-  const items: HandoffItem[] = value.items.map((item: unknown, index: number) => {
-    if (!isRecord(item) || !isSubmission(item.submission) || typeof item.label !== 'string' || !isFiniteNumber(item.queuedAt)) {
-      throw damaged(`item ${index + 1}`);
-    }
-    return { submission: item.submission, label: item.label, queuedAt: item.queuedAt };
+  const r = new StrictReader();
+  const obj = r.record(value, 'payload');
+  const exportedAt = obj && finite(r, field(obj, 'exportedAt'), 'exportedAt');
+  const deviceId = obj && r.string(field(obj, 'deviceId'), 'deviceId');
+  const rawItems = obj && r.array(field(obj, 'items'), 'items');
+  if (exportedAt === undefined || deviceId === undefined || !rawItems || r.errors.length > 0) throw damaged('header');
+  const items = r.items(rawItems, 'items', MAX_ITEMS, (item, path) => {
+    const itemObj = r.record(item, path);
+    if (!itemObj) return undefined;
+    const submission = readSubmission(r, field(itemObj, 'submission'), `${path}.submission`);
+    const label = r.string(field(itemObj, 'label'), `${path}.label`, undefined, MAX_LABEL);
+    const queuedAt = finite(r, field(itemObj, 'queuedAt'), `${path}.queuedAt`);
+    return submission && label !== undefined && queuedAt !== undefined ? { submission, label, queuedAt } : undefined;
   });
-  const payload: HandoffPayload = { exportedAt: value.exportedAt, deviceId: value.deviceId, items };
-  if (value.blobs !== undefined) {
-    if (!Array.isArray(value.blobs)) throw damaged('photos');
-    payload.blobs = value.blobs.map((blob: unknown, index: number) => {
-      if (!isRecord(blob) || typeof blob.sha256 !== 'string' || !SHA256.test(blob.sha256) || typeof blob.type !== 'string' || !isBase64(blob.data)) {
-        throw damaged(`photo ${index + 1}`);
-      }
-      return { sha256: blob.sha256, type: blob.type, data: blob.data };
+  if (!items) throw damaged(`item ${firstIndex(r.errors) + 1}`);
+  const payload: HandoffPayload = { exportedAt, deviceId, items };
+  const rawBlobs = field(obj, 'blobs');
+  if (rawBlobs !== undefined) {
+    const blobs = r.items(rawBlobs, 'blobs', MAX_ITEMS, (blob, path) => {
+      const blobObj = r.record(blob, path);
+      if (!blobObj) return undefined;
+      const sha256 = r.string(field(blobObj, 'sha256'), `${path}.sha256`, SHA256);
+      const type = r.string(field(blobObj, 'type'), `${path}.type`, undefined, MAX_TYPE);
+      const data = r.string(field(blobObj, 'data'), `${path}.data`, BASE64);
+      return sha256 !== undefined && type !== undefined && data !== undefined ? { sha256, type, data } : undefined;
     });
+    if (!blobs) throw damaged(Array.isArray(rawBlobs) ? `photo ${firstIndex(r.errors) + 1}` : 'photos');
+    payload.blobs = blobs;
   }
   return payload;
+}
+
+/** The index in the first "path[i]…" error, for a message that names the broken entry. */
+function firstIndex(errors: readonly string[]): number {
+  const match = /\[(\d+)\]/.exec(errors[0] ?? '');
+  return match ? Number(match[1]) : 0;
 }

@@ -14,6 +14,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../domain/protocol';
+import { readPullResponse, readPushResponse } from '../domain/protocol-read';
 import type { SyncError } from './events';
 
 export const DEVICE_HEADER = 'x-mcld-device';
@@ -36,34 +37,15 @@ const PERMANENT_ERRORS = new Set(['bad-json', 'bad-request', 'body-too-large', '
 /** 4xx statuses that mean "later", not "never". */
 const TRANSIENT_4XX = new Set([408, 425, 429]);
 
-const PUSH_OUTCOMES = new Set(['stored', 'duplicate', 'conflict', 'invalid', 'missing-blobs']);
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-function isPushResponse(value: unknown): value is PushResponse {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.results) &&
-    value.results.every((r) => isRecord(r) && typeof r.id === 'string' && PUSH_OUTCOMES.has(r.outcome as string))
-  );
-}
-
-function isPullResponse(value: unknown): value is PullResponse {
-  return (
-    isRecord(value) &&
-    typeof value.cursor === 'number' &&
-    Array.isArray(value.changes) &&
-    value.changes.every((c) => isRecord(c) && typeof c.id === 'string' && typeof c.seq === 'number')
-  );
 }
 
 async function exchange<T>(
   deps: TransportDeps,
   path: string,
   init: RequestInit,
-  accept: (body: unknown) => body is T,
+  read: (body: unknown) => T | undefined,
 ): Promise<TransportAnswer<T>> {
   const doFetch = deps.fetch; // unbound: window.fetch throws "Illegal invocation" when called as deps.fetch()
   const controller = new AbortController();
@@ -96,8 +78,10 @@ async function exchange<T>(
       if (permanent) failed.permanent = true;
       return failed;
     }
-    if (!parsed || !accept(body)) return { kind: 'failed', error: { code: 'bad-response', detail: { status: response.status } } };
-    return { kind: 'ok', body };
+    // Every field of the answer is checked before storage keeps any of it (a dossier code on a receipt).
+    const answer = parsed ? read(body) : undefined;
+    if (answer === undefined) return { kind: 'failed', error: { code: 'bad-response', detail: { status: response.status } } };
+    return { kind: 'ok', body: answer };
   } finally {
     clearTimeout(timer);
   }
@@ -112,7 +96,7 @@ export function postPush(deps: TransportDeps, request: PushRequest): Promise<Tra
       headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
       body: JSON.stringify(request),
     },
-    isPushResponse,
+    readPushResponse,
   );
 }
 
@@ -124,6 +108,6 @@ export function getPull(deps: TransportDeps, since: number, deviceId: string): P
       method: 'GET',
       headers: { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), [DEVICE_HEADER]: deviceId },
     },
-    isPullResponse,
+    readPullResponse,
   );
 }

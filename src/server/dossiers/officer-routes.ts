@@ -22,6 +22,7 @@ const MAX_NOTE_LENGTH = 2000;
 /** A dossier id (UUID) or dossier code; anything else cannot name a dossier. */
 const DOSSIER_REF = /^[A-Za-z0-9-]{1,64}$/;
 /** No NUL or other control characters except tab and line breaks; PostgreSQL text refuses NUL. */
+// eslint-disable-next-line no-control-regex -- PostgreSQL text refuses NUL, and a note is plain text
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
 type StatusRequest = { ok: true; id: string; status: DossierStatus; note?: string } | { ok: false; message: string };

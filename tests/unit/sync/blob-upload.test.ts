@@ -12,6 +12,7 @@ import { UPLOAD_CONCURRENCY, uploadBlobs } from '../../../src/sync/blob-upload';
 import { createBlobsFirst } from '../../../src/sync/blobs-first';
 import { createSyncEngine } from '../../../src/sync/engine';
 import { makeSubmission, portsOf, useFreshStorage } from '../storage/fresh-storage';
+import { fakeDossierCode } from './fake-server';
 
 const storage = useFreshStorage();
 
@@ -56,7 +57,7 @@ class BlobServer {
         if (missing.length > 0) return { id: item.id, outcome: 'missing-blobs', missing };
         const outcome = this.dossiers.has(item.id) ? 'duplicate' : 'stored';
         this.dossiers.add(item.id);
-        return { id: item.id, outcome, dossierCode: `HS-${item.id.slice(0, 4)}`, receivedAt: 1 };
+        return { id: item.id, outcome, dossierCode: fakeDossierCode(parseInt(item.id.slice(0, 4), 16), 1), receivedAt: 1 };
       });
       return Response.json({ protocol: request.protocol, results });
     }

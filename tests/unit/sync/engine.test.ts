@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Submission } from '../../../src/domain/protocol';
 import { createSyncEngine, type SyncEngineDeps, type SyncEvent } from '../../../src/sync/engine';
 import { makeSubmission, portsOf, useFreshStorage } from '../storage/fresh-storage';
+import { DOSSIER_CODE } from '../../../src/domain/dossier-code';
 import { FakeServer } from './fake-server';
 
 const storage = useFreshStorage();
@@ -44,7 +45,7 @@ describe('sync engine: push outcomes', () => {
     const report = await engine.sync('timer');
     expect(report).toEqual({ sent: 1, rejected: 0, conflicts: 0, retried: 0, offline: false, pulled: 0, updateRequired: false });
     const code = server.held.get(item!.id)?.dossierCode;
-    expect(code).toMatch(/^HS-/);
+    expect(code).toMatch(DOSSIER_CODE);
     expect(of('sent')).toEqual([{ type: 'sent', id: item!.id, dossierCode: code }]);
     expect(await storage().dossiers.getDossier(item!.id)).toMatchObject({ dossierCode: code, status: 'submitted', label: 'Người số 0', receivedAt: 1_000_000 });
     expect(await storage().outbox.listOutbox()).toEqual([]);

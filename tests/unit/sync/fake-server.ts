@@ -16,6 +16,14 @@ import {
   type StatusChange,
   type Submission,
 } from '../../../src/domain/protocol';
+import { DOSSIER_CODE_ALPHABET, makeDossierCode } from '../../../src/domain/dossier-code';
+
+/** A code of the real shape (the phone refuses any other): the n-th one, written in the code alphabet. */
+export function fakeDossierCode(n: number, receivedAt: number): string {
+  let suffix = '';
+  for (let rest = n, i = 0; i < 6; i++, rest = Math.floor(rest / 32)) suffix = DOSSIER_CODE_ALPHABET[rest % 32] + suffix;
+  return makeDossierCode('00001', receivedAt, suffix);
+}
 import type { FieldError } from '../../../src/domain/validate';
 
 export type Fault =
@@ -99,7 +107,7 @@ export class FakeServer {
     const held: Held = {
       submission,
       fingerprint: canonical(submission),
-      dossierCode: `HS-${String(++this.codes).padStart(4, '0')}`,
+      dossierCode: fakeDossierCode(++this.codes, this.now()),
       receivedAt: this.now(),
       deviceId,
     };
