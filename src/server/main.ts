@@ -73,11 +73,11 @@ if (!staticDir) console.warn(`No built app at ${config.staticDir}; serving the A
 const app = createApp({
   stores,
   communeCode: config.communeCode,
-  staticDir,
   maxBodyBytes: config.maxBodyBytes,
   maxBlobBytes: config.maxBlobBytes,
-  officerToken: config.officerToken,
   catalog,
+  ...(staticDir !== undefined ? { staticDir } : {}),
+  ...(config.officerToken !== undefined ? { officerToken: config.officerToken } : {}),
 });
 
 const displayHost = config.host.includes(':') ? `[${config.host}]` : config.host;

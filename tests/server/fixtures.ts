@@ -36,13 +36,15 @@ export const VALID_ANSWERS: Answers = { ...CT01_V1_ANSWERS, startDate: '2025-07-
 /** What the phone records when the resident ticks the consent box on the review step. */
 export const CONSENT_RECORD: ConsentRecord = { version: CONSENT.version, lang: 'vi', agreedAt: NOW - 3700_000 };
 
-export function makeSubmission(overrides: Partial<Submission> = {}, answers: Partial<Answers> = {}): Submission {
+/** Overrides may set a field to undefined to leave it out (a submission without consent). */
+export function makeSubmission(overrides: { [K in keyof Submission]?: Submission[K] | undefined } = {}, answers: Partial<Answers> = {}): Submission {
   const merged: Answers = { ...VALID_ANSWERS };
   // An answer given as undefined is removed (to test required fields).
   for (const [key, value] of Object.entries(answers)) {
     if (value === undefined) delete merged[key];
     else merged[key] = value;
   }
+  // An override set to undefined leaves the field out on the wire (JSON drops it).
   return {
     id: randomUUID(),
     formId: 'tam-tru-ct01',
@@ -52,7 +54,7 @@ export function makeSubmission(overrides: Partial<Submission> = {}, answers: Par
     submittedAt: NOW - 3600_000,
     consent: CONSENT_RECORD,
     ...overrides,
-  };
+  } as Submission;
 }
 
 /** A fixture submission as the push gate hands it to the sync repository (already valid and normalised). */
