@@ -220,7 +220,6 @@ const arrowBlocks = ARROWS.flatMap((row) => [
   },
 ]);
 
-
 export default defineConfig(
   { name: 'ignores', ignores: ['dist/', 'coverage/', 'data/', 'tests/lint/fixtures/', 'tests/e2e/.artifacts/'] },
   js.configs.recommended,

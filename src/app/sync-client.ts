@@ -29,7 +29,9 @@ function getEngine(): SyncEngine {
 
 /** Syncs now ('button' ignores backoff), and asks the browser to wake the worker if this fails. */
 export function requestSync(reason: SyncReason): void {
-  void getEngine().sync(reason).catch((error: unknown) => console.error('sync failed', error));
+  void getEngine()
+    .sync(reason)
+    .catch((error: unknown) => console.error('sync failed', error));
   registerBackgroundSync();
 }
 

@@ -53,7 +53,10 @@ export const QUIZ: readonly QuizQuestion[] = [
       { id: 'b', label: { vi: 'Chỉ tải mẫu đơn về', en: 'Only download the forms' } },
       {
         id: 'c',
-        label: { vi: 'Mọi bước đều qua mạng, kết quả gửi qua mạng hoặc bưu điện', en: 'Every step online, the result sent online or by post' },
+        label: {
+          vi: 'Mọi bước đều qua mạng, kết quả gửi qua mạng hoặc bưu điện',
+          en: 'Every step online, the result sent online or by post',
+        },
       },
     ],
     correctOptionId: 'c',

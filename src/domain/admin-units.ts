@@ -115,7 +115,9 @@ const MAX_QUERY = 100;
  * thanh hoa", "Thanh Hoá" and "thanh hóa" all work. Names starting with the query come first.
  */
 export function searchUnits(units: AdminUnits, query: string, options: SearchOptions = {}): UnitMatch[] {
-  const folded = foldDiacritics(query.slice(0, MAX_QUERY)).replace(/[,;.\-–—/]+/g, ' ').trim();
+  const folded = foldDiacritics(query.slice(0, MAX_QUERY))
+    .replace(/[,;.\-–—/]+/g, ' ')
+    .trim();
   const words = folded.split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const limit = Math.max(0, Math.min(options.limit ?? 20, 200));
@@ -143,7 +145,10 @@ export function sameUnitName(a: string, b: string): boolean {
  */
 export function addressFromText(text: string, units?: AdminUnits): AddressAnswer {
   const clean = cleanText(text);
-  const parts = clean.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = clean
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const provinceName = parts[parts.length - 1];
   const communeName = parts[parts.length - 2];
   if (units && provinceName !== undefined && communeName !== undefined) {

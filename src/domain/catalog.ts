@@ -129,7 +129,8 @@ function readFeeRule(c: StrictReader, value: unknown, path: string): FeeRule | u
       const firstPageVnd = c.int(field(obj, 'firstPageVnd'), `${path}.firstPageVnd`, 0, MAX_VND);
       const laterPageVnd = c.int(field(obj, 'laterPageVnd'), `${path}.laterPageVnd`, 0, MAX_VND);
       const maxPerCopyVnd = c.int(field(obj, 'maxPerCopyVnd'), `${path}.maxPerCopyVnd`, 0, MAX_VND);
-      if (firstPages === undefined || firstPageVnd === undefined || laterPageVnd === undefined || maxPerCopyVnd === undefined) return undefined;
+      if (firstPages === undefined || firstPageVnd === undefined || laterPageVnd === undefined || maxPerCopyVnd === undefined)
+        return undefined;
       return { kind, firstPages, firstPageVnd, laterPageVnd, maxPerCopyVnd };
     }
     case 'text': {
@@ -173,7 +174,11 @@ function checkCoherence(c: StrictReader, p: Procedure, path: string): void {
       c.fail(`${path}.resultReturn`, 'toan-trinh returns the result online or by post');
     }
   }
-  c.unique(p.documents.map((d) => d.id), `${path}.documents`, 'document id');
+  c.unique(
+    p.documents.map((d) => d.id),
+    `${path}.documents`,
+    'document id',
+  );
   c.unique(p.resultReturn, `${path}.resultReturn`, 'channel');
 }
 
@@ -200,22 +205,37 @@ function readProcedure(c: StrictReader, value: unknown, path: string): Procedure
   const visitsAtCounter = c.int(field(obj, 'visitsAtCounter'), `${path}.visitsAtCounter`, 0, 10);
   const visitsOnline = c.int(field(obj, 'visitsOnline'), `${path}.visitsOnline`, 0, 10);
   const formId = field(obj, 'formId') === undefined ? undefined : c.text(field(obj, 'formId'), `${path}.formId`, SLUG, 80);
-  const plannedFormId = field(obj, 'plannedFormId') === undefined ? undefined : c.text(field(obj, 'plannedFormId'), `${path}.plannedFormId`, SLUG, 80);
+  const plannedFormId =
+    field(obj, 'plannedFormId') === undefined ? undefined : c.text(field(obj, 'plannedFormId'), `${path}.plannedFormId`, SLUG, 80);
   const note = c.optionalLocalized(field(obj, 'note'), `${path}.note`);
   const legalBasis = c.list(field(obj, 'legalBasis'), `${path}.legalBasis`, MAX_LIST, (v, p) => c.text(v, p, undefined, 300));
   const source = c.text(field(obj, 'source'), `${path}.source`, undefined, 500);
   const verifiedOn = c.date(field(obj, 'verifiedOn'), `${path}.verifiedOn`);
-  const keywords = field(obj, 'keywords') === undefined ? undefined : c.list(field(obj, 'keywords'), `${path}.keywords`, MAX_LIST, (v, p) => c.text(v, p, undefined, 100));
+  const keywords =
+    field(obj, 'keywords') === undefined
+      ? undefined
+      : c.list(field(obj, 'keywords'), `${path}.keywords`, MAX_LIST, (v, p) => c.text(v, p, undefined, 100));
   if (c.errors.length > before) return undefined;
   // Every read above succeeded (no new errors), so the values below are all present.
   const procedure: Procedure = {
-    code: code ?? null, slug: slug!, name: name!, handledBy: handledBy!, documents: documents!,
+    code: code ?? null,
+    slug: slug!,
+    name: name!,
+    handledBy: handledBy!,
+    documents: documents!,
     fee: { inPerson: inPerson!, online: online!, ...(feeNote ? { note: feeNote } : {}) },
     timeLimit: { amount: amount!, unit: unit!, ...(limitNote ? { note: limitNote } : {}) },
-    resultReturn: resultReturn!, onlineCategory: onlineCategory!,
-    visitsAtCounter: visitsAtCounter!, visitsOnline: visitsOnline!,
-    ...(formId ? { formId } : {}), ...(plannedFormId ? { plannedFormId } : {}), ...(note ? { note } : {}),
-    legalBasis: legalBasis!, source: source!, verifiedOn: verifiedOn!, ...(keywords ? { keywords } : {}),
+    resultReturn: resultReturn!,
+    onlineCategory: onlineCategory!,
+    visitsAtCounter: visitsAtCounter!,
+    visitsOnline: visitsOnline!,
+    ...(formId ? { formId } : {}),
+    ...(plannedFormId ? { plannedFormId } : {}),
+    ...(note ? { note } : {}),
+    legalBasis: legalBasis!,
+    source: source!,
+    verifiedOn: verifiedOn!,
+    ...(keywords ? { keywords } : {}),
   };
   checkCoherence(c, procedure, path);
   return c.errors.length > before ? undefined : procedure;
@@ -229,8 +249,16 @@ function check(input: unknown): CatalogCheck {
   const publishedOn = c.date(field(obj, 'publishedOn'), 'publishedOn');
   const procedures = c.list(field(obj, 'procedures'), 'procedures', MAX_PROCEDURES, (v, p) => readProcedure(c, v, p));
   if (procedures) {
-    c.unique(procedures.map((p) => p.slug), 'procedures', 'slug');
-    c.unique(procedures.flatMap((p) => (p.code === null ? [] : [p.code])), 'procedures', 'code');
+    c.unique(
+      procedures.map((p) => p.slug),
+      'procedures',
+      'slug',
+    );
+    c.unique(
+      procedures.flatMap((p) => (p.code === null ? [] : [p.code])),
+      'procedures',
+      'code',
+    );
   }
   if (c.errors.length > 0 || version === undefined || publishedOn === undefined || !procedures) {
     return { ok: false, errors: c.errors };

@@ -47,7 +47,12 @@ function qrSex(text: string): Sex | null {
 export function parseCccdQr(text: unknown): CccdQrResult {
   const fail = (error: CccdQrError): CccdQrResult => ({ ok: false, error });
   if (typeof text !== 'string' || text.length > MAX_QR_LENGTH) return fail('qr-format');
-  const parts = text.normalize('NFC').replace(/[|\s]+$/, '').trim().split('|').map((p) => cleanText(p));
+  const parts = text
+    .normalize('NFC')
+    .replace(/[|\s]+$/, '')
+    .trim()
+    .split('|')
+    .map((p) => cleanText(p));
   if (parts.length !== 7) return fail('qr-format');
   const [cccd, oldId, fullName, birth, sexText, address, issue] = parts as [string, string, string, string, string, string, string];
   if (!fullName || fullName.length > 100 || /\d/.test(fullName) || !address || address.length > 300) return fail('qr-format');

@@ -29,7 +29,7 @@ function wholeNumber(value: unknown, max: number): number | undefined {
 }
 
 function isoDate(value: unknown): CalendarDate | undefined {
-  return typeof value === 'string' ? parseIsoDate(value) ?? undefined : undefined;
+  return typeof value === 'string' ? (parseIsoDate(value) ?? undefined) : undefined;
 }
 
 /** Whole years from `birthDate` to `on` (a date answer) or to today. */
@@ -86,7 +86,12 @@ export const COMPUTATIONS = {
 export type ComputationName = keyof typeof COMPUTATIONS;
 
 /** Runs a computation by name; unknown names and thrown errors give `undefined`, never a crash. */
-export function runComputation(name: string, args: ComputationArgs, params: ComputationParams, context: ComputationContext): number | undefined {
+export function runComputation(
+  name: string,
+  args: ComputationArgs,
+  params: ComputationParams,
+  context: ComputationContext,
+): number | undefined {
   if (!Object.prototype.hasOwnProperty.call(COMPUTATIONS, name)) return undefined;
   try {
     const value = COMPUTATIONS[name as ComputationName](args, params, context);

@@ -30,7 +30,7 @@ export function implicitRules(fields: readonly Field[]): FormRule[] {
 
 function dateOf(scope: RuleScope, id: string): CalendarDate | undefined {
   const value = scope.validValue(id);
-  return typeof value === 'string' ? parseIsoDate(value) ?? undefined : undefined;
+  return typeof value === 'string' ? (parseIsoDate(value) ?? undefined) : undefined;
 }
 
 /** A rule only speaks when every answer it needs is there and fine on its own. */

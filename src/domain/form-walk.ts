@@ -90,9 +90,8 @@ export class Level {
   private leaf(field: Field): LeafResult {
     let result = this.leaves.get(field.id);
     if (!result) {
-      result = field.kind === 'group' || field.kind === 'computed'
-        ? { empty: true }
-        : checkLeaf(field, readOwn(this.raw, field.id), this.context);
+      result =
+        field.kind === 'group' || field.kind === 'computed' ? { empty: true } : checkLeaf(field, readOwn(this.raw, field.id), this.context);
       this.leaves.set(field.id, result);
     }
     return result;
@@ -130,9 +129,7 @@ export class Level {
       for (let i = 0; i < count; i++) {
         const item = readItem(raw, i);
         const path = `${this.pathOf(field.id)}[${i}]`;
-        result.entries.push(
-          isRecord(item) ? new Level(field.fields, item, path, this.context, this.depth + 1, this, field.rules) : null,
-        );
+        result.entries.push(isRecord(item) ? new Level(field.fields, item, path, this.context, this.depth + 1, this, field.rules) : null);
       }
     }
     this.groupItems.set(field.id, result);

@@ -123,7 +123,8 @@ function readChange(r: StrictReader, value: unknown, path: string): StatusChange
   const readNote = note === undefined ? undefined : r.string(note, `${path}.note`, undefined, MAX_NOTE_LENGTH);
   const changedAt = count(r, field(obj, 'changedAt'), `${path}.changedAt`);
   const seq = count(r, field(obj, 'seq'), `${path}.seq`, 1);
-  if (id === undefined || dossierCode === undefined || status === undefined || changedAt === undefined || seq === undefined) return undefined;
+  if (id === undefined || dossierCode === undefined || status === undefined || changedAt === undefined || seq === undefined)
+    return undefined;
   if (note !== undefined && readNote === undefined) return undefined;
   const change: StatusChange = { id, dossierCode, status, changedAt, seq };
   if (readNote !== undefined) change.note = readNote;

@@ -30,7 +30,11 @@ export const MAX_ERRORS = 200;
 const WHOLE: FieldError[] = [{ field: '', code: 'wrong-type' }];
 
 /** The answers as JSON carries them, or null when they are not an object at all. */
-function topLevel(form: FormDefinition, raw: unknown, context: { today?: CalendarDate | undefined; units?: AdminUnits | undefined }): Level | null {
+function topLevel(
+  form: FormDefinition,
+  raw: unknown,
+  context: { today?: CalendarDate | undefined; units?: AdminUnits | undefined },
+): Level | null {
   const answers = jsonValue(raw);
   return isRecord(answers) ? new Level(form.fields, answers, '', context, 0, undefined, form.rules) : null;
 }

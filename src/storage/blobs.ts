@@ -46,7 +46,8 @@ export function createBlobs(db: McldDb, tables: { drafts: Drafts; outbox: Outbox
     return db.transaction('rw', [db.blobs, db.drafts, db.outbox], async () => {
       const referenced = new Set<string>();
       for (const draft of await tables.drafts.listDrafts()) for (const hash of attachmentHashesIn(draft.answers)) referenced.add(hash);
-      for (const row of await tables.outbox.listOutbox()) for (const hash of attachmentHashesIn(row.submission.answers)) referenced.add(hash);
+      for (const row of await tables.outbox.listOutbox())
+        for (const hash of attachmentHashesIn(row.submission.answers)) referenced.add(hash);
       const candidates: BlobRow[] = only
         ? (await db.blobs.bulkGet([...only])).filter((row): row is BlobRow => row !== undefined)
         : (await db.blobs.toArray()).filter((row) => now - row.storedAt >= graceMs);

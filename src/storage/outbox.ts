@@ -276,17 +276,38 @@ export function createOutbox(db: McldDb, tables: { drafts: Drafts; dossiers: Dos
         }),
       ),
 
-    markRejected: (ids, error, now) => rw(async () => idsOf(await move(ids, 'refused', restate(() => ({ updatedAt: now, lastError: error }))))),
+    markRejected: (ids, error, now) =>
+      rw(async () =>
+        idsOf(
+          await move(
+            ids,
+            'refused',
+            restate(() => ({ updatedAt: now, lastError: error })),
+          ),
+        ),
+      ),
 
     scheduleRetry: (ids, nextAttemptAt, error, now) =>
       rw(async () =>
-        idsOf(await move(ids, 'retry', restate((row) => ({ attempts: row.attempts + 1, nextAttemptAt, updatedAt: now, lastError: error })))),
+        idsOf(
+          await move(
+            ids,
+            'retry',
+            restate((row) => ({ attempts: row.attempts + 1, nextAttemptAt, updatedAt: now, lastError: error })),
+          ),
+        ),
       ),
 
     recoverSending: (ids, now) =>
       rw(async () => {
         const chosen = ids ?? (await db.outbox.where('state').anyOf(statesAllowing('recover')).primaryKeys());
-        return (await move(chosen, 'recover', restate(() => ({ updatedAt: now })))).length;
+        return (
+          await move(
+            chosen,
+            'recover',
+            restate(() => ({ updatedAt: now })),
+          )
+        ).length;
       }),
 
     returnToDraft: (id, now) =>

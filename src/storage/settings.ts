@@ -41,7 +41,11 @@ export function createSettingsStore(dbName: string = SETTINGS_DB_NAME): UseStore
 export function createSettings(store: UseStore = createSettingsStore()): Settings {
   return {
     async getDeviceId() {
-      await update<unknown>(KEYS.deviceId, (existing) => (typeof existing === 'string' && existing ? existing : crypto.randomUUID()), store);
+      await update<unknown>(
+        KEYS.deviceId,
+        (existing) => (typeof existing === 'string' && existing ? existing : crypto.randomUUID()),
+        store,
+      );
       const id: unknown = await get(KEYS.deviceId, store);
       if (typeof id !== 'string') throw new Error('device id was not stored');
       return id;

@@ -33,7 +33,8 @@ export interface BlobUploadReport {
 export const BLOB_UPLOAD_ERRORS = ['network', 'timeout', 'server', 'refused', 'not-on-device', 'update-required', 'not-attempted'] as const;
 export type BlobUploadError = (typeof BLOB_UPLOAD_ERRORS)[number];
 
-export type BlobFailure = { sha256: string; error: Exclude<BlobUploadError, 'refused'> } | { sha256: string; error: 'refused'; status: number };
+export type BlobFailure =
+  { sha256: string; error: Exclude<BlobUploadError, 'refused'> } | { sha256: string; error: 'refused'; status: number };
 
 /** The errors after which nothing else was tried: the whole upload should be retried later. */
 export const STOPPING_ERRORS: ReadonlySet<BlobUploadError> = new Set<BlobUploadError>(['network', 'timeout', 'update-required']);
@@ -71,7 +72,8 @@ function failure(status: number): Failed {
  */
 export const UPLOAD_CONCURRENCY = 3;
 
-type Failed = { kind: 'failed'; error: Exclude<BlobUploadError, 'refused' | 'not-attempted'> } | { kind: 'failed'; error: 'refused'; status: number };
+type Failed =
+  { kind: 'failed'; error: Exclude<BlobUploadError, 'refused' | 'not-attempted'> } | { kind: 'failed'; error: 'refused'; status: number };
 type Outcome = { kind: 'present' | 'uploaded' } | Failed;
 
 /** One photo: HEAD, then PUT when the server lacks it. */
@@ -111,7 +113,10 @@ export async function uploadBlobs(hashes: readonly string[], deps: BlobUploadDep
   for (const sha256 of queue) {
     const outcome = outcomes.get(sha256);
     if (!outcome) report.failed.push({ sha256, error: 'not-attempted' });
-    else if (outcome.kind === 'failed') report.failed.push(outcome.error === 'refused' ? { sha256, error: 'refused', status: outcome.status } : { sha256, error: outcome.error });
+    else if (outcome.kind === 'failed')
+      report.failed.push(
+        outcome.error === 'refused' ? { sha256, error: 'refused', status: outcome.status } : { sha256, error: outcome.error },
+      );
     else report[outcome.kind].push(sha256);
   }
   return report;

@@ -33,11 +33,18 @@ export function createBlobsFirst(source: BlobSource): BlobsFirst {
   async function beforePush(rows: readonly OutboxRow[], transport: TransportDeps): Promise<TransportAnswer<unknown>> {
     const hashes = batchBlobHashes(rows);
     if (hashes.length === 0) return { kind: 'ok', body: undefined };
-    const report = await uploadBlobs(hashes, { fetch: transport.fetch, baseUrl: transport.baseUrl, timeoutMs: transport.timeoutMs, readBlob });
+    const report = await uploadBlobs(hashes, {
+      fetch: transport.fetch,
+      baseUrl: transport.baseUrl,
+      timeoutMs: transport.timeoutMs,
+      readBlob,
+    });
     const stopped = report.failed.find((f) => STOPPING_ERRORS.has(f.error));
     if (stopped?.error === 'update-required') return { kind: 'update-required' };
-    if (stopped) return { kind: 'offline', error: { code: stopped.error === 'timeout' ? 'timeout' : 'network', detail: { blob: stopped.sha256 } } };
-    if (report.failed.some((f) => f.error === 'server')) return { kind: 'failed', error: { code: 'server', detail: { blobs: report.failed } } };
+    if (stopped)
+      return { kind: 'offline', error: { code: stopped.error === 'timeout' ? 'timeout' : 'network', detail: { blob: stopped.sha256 } } };
+    if (report.failed.some((f) => f.error === 'server'))
+      return { kind: 'failed', error: { code: 'server', detail: { blobs: report.failed } } };
     for (const f of report.failed) if (f.error === 'refused') refused.add(f.sha256);
     // What is still missing (not on this phone, or refused) comes back as `missing-blobs` from the push.
     return { kind: 'ok', body: report };

@@ -7,9 +7,7 @@ import { type Catalog, validateCatalog } from '../domain/catalog';
 import type { CatalogCache } from '../storage/catalog-cache';
 
 export type CatalogUpdateResult =
-  | { outcome: 'updated'; catalog: Catalog }
-  | { outcome: 'not-modified' | 'older' | 'offline' }
-  | { outcome: 'rejected'; errors: string[] };
+  { outcome: 'updated'; catalog: Catalog } | { outcome: 'not-modified' | 'older' | 'offline' } | { outcome: 'rejected'; errors: string[] };
 
 /** Newer means a higher version, or the same version published later. */
 export function isNewer(a: Catalog, b: Catalog): boolean {

@@ -126,7 +126,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   /** Acts on a failed exchange for `batch`; 'continue' only when the failure was handled per row. */
   async function onFailure(batch: OutboxRow[], answer: FailedAnswer, deviceId: string, report: SyncReport): Promise<BatchEnd> {
     if (answer.kind === 'update-required') {
-      await outbox.recoverSending(batch.map((row) => row.id), deps.now());
+      await outbox.recoverSending(
+        batch.map((row) => row.id),
+        deps.now(),
+      );
       requireUpdate(report);
       return 'stop';
     }
@@ -154,7 +157,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       const end = await pushBatch(half, deviceId, report);
       if (end === 'continue') continue;
       const rest = halves.slice(index + 1).flat();
-      if (rest.length > 0) await outbox.recoverSending(rest.map((row) => row.id), deps.now());
+      if (rest.length > 0)
+        await outbox.recoverSending(
+          rest.map((row) => row.id),
+          deps.now(),
+        );
       return end;
     }
     return 'continue';

@@ -91,11 +91,20 @@ function additionalData(iterations: number, salt: string, check: string, iv: str
   return encoder.encode([HANDOFF_FORMAT, HANDOFF_VERSION, 'PBKDF2', 'SHA-256', iterations, salt, check, 'AES-GCM', iv].join('|'));
 }
 
-async function deriveKeys(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<{ key: CryptoKey; check: string }> {
+async function deriveKeys(
+  passphrase: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+): Promise<{ key: CryptoKey; check: string }> {
   const material = await crypto.subtle.importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
   const master = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, 256);
   const hkdf = await crypto.subtle.importKey('raw', master, 'HKDF', false, ['deriveKey', 'deriveBits']);
-  const info = (label: string) => ({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(`mcld-outbox/1/${label}`) });
+  const info = (label: string) => ({
+    name: 'HKDF',
+    hash: 'SHA-256',
+    salt: new Uint8Array(0),
+    info: encoder.encode(`mcld-outbox/1/${label}`),
+  });
   const key = await crypto.subtle.deriveKey(info('aes-gcm'), hkdf, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   const check = toBase64(new Uint8Array(await crypto.subtle.deriveBits(info('check'), hkdf, 128)));
   return { key, check };
@@ -146,24 +155,31 @@ export function readEnvelope(text: string): HandoffEnvelope {
     throw new HandoffError('not-a-handoff-file', 'This file is not a hand-off file of this app.');
   }
   if (field(value, 'version') !== HANDOFF_VERSION) {
-    throw new HandoffError('unsupported-version', `Hand-off file version ${String(field(value, 'version'))} is not supported; update the app.`);
+    throw new HandoffError(
+      'unsupported-version',
+      `Hand-off file version ${String(field(value, 'version'))} is not supported; update the app.`,
+    );
   }
   const r = new StrictReader();
   const kdf = r.record(field(value, 'kdf'), 'kdf');
   const cipher = r.record(field(value, 'cipher'), 'cipher');
-  const envelope = kdf && cipher && {
-    format: HANDOFF_FORMAT,
-    version: HANDOFF_VERSION,
-    kdf: {
-      name: r.oneOf(field(kdf, 'name'), ['PBKDF2'] as const, 'kdf.name'),
-      hash: r.oneOf(field(kdf, 'hash'), ['SHA-256'] as const, 'kdf.hash'),
-      iterations: r.int(field(kdf, 'iterations'), 'kdf.iterations', PBKDF2_ITERATIONS, MAX_ITERATIONS),
-      salt: r.string(field(kdf, 'salt'), 'kdf.salt', BASE64),
-      check: r.string(field(kdf, 'check'), 'kdf.check', BASE64),
-    },
-    cipher: { name: r.oneOf(field(cipher, 'name'), ['AES-GCM'] as const, 'cipher.name'), iv: r.string(field(cipher, 'iv'), 'cipher.iv', BASE64) },
-    data: r.string(field(value, 'data'), 'data', BASE64),
-  };
+  const envelope = kdf &&
+    cipher && {
+      format: HANDOFF_FORMAT,
+      version: HANDOFF_VERSION,
+      kdf: {
+        name: r.oneOf(field(kdf, 'name'), ['PBKDF2'] as const, 'kdf.name'),
+        hash: r.oneOf(field(kdf, 'hash'), ['SHA-256'] as const, 'kdf.hash'),
+        iterations: r.int(field(kdf, 'iterations'), 'kdf.iterations', PBKDF2_ITERATIONS, MAX_ITERATIONS),
+        salt: r.string(field(kdf, 'salt'), 'kdf.salt', BASE64),
+        check: r.string(field(kdf, 'check'), 'kdf.check', BASE64),
+      },
+      cipher: {
+        name: r.oneOf(field(cipher, 'name'), ['AES-GCM'] as const, 'cipher.name'),
+        iv: r.string(field(cipher, 'iv'), 'cipher.iv', BASE64),
+      },
+      data: r.string(field(value, 'data'), 'data', BASE64),
+    };
   if (!envelope || r.errors.length > 0) throw new HandoffError('damaged', 'The hand-off file is damaged or was changed.');
   return envelope as HandoffEnvelope;
 }

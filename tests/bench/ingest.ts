@@ -84,7 +84,8 @@ function rawRowsOf(batch: readonly Submission[], nextCode: () => string): RawRow
   ]);
 }
 
-const DOSSIER_INSERT = 'INSERT INTO dossiers (id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status) VALUES ';
+const DOSSIER_INSERT =
+  'INSERT INTO dossiers (id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status) VALUES ';
 const CHANGE_INSERT = 'INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at) VALUES ';
 
 function placeholders(rows: number, columns: number, numbered: boolean): string {
@@ -238,7 +239,9 @@ export async function runIngestBench(options: IngestOptions = {}): Promise<Inges
   const log = options.log ?? console.log;
   const batches = options.batches ?? (Number(process.env.BENCH_INGEST_BATCHES) || 40);
   log(`Ingest: ${batches} timed pushes of ${BATCH_SIZE} valid CT01 dossiers each, one after another (after ${WARM_UP_BATCHES} warm-up)`);
-  log('  app = createApp(...).request (HTTP handler, validation, idempotent store); raw = multi-row INSERT of the same rows, one transaction');
+  log(
+    '  app = createApp(...).request (HTTP handler, validation, idempotent store); raw = multi-row INSERT of the same rows, one transaction',
+  );
   const figures: IngestFigures[] = [];
   const sqlite = sqliteTarget();
   try {

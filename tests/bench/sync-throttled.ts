@@ -78,7 +78,15 @@ export const EDGE: LinkProfile = { downBitsPerSecond: 240_000, upBitsPerSecond: 
 /** Button syncs before giving up (each one ignores backoff). */
 const MAX_SYNC_CALLS = 10;
 
-const emptyTotals = (): SyncReport => ({ sent: 0, rejected: 0, conflicts: 0, retried: 0, offline: false, pulled: 0, updateRequired: false });
+const emptyTotals = (): SyncReport => ({
+  sent: 0,
+  rejected: 0,
+  conflicts: 0,
+  retried: 0,
+  offline: false,
+  pulled: 0,
+  updateRequired: false,
+});
 
 function addReport(total: SyncReport, r: SyncReport): void {
   total.sent += r.sent;
@@ -125,15 +133,23 @@ function printFigures(f: SyncBenchFigures, log: (line: string) => void): void {
   const { first, second, link } = f;
   const up = link.upBitsPerSecond / 1000;
   const rtt = link.rttMs / 1000;
-  log(`  measured            ${s(first.seconds).padStart(9)}   (${first.syncCalls} sync call(s), ${first.report.sent} sent, ${first.report.rejected} rejected, ${first.report.retried} retried)`);
-  log(`  bound (issue)       ${s(f.boundSeconds).padStart(9)}   = ${kb(first.bytesUp)} / ${up} kbit/s + ${first.pushBatches} push batch(es) × ${rtt} s`);
+  log(
+    `  measured            ${s(first.seconds).padStart(9)}   (${first.syncCalls} sync call(s), ${first.report.sent} sent, ${first.report.rejected} rejected, ${first.report.retried} retried)`,
+  );
+  log(
+    `  bound (issue)       ${s(f.boundSeconds).padStart(9)}   = ${kb(first.bytesUp)} / ${up} kbit/s + ${first.pushBatches} push batch(es) × ${rtt} s`,
+  );
   log(`  measured / bound    ${f.ratio.toFixed(2).padStart(9)}`);
   log(`  strict bound        ${s(f.strictBoundSeconds).padStart(9)}   = ${first.requests} requests × ${rtt} s + bytes up / uplink`);
-  log(`  link model (serial) ${s(f.linkModelSeconds).padStart(9)}   = strict + ${kb(first.bytesDown)} / ${link.downBitsPerSecond / 1000} kbit/s + ${first.connections} handshake(s) × ${rtt} s`);
+  log(
+    `  link model (serial) ${s(f.linkModelSeconds).padStart(9)}   = strict + ${kb(first.bytesDown)} / ${link.downBitsPerSecond / 1000} kbit/s + ${first.connections} handshake(s) × ${rtt} s`,
+  );
   log(`  bytes up / down     ${kb(first.bytesUp)} / ${kb(first.bytesDown)}  (HTTP bytes at the proxy)`);
   log(`  requests            ${first.requests}: ${kinds(first.requestsByKind)}; ${first.connections} TCP connection(s)`);
   if (f.photosEach > 0) log(`  with 250 KB photos  bound ${s(f.bound250Seconds)} (same requests, photo bytes scaled)`);
-  log(`  second sync (nothing new): ${s(second.seconds)}, up ${kb(second.bytesUp)}, down ${kb(second.bytesDown)}, ${second.requests} request(s): ${kinds(second.requestsByKind) || 'none'}; ${second.connections} new connection(s)`);
+  log(
+    `  second sync (nothing new): ${s(second.seconds)}, up ${kb(second.bytesUp)}, down ${kb(second.bytesDown)}, ${second.requests} request(s): ${kinds(second.requestsByKind) || 'none'}; ${second.connections} new connection(s)`,
+  );
 }
 
 /** Runs the two syncs and prints the figures; returns them for a caller that aggregates. */
@@ -158,7 +174,8 @@ export async function runSyncBench(options: SyncBenchOptions = {}): Promise<Sync
   try {
     const now = Date.now();
     for (const dossier of makeDossiers(dossiers, photosEach, photoBytes, now)) {
-      for (const photo of dossier.photos) await phone.blobs.putBlob(photo.ref.sha256, new Blob([photo.bytes], { type: photo.ref.type }), photo.ref.type, now);
+      for (const photo of dossier.photos)
+        await phone.blobs.putBlob(photo.ref.sha256, new Blob([photo.bytes], { type: photo.ref.type }), photo.ref.type, now);
       await phone.outbox.enqueueSubmission(dossier.submission, dossier.label, now);
     }
     const tally = countingFetch(globalThis.fetch);
@@ -168,7 +185,8 @@ export async function runSyncBench(options: SyncBenchOptions = {}): Promise<Sync
     const pending = () => phone.outbox.countPending();
 
     const first = await timedSync(sync, pending, tally, proxy.counts);
-    if ((await phone.outbox.countPending()) > 0) log(`  WARNING: ${await phone.outbox.countPending()} dossier(s) still in the outbox after ${first.syncCalls} sync call(s)`);
+    if ((await phone.outbox.countPending()) > 0)
+      log(`  WARNING: ${await phone.outbox.countPending()} dossier(s) still in the outbox after ${first.syncCalls} sync call(s)`);
     proxy.reset();
     const second = await timedSync(sync, pending, tally, proxy.counts);
 

@@ -103,10 +103,13 @@ class Pipe {
     }
     const next = this.queue[0];
     if (next) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.pump();
-      }, Math.max(0, next.at - now));
+      this.timer = setTimeout(
+        () => {
+          this.timer = null;
+          this.pump();
+        },
+        Math.max(0, next.at - now),
+      );
       return;
     }
     if (this.ended && !this.out.destroyed) this.out.end();

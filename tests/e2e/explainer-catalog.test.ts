@@ -152,7 +152,10 @@ describe('the service-level explainer, offline', () => {
   });
 
   it('runs the quick check without storing any answer', async () => {
-    await page.getByRole('link', { name: `Kiểm tra nhanh (${QUIZ.length} câu)` }).first().click();
+    await page
+      .getByRole('link', { name: `Kiểm tra nhanh (${QUIZ.length} câu)` })
+      .first()
+      .click();
     await heading1(page, 'Kiểm tra nhanh').waitFor();
     const score = page.getByTestId('quiz-score');
     expect(await score.textContent()).toBe(`Đã trả lời 0/${QUIZ.length} câu.`);
@@ -166,7 +169,8 @@ describe('the service-level explainer, offline', () => {
 
     for (const question of QUIZ) {
       const option = question.options.find((o) => o.id === question.correctOptionId)!;
-      await page.getByRole('group', { name: new RegExp(question.question.vi.replace(/[?()]/g, '\\$&')) })
+      await page
+        .getByRole('group', { name: new RegExp(question.question.vi.replace(/[?()]/g, '\\$&')) })
         .getByRole('radio', { name: option.label.vi, exact: true })
         .check();
     }
@@ -267,7 +271,10 @@ describe('the procedure catalogue, offline', () => {
     await page.getByRole('button', { name: 'Điền tờ khai' }).click();
     await heading1(page, 'Đăng ký tạm trú (Tờ khai CT01)').waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/to-khai\/[0-9a-f-]{36}$/);
-    await page.getByLabel(/Họ, chữ đệm và tên/).first().waitFor();
+    await page
+      .getByLabel(/Họ, chữ đệm và tên/)
+      .first()
+      .waitFor();
     await expectAccessible(page, 'CT01 form');
   });
 

@@ -30,7 +30,11 @@ let serial = 0;
 function serverRows(): Array<{ id: string; dossier_code: string; answers_json: string }> {
   const db = new Database(server.databasePath, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT id, dossier_code, answers_json FROM dossiers').all() as Array<{ id: string; dossier_code: string; answers_json: string }>;
+    return db.prepare('SELECT id, dossier_code, answers_json FROM dossiers').all() as Array<{
+      id: string;
+      dossier_code: string;
+      answers_json: string;
+    }>;
   } finally {
     db.close();
   }
@@ -180,23 +184,30 @@ describe('sync under faults against the real server', () => {
     await expectExactlyOnce();
   });
 
-  it.each(['response', 'request'] as const)('browser killed mid-sync (proxy holds the %s), relaunched on the same profile', async (stage) => {
-    proxy.arm({ kind: 'hold', stage });
-    await queue(2);
-    await proxy.waitForHeld();
-    await profile.kill();
-    // The answer goes to a dead browser, or the request reaches the server after the browser died.
-    proxy.releaseAll();
-    context = await profile.launch();
-    await openApp();
-    await sendUntilEmpty();
-    await expectExactlyOnce();
-  });
+  it.each(['response', 'request'] as const)(
+    'browser killed mid-sync (proxy holds the %s), relaunched on the same profile',
+    async (stage) => {
+      proxy.arm({ kind: 'hold', stage });
+      await queue(2);
+      await proxy.waitForHeld();
+      await profile.kill();
+      // The answer goes to a dead browser, or the request reaches the server after the browser died.
+      proxy.releaseAll();
+      context = await profile.launch();
+      await openApp();
+      await sendUntilEmpty();
+      await expectExactlyOnce();
+    },
+  );
 
   it('"protocol too old": the app asks for an update and does not retry; after the update it sends', async () => {
     // The old app has two engines that may each try once: the page's and the service worker's
     // (woken by Background Sync). The server refuses both.
-    const tooOld = { kind: 'status', status: 426, body: { error: 'protocol-unsupported', message: 'update the app', supported: [2] } } as const;
+    const tooOld = {
+      kind: 'status',
+      status: 426,
+      body: { error: 'protocol-unsupported', message: 'update the app', supported: [2] },
+    } as const;
     proxy.arm(tooOld);
     proxy.arm(tooOld);
     const [item] = await queue(1);
@@ -222,7 +233,15 @@ describe('sync under faults against the real server', () => {
   it('quota exceeded: submitting says the phone is full, the draft stays whole; with room again it is sent once', async () => {
     const submission = validSubmission(`Người thử số ${++serial}`, 'ui');
     const now = Date.now();
-    const draft = { id: submission.id, formId: submission.formId, formVersion: submission.formVersion, answers: submission.answers, label: String(submission.answers.fullName), createdAt: now, updatedAt: now };
+    const draft = {
+      id: submission.id,
+      formId: submission.formId,
+      formVersion: submission.formVersion,
+      answers: submission.answers,
+      label: String(submission.answers.fullName),
+      createdAt: now,
+      updatedAt: now,
+    };
     await seedRows(page, 'drafts', [draft]);
     // Chromium applies a quota override only to an origin not yet used by this browser process:
     // relaunch on the same profile and set it before the app opens.
@@ -272,10 +291,16 @@ describe('sync under faults against the real server', () => {
     await page.getByTestId('pending-count').waitFor();
     expect(before).toBeTruthy();
     // The reload came from the new worker taking control: nothing waits any more.
-    expect(await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      return { waiting: Boolean(registration?.waiting), active: Boolean(registration?.active), controlled: Boolean(navigator.serviceWorker.controller) };
-    })).toEqual({ waiting: false, active: true, controlled: true });
+    expect(
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return {
+          waiting: Boolean(registration?.waiting),
+          active: Boolean(registration?.active),
+          controlled: Boolean(navigator.serviceWorker.controller),
+        };
+      }),
+    ).toEqual({ waiting: false, active: true, controlled: true });
     // The push that was in flight when the page reloaded reaches the server late.
     proxy.releaseAll();
     await sendUntilEmpty();

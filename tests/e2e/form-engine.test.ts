@@ -140,15 +140,35 @@ describe('the form engine, offline, from the first field to the commune server',
     await page.getByRole('heading', { level: 1, name: /Đăng ký tạm trú/ }).waitFor();
     // Everything is there, and the cursor is back in the second person's birth date.
     await expect.poll(() => focusedName(page)).toBe('members[1].birthDate');
-    expect(await app.field(/Họ, chữ đệm và tên/).first().inputValue()).toBe('Nguyễn Thị Hoa');
-    expect(await page.getByRole('group', { name: 'Người cùng thay đổi thứ 2' }).getByLabel(/^Họ, chữ đệm và tên/).inputValue()).toBe('Trần Thị Bé');
-    await app.addressGroup(/Địa chỉ đăng ký tạm trú/).getByText('Đã chọn: Phường Ba Đình, Thành phố Hà Nội').waitFor();
+    expect(
+      await app
+        .field(/Họ, chữ đệm và tên/)
+        .first()
+        .inputValue(),
+    ).toBe('Nguyễn Thị Hoa');
+    expect(
+      await page
+        .getByRole('group', { name: 'Người cùng thay đổi thứ 2' })
+        .getByLabel(/^Họ, chữ đệm và tên/)
+        .inputValue(),
+    ).toBe('Trần Thị Bé');
+    await app
+      .addressGroup(/Địa chỉ đăng ký tạm trú/)
+      .getByText('Đã chọn: Phường Ba Đình, Thành phố Hà Nội')
+      .waitFor();
 
     // Review: the answers as they will be sent, and what is still missing.
     await page.getByRole('button', { name: 'Xem lại trước khi nộp' }).click();
     await page.getByRole('heading', { level: 1, name: 'Xem lại trước khi nộp' }).waitFor();
     const answers = page.getByRole('region', { name: 'Thông tin đã điền' });
-    for (const text of ['Nguyễn Thị Hoa', '12/05/1990', 'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội', 'Thôn 3, Xã Hoằng Hoá, Tỉnh Thanh Hoá', 'Trần Thị Bé', '03/04/2018']) {
+    for (const text of [
+      'Nguyễn Thị Hoa',
+      '12/05/1990',
+      'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội',
+      'Thôn 3, Xã Hoằng Hoá, Tỉnh Thanh Hoá',
+      'Trần Thị Bé',
+      '03/04/2018',
+    ]) {
       await answers.getByText(text, { exact: true }).waitFor();
     }
     await answers.getByRole('heading', { name: 'Người cùng thay đổi thứ 2' }).waitFor();
@@ -276,9 +296,24 @@ describe('the form engine, offline, from the first field to the commune server',
     const page = profile.context!.pages()[0]!;
     const id = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
     const now = Date.now();
-    const oldAddress = { provinceCode: '99', provinceName: 'Tỉnh Hà Tây', communeCode: '99999', communeName: 'Xã Cũ', detail: 'Xóm 2', unitsVersion: '2019-01-01' };
+    const oldAddress = {
+      provinceCode: '99',
+      provinceName: 'Tỉnh Hà Tây',
+      communeCode: '99999',
+      communeName: 'Xã Cũ',
+      detail: 'Xóm 2',
+      unitsVersion: '2019-01-01',
+    };
     await seedRows(page, 'drafts', [
-      { id, formId: 'tam-tru-ct01', formVersion: 2, answers: { fullName: 'Phan Thị Xưa', currentAddress: oldAddress }, label: 'Phan Thị Xưa', createdAt: now, updatedAt: now },
+      {
+        id,
+        formId: 'tam-tru-ct01',
+        formVersion: 2,
+        answers: { fullName: 'Phan Thị Xưa', currentAddress: oldAddress },
+        label: 'Phan Thị Xưa',
+        createdAt: now,
+        updatedAt: now,
+      },
     ]);
     await page.goto(`${server.origin}/`);
     await page.getByRole('button', { name: /^Điền tiếp\s*: Phan Thị Xưa$/ }).click();

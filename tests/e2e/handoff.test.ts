@@ -70,11 +70,18 @@ async function drawPaperPng(page: Page): Promise<Buffer> {
   return Buffer.from(base64, 'base64');
 }
 
-function serverRows(): { dossiers: Array<{ id: string; dossier_code: string; answers_json: string }>; blobs: Array<{ sha256: string; bytes: Buffer }> } {
+function serverRows(): {
+  dossiers: Array<{ id: string; dossier_code: string; answers_json: string }>;
+  blobs: Array<{ sha256: string; bytes: Buffer }>;
+} {
   const db = new Database(server.databasePath, { readonly: true, fileMustExist: true });
   try {
     return {
-      dossiers: db.prepare('SELECT id, dossier_code, answers_json FROM dossiers').all() as Array<{ id: string; dossier_code: string; answers_json: string }>,
+      dossiers: db.prepare('SELECT id, dossier_code, answers_json FROM dossiers').all() as Array<{
+        id: string;
+        dossier_code: string;
+        answers_json: string;
+      }>,
       blobs: db.prepare('SELECT sha256, bytes FROM blobs').all() as Array<{ sha256: string; bytes: Buffer }>,
     };
   } finally {

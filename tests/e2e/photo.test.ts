@@ -54,7 +54,8 @@ async function drawPaperPng(page: Page): Promise<Buffer> {
     g.font = 'bold 96px serif';
     g.fillText('HỢP ĐỒNG THUÊ NHÀ', 520, 200);
     g.font = '48px serif';
-    for (let line = 0; line < 22; line++) g.fillText(`Dòng ${line + 1}: bên cho thuê và bên thuê thỏa thuận các điều khoản sau`, 160, 340 + line * 62);
+    for (let line = 0; line < 22; line++)
+      g.fillText(`Dòng ${line + 1}: bên cho thuê và bên thuê thỏa thuận các điều khoản sau`, 160, 340 + line * 62);
     g.strokeStyle = '#c0392b';
     g.lineWidth = 14;
     g.beginPath();
@@ -98,12 +99,20 @@ function readPhoneBlobs(page: Page): Promise<Array<{ sha256: string; type: strin
   }, PHONE_DB);
 }
 
-function serverRows(): { dossiers: Array<{ id: string; answers_json: string }>; blobs: Array<{ sha256: string; content_type: string; size: number; bytes: Buffer }> } {
+function serverRows(): {
+  dossiers: Array<{ id: string; answers_json: string }>;
+  blobs: Array<{ sha256: string; content_type: string; size: number; bytes: Buffer }>;
+} {
   const db = new Database(server.databasePath, { readonly: true, fileMustExist: true });
   try {
     return {
       dossiers: db.prepare('SELECT id, answers_json FROM dossiers').all() as Array<{ id: string; answers_json: string }>,
-      blobs: db.prepare('SELECT sha256, content_type, size, bytes FROM blobs').all() as Array<{ sha256: string; content_type: string; size: number; bytes: Buffer }>,
+      blobs: db.prepare('SELECT sha256, content_type, size, bytes FROM blobs').all() as Array<{
+        sha256: string;
+        content_type: string;
+        size: number;
+        bytes: Buffer;
+      }>,
     };
   } finally {
     db.close();

@@ -90,7 +90,8 @@ describe('loadConfig', () => {
       loadConfig(env, CWD);
     } catch (error) {
       const message = (error as Error).message;
-      for (const name of ['PORT', 'COMMUNE_CODE', 'MAX_BODY_BYTES', 'MAX_BLOB_BYTES', 'OFFICER_TOKEN', 'HOST']) expect(message).toContain(name);
+      for (const name of ['PORT', 'COMMUNE_CODE', 'MAX_BODY_BYTES', 'MAX_BLOB_BYTES', 'OFFICER_TOKEN', 'HOST'])
+        expect(message).toContain(name);
     }
   });
 

@@ -39,7 +39,10 @@ function installDebianPackage(): void {
   const dropIn = !existsSync(NO_MAIN_CLUSTER_CONF);
   if (dropIn) {
     mkdirSync('/etc/postgresql-common/createcluster.d', { recursive: true });
-    writeFileSync(NO_MAIN_CLUSTER_CONF, '# The tests of Một Cửa Lưu Động start their own throwaway cluster.\ncreate_main_cluster = false\n');
+    writeFileSync(
+      NO_MAIN_CLUSTER_CONF,
+      '# The tests of Một Cửa Lưu Động start their own throwaway cluster.\ncreate_main_cluster = false\n',
+    );
   }
   try {
     execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql', { stdio: 'inherit' });

@@ -37,7 +37,10 @@ export const VALID_ANSWERS: Answers = { ...CT01_V1_ANSWERS, startDate: '2025-07-
 export const CONSENT_RECORD: ConsentRecord = { version: CONSENT.version, lang: 'vi', agreedAt: NOW - 3700_000 };
 
 /** Overrides may set a field to undefined to leave it out (a submission without consent). */
-export function makeSubmission(overrides: { [K in keyof Submission]?: Submission[K] | undefined } = {}, answers: Partial<Answers> = {}): Submission {
+export function makeSubmission(
+  overrides: { [K in keyof Submission]?: Submission[K] | undefined } = {},
+  answers: Partial<Answers> = {},
+): Submission {
   const merged: Answers = { ...VALID_ANSWERS };
   // An answer given as undefined is removed (to test required fields).
   for (const [key, value] of Object.entries(answers)) {
@@ -92,7 +95,13 @@ export function refOf(blob: TestBlob, name = 'anh.jpg'): AttachmentRef {
   return { sha256: blob.sha256, name, type: blob.type, size: blob.bytes.byteLength };
 }
 
-export function putBlob(app: Hono, sha256: string, bytes: Uint8Array | ReadableStream<Uint8Array>, type = 'image/jpeg', headers: Record<string, string> = {}): Promise<Response> {
+export function putBlob(
+  app: Hono,
+  sha256: string,
+  bytes: Uint8Array | ReadableStream<Uint8Array>,
+  type = 'image/jpeg',
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const init = { method: 'PUT', headers: { 'content-type': type, ...headers }, body: bytes, duplex: 'half' } as RequestInit;
   return Promise.resolve(app.request(`/api/v1/blobs/${sha256}`, init));
 }

@@ -27,7 +27,9 @@ async function preparePostgres(): Promise<{ context: PostgresForTests; cluster?:
       return { context: { available: true, url: given, source: 'TEST_DATABASE_URL' } };
     } catch (error) {
       // Someone asked for this database: not reaching it is a failure, never a silent skip.
-      return { context: { available: false, required: true, reason: `TEST_DATABASE_URL is set but unreachable: ${(error as Error).message}` } };
+      return {
+        context: { available: false, required: true, reason: `TEST_DATABASE_URL is set but unreachable: ${(error as Error).message}` },
+      };
     }
   }
   if (!findPostgresBinDir()) {

@@ -52,7 +52,13 @@ describe('src/server/main.ts', () => {
     const temp = await makeTempDir();
     cleanups.push(temp.cleanup);
     const dataDir = join(temp.dir, 'data');
-    const child = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: join(temp.dir, 'no-build'), MAX_BLOB_BYTES: '2048' });
+    const child = startMain({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      STATIC_DIR: join(temp.dir, 'no-build'),
+      MAX_BLOB_BYTES: '2048',
+    });
 
     const [line, url] = await waitForLine(child, /^Một Cửa Lưu Động listening on (http:\/\/127\.0\.0\.1:\d+) \(SQLite: (.+)\)$/);
     expect(line).toContain(join(dataDir, 'mot-cua.sqlite'));

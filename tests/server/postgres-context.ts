@@ -1,8 +1,6 @@
 /** What the global setup tells the test files about PostgreSQL (vitest `provide`/`inject`). */
 
-export type PostgresForTests =
-  | { available: true; url: string; source: string }
-  | { available: false; reason: string; required: boolean };
+export type PostgresForTests = { available: true; url: string; source: string } | { available: false; reason: string; required: boolean };
 
 declare module 'vitest' {
   export interface ProvidedContext {

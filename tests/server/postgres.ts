@@ -28,7 +28,9 @@ export function postgresUnavailable(): { reason: string; required: boolean } | n
 /** BIGINT as numbers, so raw rows compare with the numbers the app wrote. */
 const NUMERIC_TYPES: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: string) =>
-    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+    oid === pg.types.builtins.INT8
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 /** A client on `url` whose BIGINT columns come back as numbers. */

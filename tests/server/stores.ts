@@ -106,7 +106,10 @@ async function postgresDatabase(): Promise<TestDatabase> {
     kind: 'postgres',
     env: { DATABASE_URL: database.url },
     open: async (options = {}) => {
-      const store = await openPostgresStores(database.url, { poolSize: options.poolSize ?? 4, ...(options.codeSuffix ? { codeSuffix: options.codeSuffix } : {}) });
+      const store = await openPostgresStores(database.url, {
+        poolSize: options.poolSize ?? 4,
+        ...(options.codeSuffix ? { codeSuffix: options.codeSuffix } : {}),
+      });
       opened.push(store);
       return store;
     },

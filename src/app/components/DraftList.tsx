@@ -112,10 +112,12 @@ function DraftItem({ draft, onDone }: { draft: DraftRow; onDone: (message: strin
         cancelLabel={t('drafts.confirmDeleteNo')}
         onConfirm={() => {
           setDeleting(false);
-          void phone().drafts.deleteDraft(draft.id).then(() => {
-            onDone(t('drafts.deleted', { name: label }));
-            requestAnimationFrame(() => (document.getElementById('drafts-title') ?? document.getElementById('main'))?.focus());
-          });
+          void phone()
+            .drafts.deleteDraft(draft.id)
+            .then(() => {
+              onDone(t('drafts.deleted', { name: label }));
+              requestAnimationFrame(() => (document.getElementById('drafts-title') ?? document.getElementById('main'))?.focus());
+            });
         }}
         onCancel={() => setDeleting(false)}
       />

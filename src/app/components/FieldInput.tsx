@@ -121,7 +121,14 @@ function SimpleField({ field, path }: Props) {
       break;
     case 'text':
       control = (
-        <input {...common} type="text" autoComplete={field.autocomplete ?? 'off'} maxLength={field.maxLength} value={text} onInput={onText} />
+        <input
+          {...common}
+          type="text"
+          autoComplete={field.autocomplete ?? 'off'}
+          maxLength={field.maxLength}
+          value={text}
+          onInput={onText}
+        />
       );
       break;
     default:

@@ -71,7 +71,9 @@ export function HandoffExport() {
               aria-describedby={message?.at === 'pass' ? 'handoff-export-hint handoff-export-error' : 'handoff-export-hint'}
               onInput={(e) => setPass(e.currentTarget.value)}
             />
-            <small class="muted" id="handoff-export-hint">{t('handoff.passphraseHint')}</small>
+            <small class="muted" id="handoff-export-hint">
+              {t('handoff.passphraseHint')}
+            </small>
           </label>
           {message?.at === 'pass' && <FieldError text={message.text} />}
           <label class="field">

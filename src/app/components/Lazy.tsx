@@ -13,6 +13,12 @@ export function lazyScreen<P extends object>(load: () => Promise<{ default: Comp
         setComponent(() => module.default);
       });
     }, []);
-    return Component ? <Component {...props} /> : <p class="muted" aria-busy="true">…</p>;
+    return Component ? (
+      <Component {...props} />
+    ) : (
+      <p class="muted" aria-busy="true">
+        …
+      </p>
+    );
   };
 }

@@ -67,7 +67,15 @@ export function OutboxItem({ row }: { row: OutboxRow }) {
       {confirming && (
         <div class="outbox-item__confirm" role="alertdialog" aria-label={t('sync2.actions.confirmDelete')}>
           <p>{t('sync2.actions.confirmDelete')}</p>
-          <button type="button" class="btn btn--primary" onClick={() => void phone().outbox.deleteOutboxItem(row.id).then(() => setConfirming(false))}>
+          <button
+            type="button"
+            class="btn btn--primary"
+            onClick={() =>
+              void phone()
+                .outbox.deleteOutboxItem(row.id)
+                .then(() => setConfirming(false))
+            }
+          >
             {t('sync2.actions.confirmDeleteYes')}
           </button>
           <button type="button" class="btn" onClick={() => setConfirming(false)}>

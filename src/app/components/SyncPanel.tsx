@@ -43,12 +43,7 @@ export function SyncPanel() {
           <OutboxItem key={row.id} row={row} />
         ))}
       </ul>
-      <button
-        type="button"
-        class="btn btn--primary btn--block"
-        disabled={sending || pending === 0}
-        onClick={() => requestSync('button')}
-      >
+      <button type="button" class="btn btn--primary btn--block" disabled={sending || pending === 0} onClick={() => requestSync('button')}>
         {sending ? t('outbox.sending') : t('outbox.sendNow')}
       </button>
       <p role="status" aria-live="polite" class="notice" data-testid="sync-notice">

@@ -59,7 +59,9 @@ function pageSurface(width: number, height: number): Surface | null {
   return {
     context,
     toJpeg: (quality) =>
-      new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new CompressError('decode-failed'))), 'image/jpeg', quality)),
+      new Promise((resolve, reject) =>
+        canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new CompressError('decode-failed'))), 'image/jpeg', quality),
+      ),
   };
 }
 

@@ -26,10 +26,7 @@ export default function CatalogScreen({ query }: { query: CatalogQuery }) {
   const index = useMemo(() => createSearchIndex(catalog.procedures, { synonyms: SEARCH_SYNONYMS }), [catalog]);
   const handledBy = oneOf<HandledBy>(query.handledBy, HANDLERS);
   const onlineCategory = oneOf<ProcedureOnlineCategory>(query.category, PROCEDURE_ONLINE_CATEGORIES);
-  const results = useMemo(
-    () => index.search(query.q, { handledBy, onlineCategory }),
-    [index, query.q, handledBy, onlineCategory],
-  );
+  const results = useMemo(() => index.search(query.q, { handledBy, onlineCategory }), [index, query.q, handledBy, onlineCategory]);
   const update = (patch: Partial<CatalogQuery>) => navigate(catalogPath({ ...query, ...patch }), true);
   // The button disappears once pressed: put the user back in the search box.
   const clearAll = () => {

@@ -86,7 +86,12 @@ export default function FormScreen({ draftId, step = 'fill' }: { draftId: string
   const problems: FieldError[] = useMemo(() => (form ? validate(form, answers, { today, units }) : []), [form, answers, units]);
   const tidy = useMemo(() => (form ? normalizeAnswers(form, answers, { today, units }) : {}), [form, answers, units]);
 
-  if (opened === null || (form && !ready)) return <p class="muted" aria-busy="true">{t('formUi.loading')}</p>;
+  if (opened === null || (form && !ready))
+    return (
+      <p class="muted" aria-busy="true">
+        {t('formUi.loading')}
+      </p>
+    );
   if (opened === 'missing' || !form) return <p role="alert">{t('form.notFound')}</p>;
   const draft = opened.draft;
 

@@ -60,7 +60,13 @@ export default function ReviewScreen({ draftId, problems, onSubmit, onGo }: Prop
   }
 
   const message =
-    state === 'busy' ? t('review.submitting') : state === 'invalid' ? t('review.blocked') : state === 'failed' ? t('review.enqueueFailed') : '';
+    state === 'busy'
+      ? t('review.submitting')
+      : state === 'invalid'
+        ? t('review.blocked')
+        : state === 'failed'
+          ? t('review.enqueueFailed')
+          : '';
   return (
     <div class="review">
       <h1 id="review-title">{t('review.title')}</h1>

@@ -8,9 +8,7 @@ import type { FormDefinition } from '../../domain/form-schema';
 import { findForm, upgradeDraft } from '../../content/forms';
 import type { DraftRow, Drafts } from '../../storage/drafts';
 
-export type VersionNotice =
-  | { kind: 'upgraded'; version: number }
-  | { kind: 'kept'; version: number; latest: number; dropped: string[] };
+export type VersionNotice = { kind: 'upgraded'; version: number } | { kind: 'kept'; version: number; latest: number; dropped: string[] };
 
 export interface OpenedDraft {
   draft: DraftRow;
@@ -25,7 +23,12 @@ export async function openDraft(drafts: Pick<Drafts, 'getDraft' | 'putDraft'>, d
   if (latest && latest.version > draft.formVersion) {
     const upgrade = upgradeDraft(draft.formId, draft.formVersion, draft.answers);
     if (upgrade.status === 'migrated') {
-      const row: DraftRow = { ...draft, formVersion: upgrade.form.version, answers: upgrade.answers, updatedAt: Math.max(now, draft.updatedAt) };
+      const row: DraftRow = {
+        ...draft,
+        formVersion: upgrade.form.version,
+        answers: upgrade.answers,
+        updatedAt: Math.max(now, draft.updatedAt),
+      };
       try {
         await drafts.putDraft(row);
         return { draft: row, form: upgrade.form, notice: { kind: 'upgraded', version: upgrade.form.version } };
@@ -35,7 +38,11 @@ export async function openDraft(drafts: Pick<Drafts, 'getDraft' | 'putDraft'>, d
       }
     }
     if (upgrade.status === 'kept') {
-      return { draft, form: upgrade.form, notice: { kind: 'kept', version: draft.formVersion, latest: latest.version, dropped: upgrade.dropped } };
+      return {
+        draft,
+        form: upgrade.form,
+        notice: { kind: 'kept', version: draft.formVersion, latest: latest.version, dropped: upgrade.dropped },
+      };
     }
   }
   const form = findForm(draft.formId, draft.formVersion);

@@ -3,8 +3,7 @@ import type { Procedure } from '../../domain/catalog';
 import { IDENTITY_PAPER_AT_COUNTER, TO_VERIFY, VERIFIED_ON } from './shared';
 
 const BASIS = ['Nghị định 23/2015/NĐ-CP', 'Thông tư 01/2020/TT-BTP', 'Thông tư 226/2016/TT-BTC (phí chứng thực)'];
-const SOURCE =
-  'Nghị định 23/2015/NĐ-CP, Thông tư 226/2016/TT-BTC (tổng hợp; đối chiếu Cổng Dịch vụ công quốc gia trước khi dùng)';
+const SOURCE = 'Nghị định 23/2015/NĐ-CP, Thông tư 226/2016/TT-BTC (tổng hợp; đối chiếu Cổng Dịch vụ công quốc gia trước khi dùng)';
 
 const AFTER_3PM = {
   vi: 'Yêu cầu nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo.',

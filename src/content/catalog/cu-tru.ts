@@ -3,11 +3,7 @@ import type { Localized } from '../../domain/localized';
 import type { Procedure, RequiredDocument } from '../../domain/catalog';
 import { CT01_FORM, TO_VERIFY, VERIFIED_ON } from './shared';
 
-const BASIS = [
-  'Luật Cư trú 68/2020/QH14',
-  'Nghị định 154/2024/NĐ-CP',
-  'Thông tư 55/2021/TT-BCA, sửa đổi bởi Thông tư 66/2023/TT-BCA',
-];
+const BASIS = ['Luật Cư trú 68/2020/QH14', 'Nghị định 154/2024/NĐ-CP', 'Thông tư 55/2021/TT-BCA, sửa đổi bởi Thông tư 66/2023/TT-BCA'];
 const FEE_BASIS = 'Thông tư 75/2022/TT-BTC (lệ phí đăng ký cư trú)';
 const SOURCE =
   'Luật Cư trú 2020, Thông tư 66/2023/TT-BCA, Thông tư 75/2022/TT-BTC (tổng hợp; đối chiếu Cổng Dịch vụ công quốc gia trước khi dùng)';

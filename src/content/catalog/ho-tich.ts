@@ -168,7 +168,10 @@ export const HO_TICH: readonly Procedure[] = [
     documents: [
       {
         id: 'to-khai-tinh-trang-hon-nhan',
-        name: { vi: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (theo mẫu)', en: 'Application for a certificate of marital status (official form)' },
+        name: {
+          vi: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (theo mẫu)',
+          en: 'Application for a certificate of marital status (official form)',
+        },
         copies: '01 bản',
         required: true,
       },
@@ -212,13 +215,19 @@ export const HO_TICH: readonly Procedure[] = [
     documents: [
       {
         id: 'to-khai-thay-doi-ho-tich',
-        name: { vi: 'Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch (theo mẫu)', en: 'Declaration for changing, correcting or completing civil status records (official form)' },
+        name: {
+          vi: 'Tờ khai đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch (theo mẫu)',
+          en: 'Declaration for changing, correcting or completing civil status records (official form)',
+        },
         copies: '01 bản',
         required: true,
       },
       {
         id: 'giay-to-can-cu',
-        name: { vi: 'Giấy tờ làm căn cứ cho việc thay đổi, cải chính, bổ sung', en: 'Papers that justify the change, correction or addition' },
+        name: {
+          vi: 'Giấy tờ làm căn cứ cho việc thay đổi, cải chính, bổ sung',
+          en: 'Papers that justify the change, correction or addition',
+        },
         copies: '01 bản sao',
         required: true,
       },

@@ -43,11 +43,7 @@ export const IDENTITY_PAPER_AT_COUNTER: RequiredDocument = {
   required: true,
 };
 
-export const CIVIL_STATUS_BASIS = [
-  'Luật Hộ tịch 60/2014/QH13',
-  'Nghị định 123/2015/NĐ-CP',
-  'Thông tư 04/2020/TT-BTP',
-];
+export const CIVIL_STATUS_BASIS = ['Luật Hộ tịch 60/2014/QH13', 'Nghị định 123/2015/NĐ-CP', 'Thông tư 04/2020/TT-BTP'];
 
 export const CIVIL_STATUS_SOURCE =
   'Luật Hộ tịch 2014, Nghị định 123/2015/NĐ-CP (tổng hợp; đối chiếu Cổng Dịch vụ công quốc gia trước khi dùng)';

@@ -53,8 +53,7 @@ export const TRO_GIUP_XA_HOI: readonly Procedure[] = [
       en: 'The Project 06 working group can guide elderly and disabled people through the papers at home.',
     },
     legalBasis: ['Nghị định 20/2021/NĐ-CP', 'Nghị định 76/2024/NĐ-CP'],
-    source:
-      'Nghị định 20/2021/NĐ-CP, sửa đổi bởi Nghị định 76/2024/NĐ-CP (tổng hợp; đối chiếu Cổng Dịch vụ công quốc gia trước khi dùng)',
+    source: 'Nghị định 20/2021/NĐ-CP, sửa đổi bởi Nghị định 76/2024/NĐ-CP (tổng hợp; đối chiếu Cổng Dịch vụ công quốc gia trước khi dùng)',
     verifiedOn: VERIFIED_ON,
     keywords: ['bảo trợ xã hội', 'người già', 'tiền hằng tháng', 'khuyết tật', 'trợ cấp', 'hàng tháng'],
   },

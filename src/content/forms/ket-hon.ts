@@ -15,12 +15,49 @@ const SIDE = {
 } as const;
 
 const side = (who: keyof typeof SIDE): Field[] => [
-  { id: `${who}Name`, kind: 'text', required: true, maxLength: 100, label: { vi: `Họ, chữ đệm và tên ${SIDE[who].vi}`, en: `Full name of ${SIDE[who].en}` } },
-  { id: `${who}BirthDate`, kind: 'date', required: true, notFuture: true, minYear: 1900, label: { vi: `Ngày sinh ${SIDE[who].vi}`, en: `Date of birth of ${SIDE[who].en}` } },
-  { id: `${who}Ethnicity`, kind: 'text', required: true, maxLength: 50, label: { vi: `Dân tộc ${SIDE[who].vi}`, en: `Ethnicity of ${SIDE[who].en}` }, hint: ETHNICITY_HINT },
-  { id: `${who}Nationality`, kind: 'text', required: true, maxLength: 50, label: { vi: `Quốc tịch ${SIDE[who].vi}`, en: `Nationality of ${SIDE[who].en}` } },
-  { id: `${who}Residence`, kind: 'address', required: true, label: { vi: `Nơi cư trú ${SIDE[who].vi}`, en: `Residence of ${SIDE[who].en}` }, hint: ADDRESS_HINT },
-  { id: `${who}Cccd`, kind: 'cccd', required: true, label: { vi: `Số định danh cá nhân ${SIDE[who].vi}`, en: `Personal ID number of ${SIDE[who].en}` } },
+  {
+    id: `${who}Name`,
+    kind: 'text',
+    required: true,
+    maxLength: 100,
+    label: { vi: `Họ, chữ đệm và tên ${SIDE[who].vi}`, en: `Full name of ${SIDE[who].en}` },
+  },
+  {
+    id: `${who}BirthDate`,
+    kind: 'date',
+    required: true,
+    notFuture: true,
+    minYear: 1900,
+    label: { vi: `Ngày sinh ${SIDE[who].vi}`, en: `Date of birth of ${SIDE[who].en}` },
+  },
+  {
+    id: `${who}Ethnicity`,
+    kind: 'text',
+    required: true,
+    maxLength: 50,
+    label: { vi: `Dân tộc ${SIDE[who].vi}`, en: `Ethnicity of ${SIDE[who].en}` },
+    hint: ETHNICITY_HINT,
+  },
+  {
+    id: `${who}Nationality`,
+    kind: 'text',
+    required: true,
+    maxLength: 50,
+    label: { vi: `Quốc tịch ${SIDE[who].vi}`, en: `Nationality of ${SIDE[who].en}` },
+  },
+  {
+    id: `${who}Residence`,
+    kind: 'address',
+    required: true,
+    label: { vi: `Nơi cư trú ${SIDE[who].vi}`, en: `Residence of ${SIDE[who].en}` },
+    hint: ADDRESS_HINT,
+  },
+  {
+    id: `${who}Cccd`,
+    kind: 'cccd',
+    required: true,
+    label: { vi: `Số định danh cá nhân ${SIDE[who].vi}`, en: `Personal ID number of ${SIDE[who].en}` },
+  },
   {
     id: `${who}MarriageNumber`,
     kind: 'number',

@@ -58,7 +58,10 @@ export const THUONG_TRU_CT01: FormDefinition = {
         { value: 'own-home', label: { vi: 'Chỗ ở hợp pháp thuộc quyền sở hữu của tôi', en: 'A home I own' } },
         {
           value: 'family-home',
-          label: { vi: 'Nhà của vợ, chồng, cha, mẹ, con hoặc người thân, được chủ hộ đồng ý', en: 'A spouse’s, parent’s, child’s or relative’s home, with the household head’s consent' },
+          label: {
+            vi: 'Nhà của vợ, chồng, cha, mẹ, con hoặc người thân, được chủ hộ đồng ý',
+            en: 'A spouse’s, parent’s, child’s or relative’s home, with the household head’s consent',
+          },
         },
         { value: 'rented', label: { vi: 'Nhà thuê, mượn, ở nhờ', en: 'A rented or borrowed home' } },
         { value: 'other', label: { vi: 'Trường hợp khác', en: 'Another case' } },
@@ -124,7 +127,12 @@ export const THUONG_TRU_CT01: FormDefinition = {
       required: true,
       accept: PHOTO_OR_PDF,
       maxFiles: 5,
-      showIf: { any: [{ field: 'basis', equals: 'own-home' }, { field: 'basis', equals: 'rented' }] },
+      showIf: {
+        any: [
+          { field: 'basis', equals: 'own-home' },
+          { field: 'basis', equals: 'rented' },
+        ],
+      },
       label: { vi: 'Ảnh giấy tờ chứng minh chỗ ở hợp pháp', en: 'Photo of the proof of a lawful place to live' },
       hint: { vi: 'Ví dụ sổ đỏ, hợp đồng thuê nhà', en: 'E.g. the land certificate or the rental contract' },
     },

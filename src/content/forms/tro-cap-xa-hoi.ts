@@ -19,8 +19,21 @@ export const TRO_CAP_XA_HOI: FormDefinition = {
   procedureCode: '1.001776',
   title: { vi: 'Trợ cấp xã hội hằng tháng (Tờ khai)', en: 'Monthly social allowance (application)' },
   fields: [
-    { id: 'fullName', kind: 'text', required: true, maxLength: 100, label: { vi: 'Họ, chữ đệm và tên người được trợ cấp', en: 'Full name of the person the allowance is for' } },
-    { id: 'birthDate', kind: 'date', required: true, notFuture: true, minYear: 1900, label: { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' } },
+    {
+      id: 'fullName',
+      kind: 'text',
+      required: true,
+      maxLength: 100,
+      label: { vi: 'Họ, chữ đệm và tên người được trợ cấp', en: 'Full name of the person the allowance is for' },
+    },
+    {
+      id: 'birthDate',
+      kind: 'date',
+      required: true,
+      notFuture: true,
+      minYear: 1900,
+      label: { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' },
+    },
     { id: 'sex', kind: 'choice', required: true, options: SEX_OPTIONS, label: { vi: 'Giới tính', en: 'Sex' } },
     {
       id: 'cccd',
@@ -45,11 +58,32 @@ export const TRO_CAP_XA_HOI: FormDefinition = {
       required: true,
       label: { vi: 'Thuộc nhóm nào', en: 'Which group' },
       options: [
-        { value: 'elderly-80', label: { vi: 'Người từ đủ 80 tuổi, không có lương hưu hay trợ cấp bảo hiểm xã hội hằng tháng', en: 'Aged 80 or over, with no pension or monthly social insurance allowance' } },
-        { value: 'elderly-poor', label: { vi: 'Người cao tuổi (từ đủ 60 tuổi) thuộc hộ nghèo, không có người phụng dưỡng', en: 'Aged 60 or over in a poor household, with nobody to support them' } },
-        { value: 'disability', label: { vi: 'Người khuyết tật nặng hoặc đặc biệt nặng', en: 'Person with a severe or very severe disability' } },
-        { value: 'single-parent', label: { vi: 'Người đơn thân thuộc hộ nghèo đang nuôi con nhỏ', en: 'Single parent in a poor household raising young children' } },
-        { value: 'orphan', label: { vi: 'Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng', en: 'Child under 16 with no one to provide for them' } },
+        {
+          value: 'elderly-80',
+          label: {
+            vi: 'Người từ đủ 80 tuổi, không có lương hưu hay trợ cấp bảo hiểm xã hội hằng tháng',
+            en: 'Aged 80 or over, with no pension or monthly social insurance allowance',
+          },
+        },
+        {
+          value: 'elderly-poor',
+          label: {
+            vi: 'Người cao tuổi (từ đủ 60 tuổi) thuộc hộ nghèo, không có người phụng dưỡng',
+            en: 'Aged 60 or over in a poor household, with nobody to support them',
+          },
+        },
+        {
+          value: 'disability',
+          label: { vi: 'Người khuyết tật nặng hoặc đặc biệt nặng', en: 'Person with a severe or very severe disability' },
+        },
+        {
+          value: 'single-parent',
+          label: { vi: 'Người đơn thân thuộc hộ nghèo đang nuôi con nhỏ', en: 'Single parent in a poor household raising young children' },
+        },
+        {
+          value: 'orphan',
+          label: { vi: 'Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng', en: 'Child under 16 with no one to provide for them' },
+        },
         { value: 'hiv-poor', label: { vi: 'Người nhiễm HIV/AIDS thuộc hộ nghèo', en: 'Person living with HIV/AIDS in a poor household' } },
       ],
     },
@@ -57,7 +91,10 @@ export const TRO_CAP_XA_HOI: FormDefinition = {
       id: 'hasPension',
       kind: 'yesno',
       showIf: { field: 'category', in: ['elderly-80', 'elderly-poor'] },
-      label: { vi: 'Đang hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng', en: 'Receives a pension or a monthly social insurance allowance' },
+      label: {
+        vi: 'Đang hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng',
+        en: 'Receives a pension or a monthly social insurance allowance',
+      },
     },
     {
       id: 'disabilityLevel',
@@ -89,8 +126,21 @@ export const TRO_CAP_XA_HOI: FormDefinition = {
       itemLabel: { vi: 'Con đang nuôi', en: 'Child being raised' },
       label: { vi: 'Các con đang nuôi', en: 'Children being raised' },
       fields: [
-        { id: 'fullName', kind: 'text', required: true, maxLength: 100, label: { vi: 'Họ, chữ đệm và tên của con', en: 'Child’s full name' } },
-        { id: 'birthDate', kind: 'date', required: true, notFuture: true, minYear: 1990, label: { vi: 'Ngày sinh của con', en: 'Child’s date of birth' } },
+        {
+          id: 'fullName',
+          kind: 'text',
+          required: true,
+          maxLength: 100,
+          label: { vi: 'Họ, chữ đệm và tên của con', en: 'Child’s full name' },
+        },
+        {
+          id: 'birthDate',
+          kind: 'date',
+          required: true,
+          notFuture: true,
+          minYear: 1990,
+          label: { vi: 'Ngày sinh của con', en: 'Child’s date of birth' },
+        },
         { id: 'inSchool', kind: 'yesno', label: { vi: 'Đang đi học', en: 'Still at school' } },
       ],
     },
@@ -114,7 +164,14 @@ export const TRO_CAP_XA_HOI: FormDefinition = {
       ],
     },
     { id: 'bankName', kind: 'text', required: true, maxLength: 100, showIf: BY_BANK, label: { vi: 'Tên ngân hàng', en: 'Bank name' } },
-    { id: 'bankAccount', kind: 'text', required: true, maxLength: 30, showIf: BY_BANK, label: { vi: 'Số tài khoản', en: 'Account number' } },
+    {
+      id: 'bankAccount',
+      kind: 'text',
+      required: true,
+      maxLength: 30,
+      showIf: BY_BANK,
+      label: { vi: 'Số tài khoản', en: 'Account number' },
+    },
     { id: 'contactPhone', kind: 'phone', required: true, label: { vi: 'Số điện thoại liên hệ', en: 'Contact phone number' } },
     {
       id: 'filedByOther',

@@ -15,8 +15,22 @@ export const XAC_NHAN_HON_NHAN: FormDefinition = {
   procedureCode: '1.004873',
   title: { vi: 'Xác nhận tình trạng hôn nhân (Tờ khai)', en: 'Certificate of marital status (application)' },
   fields: [
-    { id: 'fullName', kind: 'text', required: true, maxLength: 100, autocomplete: 'name', label: { vi: 'Họ, chữ đệm và tên', en: 'Full name' } },
-    { id: 'birthDate', kind: 'date', required: true, notFuture: true, minYear: 1900, label: { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' } },
+    {
+      id: 'fullName',
+      kind: 'text',
+      required: true,
+      maxLength: 100,
+      autocomplete: 'name',
+      label: { vi: 'Họ, chữ đệm và tên', en: 'Full name' },
+    },
+    {
+      id: 'birthDate',
+      kind: 'date',
+      required: true,
+      notFuture: true,
+      minYear: 1900,
+      label: { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' },
+    },
     { id: 'sex', kind: 'choice', required: true, options: SEX_OPTIONS, label: { vi: 'Giới tính', en: 'Sex' } },
     { id: 'ethnicity', kind: 'text', required: true, maxLength: 50, label: { vi: 'Dân tộc', en: 'Ethnicity' }, hint: ETHNICITY_HINT },
     { id: 'nationality', kind: 'text', required: true, maxLength: 50, label: { vi: 'Quốc tịch', en: 'Nationality' } },
@@ -75,7 +89,10 @@ export const XAC_NHAN_HON_NHAN: FormDefinition = {
       label: { vi: 'Mục đích sử dụng giấy xác nhận', en: 'What the certificate is for' },
       options: [
         { value: 'marriage', label: { vi: 'Để đăng ký kết hôn', en: 'To register a marriage' } },
-        { value: 'other', label: { vi: 'Mục đích khác (mua bán nhà đất, vay vốn, ...)', en: 'Another purpose (property sale, a loan, ...)' } },
+        {
+          value: 'other',
+          label: { vi: 'Mục đích khác (mua bán nhà đất, vay vốn, ...)', en: 'Another purpose (property sale, a loan, ...)' },
+        },
       ],
     },
     {
@@ -140,8 +157,30 @@ export const XAC_NHAN_HON_NHAN: FormDefinition = {
   rules: [
     { kind: 'date-order', before: 'periodFrom', after: 'periodTo' },
     { kind: 'date-order', before: 'birthDate', after: 'previousMarriageEnded' },
-    { kind: 'min-age', birthDate: 'birthDate', years: 20, code: 'marriage-age-man', when: { all: [{ field: 'purpose', equals: 'marriage' }, { field: 'sex', equals: 'male' }] } },
-    { kind: 'min-age', birthDate: 'birthDate', years: 18, code: 'marriage-age-woman', when: { all: [{ field: 'purpose', equals: 'marriage' }, { field: 'sex', equals: 'female' }] } },
+    {
+      kind: 'min-age',
+      birthDate: 'birthDate',
+      years: 20,
+      code: 'marriage-age-man',
+      when: {
+        all: [
+          { field: 'purpose', equals: 'marriage' },
+          { field: 'sex', equals: 'male' },
+        ],
+      },
+    },
+    {
+      kind: 'min-age',
+      birthDate: 'birthDate',
+      years: 18,
+      code: 'marriage-age-woman',
+      when: {
+        all: [
+          { field: 'purpose', equals: 'marriage' },
+          { field: 'sex', equals: 'female' },
+        ],
+      },
+    },
   ],
   qrMap: { fullName: 'fullName', birthDate: 'birthDate', sex: 'sex', cccd: 'cccd', address: 'residence' },
 };

@@ -225,7 +225,8 @@ export const en: LocaleStrings = {
     quiz: 'Quick check ({{count}} questions)',
     contents: 'On this page',
     levelsTitle: '4 levels (Decree 43/2011/NĐ-CP)',
-    levelsIntro: 'Before 2022, online public services had 4 levels. Each level does everything the one before it does, plus one more thing.',
+    levelsIntro:
+      'Before 2022, online public services had 4 levels. Each level does everything the one before it does, plus one more thing.',
     levelHeading: 'Level {{level}}: {{title}}',
     online: 'Done online',
     visit: 'Still needs a visit',
@@ -234,7 +235,8 @@ export const en: LocaleStrings = {
     today: 'Called today',
     informationOnly: 'Information only, papers not sent online',
     categoriesTitle: 'Today: 2 categories (Decree 42/2022/NĐ-CP)',
-    categoriesIntro: 'Since August 2022 there are no more 4 levels. Online public services are of 2 kinds: fully online (toàn trình) and partly online (một phần).',
+    categoriesIntro:
+      'Since August 2022 there are no more 4 levels. Online public services are of 2 kinds: fully online (toàn trình) and partly online (một phần).',
     closeTo: 'Close to level {{levels}}',
     mappingTitle: 'Which old level matches which category today',
     mappingCaption: 'The 4 old levels against the 2 categories of today',
@@ -437,11 +439,13 @@ export const en: LocaleStrings = {
     },
   },
   storage: {
-    notPersisted: 'The browser has not promised to keep this app’s data: when the phone runs short of space, unsent dossiers may be erased.',
+    notPersisted:
+      'The browser has not promised to keep this app’s data: when the phone runs short of space, unsent dossiers may be erased.',
     nearlyFull: 'The space for this app is nearly full ({{used}} of {{quota}} used).',
     whileUnsent_one: '{{count}} dossier is not sent yet and exists only on this phone.',
     whileUnsent_other: '{{count}} dossiers are not sent yet and exist only on this phone.',
-    advice: 'Send as soon as there is a network, or copy the dossiers to a hand-off file. Delete unused photos, videos or apps to make room.',
+    advice:
+      'Send as soon as there is a network, or copy the dossiers to a hand-off file. Delete unused photos, videos or apps to make room.',
     full: 'The phone’s storage is full; this could not be saved. Everything saved before is still there.',
     fullAdvice: 'Delete unused photos, videos or apps, then try again. Unsent dossiers can be copied to a hand-off file.',
     dismiss: 'Got it',
@@ -467,7 +471,8 @@ export const en: LocaleStrings = {
   },
   handoff: {
     title: 'Hand over dossiers with a file',
-    intro: 'With no signal, you can copy the unsent dossiers to a passphrase-protected file and open it on another phone or on a computer at the commune one-stop shop. Sending from several devices never creates duplicates.',
+    intro:
+      'With no signal, you can copy the unsent dossiers to a passphrase-protected file and open it on another phone or on a computer at the commune one-stop shop. Sending from several devices never creates duplicates.',
     exportTitle: 'Copy unsent dossiers to a file',
     exportCount_one: '{{count}} unsent dossier will be copied.',
     exportCount_other: '{{count}} unsent dossiers will be copied.',

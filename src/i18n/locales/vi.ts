@@ -223,7 +223,8 @@ export const vi = {
     quiz: 'Kiểm tra nhanh ({{count}} câu)',
     contents: 'Trên trang này',
     levelsTitle: '4 mức độ (Nghị định 43/2011/NĐ-CP)',
-    levelsIntro: 'Trước năm 2022, dịch vụ công trực tuyến được chia làm 4 mức độ. Mức sau làm được mọi việc của mức trước, và thêm một việc nữa.',
+    levelsIntro:
+      'Trước năm 2022, dịch vụ công trực tuyến được chia làm 4 mức độ. Mức sau làm được mọi việc của mức trước, và thêm một việc nữa.',
     levelHeading: 'Mức độ {{level}}: {{title}}',
     online: 'Làm qua mạng',
     visit: 'Phải đến cơ quan',
@@ -465,7 +466,8 @@ export const vi = {
   },
   handoff: {
     title: 'Chuyển hồ sơ qua tệp',
-    intro: 'Khi không có sóng, có thể chép các hồ sơ chưa gửi ra một tệp có mật khẩu, rồi mở tệp đó trên điện thoại khác hoặc máy tính ở bộ phận một cửa của xã. Gửi từ nhiều máy cũng không tạo hồ sơ trùng.',
+    intro:
+      'Khi không có sóng, có thể chép các hồ sơ chưa gửi ra một tệp có mật khẩu, rồi mở tệp đó trên điện thoại khác hoặc máy tính ở bộ phận một cửa của xã. Gửi từ nhiều máy cũng không tạo hồ sơ trùng.',
     exportTitle: 'Chép hồ sơ chưa gửi ra tệp',
     exportCount_one: 'Có {{count}} hồ sơ chưa gửi sẽ được chép.',
     exportCount_other: 'Có {{count}} hồ sơ chưa gửi sẽ được chép.',

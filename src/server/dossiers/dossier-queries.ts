@@ -54,7 +54,9 @@ export function toStoredDossier(row: DossierRow): StoredDossier {
 /** The three consent columns, all set or (on dossiers from before schema 2) all null. */
 function consentOf(row: DossierRow): { consent?: ConsentRecord } {
   if (row.consent_version === null || row.consent_lang === null || row.consent_agreed_at === null) return {};
-  return { consent: { version: row.consent_version, lang: row.consent_lang as ConsentRecord['lang'], agreedAt: Number(row.consent_agreed_at) } };
+  return {
+    consent: { version: row.consent_version, lang: row.consent_lang as ConsentRecord['lang'], agreedAt: Number(row.consent_agreed_at) },
+  };
 }
 
 /** The change an officer's decision recorded, as the route answers it and pulls later bring it. */

@@ -4,7 +4,14 @@ import { lockStatusSeq } from '../db/postgres/advisory-locks';
 import type { PostgresDatabase } from '../db/postgres/postgres-database';
 import { numbered } from '../db/postgres/placeholders';
 import type { DossierRepository } from './dossier-repository';
-import { COUNT_DOSSIERS_SQL, INSERT_STATUS_CHANGE_SQL, SELECT_DOSSIER_BY_REF_SQL, recordedChange, toStoredDossier, type DossierRow } from './dossier-queries';
+import {
+  COUNT_DOSSIERS_SQL,
+  INSERT_STATUS_CHANGE_SQL,
+  SELECT_DOSSIER_BY_REF_SQL,
+  recordedChange,
+  toStoredDossier,
+  type DossierRow,
+} from './dossier-queries';
 
 const SELECT_DOSSIER_BY_REF = numbered(SELECT_DOSSIER_BY_REF_SQL);
 const INSERT_STATUS_CHANGE = `${numbered(INSERT_STATUS_CHANGE_SQL)} RETURNING seq`;

@@ -60,7 +60,10 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1/catalog', catalogRoutes(options.catalog ?? BUNDLED_CATALOG));
   app.route('/api/v1/sync', syncRoutes({ sync, communeCode, now, maxBodyBytes, ...(options.forms ? { forms: options.forms } : {}) }));
   const maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
-  app.route('/api/v1/blobs', blobRoutes({ sync, communeCode, now, maxBlobBytes, ...(options.officerToken ? { officerToken: options.officerToken } : {}) }));
+  app.route(
+    '/api/v1/blobs',
+    blobRoutes({ sync, communeCode, now, maxBlobBytes, ...(options.officerToken ? { officerToken: options.officerToken } : {}) }),
+  );
   if (options.officerToken) {
     app.route('/api/v1/officer', officerRoutes({ dossiers, officerToken: options.officerToken, now, maxBodyBytes }));
   }

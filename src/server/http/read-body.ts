@@ -5,9 +5,7 @@
 /** 1 MiB: 50 text-only dossiers fit many times over; photos travel as blobs, not in a push. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-export type BodyResult =
-  | { ok: true; value: unknown }
-  | { ok: false; reason: 'body-too-large' | 'bad-json' };
+export type BodyResult = { ok: true; value: unknown } | { ok: false; reason: 'body-too-large' | 'bad-json' };
 
 function declaredLength(request: Request): number | null {
   const header = request.headers.get('content-length');
@@ -19,11 +17,7 @@ function declaredLength(request: Request): number | null {
  * The raw bytes, or null as soon as more than maxBytes have arrived (the stream is cancelled).
  * `onChunk` sees every chunk as it arrives (a blob is hashed while it is read).
  */
-export async function readLimited(
-  request: Request,
-  maxBytes: number,
-  onChunk?: (chunk: Uint8Array) => void,
-): Promise<Uint8Array | null> {
+export async function readLimited(request: Request, maxBytes: number, onChunk?: (chunk: Uint8Array) => void): Promise<Uint8Array | null> {
   const declared = declaredLength(request);
   if (declared !== null && declared > maxBytes) {
     await request.body?.cancel().catch(() => undefined);

@@ -95,7 +95,9 @@ export function blobRoutes({ sync, communeCode, now, maxBlobBytes, officerToken 
     if (!bytesMatchType(type, bytes)) return jsonError(c, 415, 'unsupported-media-type', `The bytes are not ${type}.`);
     const created = await sync.putBlob(sha256, type, bytes, communeCode, now());
     // Already there (earlier or by a racing PUT): answer with what is stored.
-    const stored = created ? { type, size: bytes.byteLength } : ((await sync.hasBlob(sha256, communeCode)) ?? { type, size: bytes.byteLength });
+    const stored = created
+      ? { type, size: bytes.byteLength }
+      : ((await sync.hasBlob(sha256, communeCode)) ?? { type, size: bytes.byteLength });
     const receipt: BlobReceipt = { sha256, ...stored };
     return c.json(receipt, created ? 201 : 200);
   });

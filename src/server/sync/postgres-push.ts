@@ -157,7 +157,8 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
         // Inserted first and decided after: the copy that went in is the one stored; every other
         // copy meets what is held, the copy this batch stored or the row found. Statuses come below.
         if (code !== undefined && first === i) return { id: item.id, outcome: 'stored', dossierCode: code, receivedAt: now };
-        const held = code !== undefined ? { contentHash: hashes[first]!, dossierCode: code, receivedAt: now } : toHeldDossier(existing.get(item.id)!);
+        const held =
+          code !== undefined ? { contentHash: hashes[first]!, dossierCode: code, receivedAt: now } : toHeldDossier(existing.get(item.id)!);
         return decidePush({ id: item.id, contentHash: hashes[i]! }, held);
       });
       const answered = followedIds(results);

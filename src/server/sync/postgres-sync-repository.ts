@@ -11,7 +11,8 @@ const PULL_CHANGES = numbered(PULL_CHANGES_SQL);
 export function postgresSyncRepository(database: PostgresDatabase, options: SyncRepositoryOptions = {}): SyncRepository {
   return {
     pushBatch: postgresPush(database, options),
-    pullChanges: async (deviceId, since, limit) => toPullPage((await database.pool.query<ChangeRow>(PULL_CHANGES, [deviceId, since, limit])).rows, since),
+    pullChanges: async (deviceId, since, limit) =>
+      toPullPage((await database.pool.query<ChangeRow>(PULL_CHANGES, [deviceId, since, limit])).rows, since),
     ...postgresBlobMethods(database.pool),
   };
 }

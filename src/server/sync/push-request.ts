@@ -29,8 +29,7 @@ const CONSENT_LANGS: readonly ConsentRecord['lang'][] = ['vi', 'en'];
 const MAX_MS = Number.MAX_SAFE_INTEGER;
 
 export type EnvelopeCheck =
-  | { ok: true; deviceId: string; items: Rec[] }
-  | { ok: false; status: 400 | 413 | 426; error: ProtocolError; message: string };
+  { ok: true; deviceId: string; items: Rec[] } | { ok: false; status: 400 | 413 | 426; error: ProtocolError; message: string };
 
 /**
  * Checks the request as a whole. The protocol is checked before the shape, so a client of a
@@ -70,9 +69,7 @@ export interface ItemContext {
   forms?: readonly FormDefinition[];
 }
 
-export type ItemCheck =
-  | { ok: true; submission: AcceptedSubmission }
-  | { ok: false; result: Extract<PushResult, { outcome: 'invalid' }> };
+export type ItemCheck = { ok: true; submission: AcceptedSubmission } | { ok: false; result: Extract<PushResult, { outcome: 'invalid' }> };
 
 interface ItemFields {
   errors: FieldError[];

@@ -58,14 +58,32 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
       }
       const dossierCode = makeDossierCode(item.communeCode, now, codeSuffix());
       const inserted = insertDossier.run(
-        item.id, dossierCode, item.communeCode, deviceId, item.formId, item.formVersion, hash,
-        JSON.stringify(item.answers), item.submittedAt, now, 'received',
-        item.consent.version, item.consent.lang, item.consent.agreedAt,
+        item.id,
+        dossierCode,
+        item.communeCode,
+        deviceId,
+        item.formId,
+        item.formVersion,
+        hash,
+        JSON.stringify(item.answers),
+        item.submittedAt,
+        now,
+        'received',
+        item.consent.version,
+        item.consent.lang,
+        item.consent.agreedAt,
       );
       if (inserted.changes === 1) {
         const change = insertChange.run(item.id, item.communeCode, deviceId, 'received', null, now);
         linkDevice.run(item.communeCode, item.id, deviceId, now);
-        return { id: item.id, outcome: 'stored', dossierCode, receivedAt: now, status: 'received', statusSeq: Number(change.lastInsertRowid) };
+        return {
+          id: item.id,
+          outcome: 'stored',
+          dossierCode,
+          receivedAt: now,
+          status: 'received',
+          statusSeq: Number(change.lastInsertRowid),
+        };
       }
       // Nothing inserted and the id is still free: the code collided; draw another.
     }
@@ -88,8 +106,7 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
     // One statement is its own transaction; ON CONFLICT DO NOTHING makes a second copy a no-op.
     putBlob: async (sha256, type, bytes, communeCode, now) =>
       insertBlob.run(communeCode, sha256, type, bytes.byteLength, bytesParam(bytes), now).changes === 1,
-    missingBlobs: async (hashes, communeCode) =>
-      [...new Set(hashes)].filter((hash) => selectBlobInfo.get(communeCode, hash) === undefined),
+    missingBlobs: async (hashes, communeCode) => [...new Set(hashes)].filter((hash) => selectBlobInfo.get(communeCode, hash) === undefined),
     getBlob: async (sha256, communeCode) => {
       const row = selectBlob.get(communeCode, sha256);
       return row ? toStoredBlob(row) : null;

@@ -31,7 +31,8 @@ describe.each(STORE_BACKENDS)('migrations on $kind', (backend) => {
 
   it('puts the commune code on every table', async () => {
     await (await db.open()).close();
-    for (const table of ['dossiers', 'status_changes', 'blobs', 'dossier_devices']) expect(await db.columns(table)).toContain('commune_code');
+    for (const table of ['dossiers', 'status_changes', 'blobs', 'dossier_devices'])
+      expect(await db.columns(table)).toContain('commune_code');
   });
 
   it('upgrades a schema-1 database with its dossiers: they keep their answers and have no consent', async () => {
@@ -44,12 +45,23 @@ describe.each(STORE_BACKENDS)('migrations on $kind', (backend) => {
     await db.execute(
       `INSERT INTO dossiers (id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      old.id, `${COMMUNE_CODE}-250714-AAAAAA`, COMMUNE_CODE, DEVICE_ID, old.formId, old.formVersion, contentHashOf(old),
-      JSON.stringify(old.answers), old.submittedAt, NOW - 1000, 'received',
+      old.id,
+      `${COMMUNE_CODE}-250714-AAAAAA`,
+      COMMUNE_CODE,
+      DEVICE_ID,
+      old.formId,
+      old.formVersion,
+      contentHashOf(old),
+      JSON.stringify(old.answers),
+      old.submittedAt,
+      NOW - 1000,
+      'received',
     );
 
     const store = await db.open();
-    expect((await db.rows('SELECT version FROM schema_migrations ORDER BY version')).map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect((await db.rows('SELECT version FROM schema_migrations ORDER BY version')).map((row) => row.version)).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
     const stored = await store.dossiers.getDossier(old.id);
     expect(stored).toMatchObject({ answers: old.answers, receivedAt: NOW - 1000 });
     expect(stored).not.toHaveProperty('consent');
@@ -61,7 +73,12 @@ describe.each(STORE_BACKENDS)('migrations on $kind', (backend) => {
 
   it('refuses a database written by a newer server', async () => {
     await (await db.open()).close();
-    await db.execute('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', LATEST_SCHEMA_VERSION + 1, 'future', NOW);
+    await db.execute(
+      'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+      LATEST_SCHEMA_VERSION + 1,
+      'future',
+      NOW,
+    );
     await expect(db.open()).rejects.toThrow(/newer than this server/);
   });
 });
@@ -82,23 +99,44 @@ describe.each(STORE_BACKENDS)('migration 3 with $kind', (backend) => {
     await db.execute(SCHEMA_MIGRATIONS_SQL);
     for (const migration of MIGRATIONS.filter((m) => m.version <= 2)) {
       for (const statement of migrationSql(migration, backend.kind).split(';')) await db.execute(statement);
-      await db.execute('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', migration.version, migration.name, NOW);
+      await db.execute(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+        migration.version,
+        migration.name,
+        NOW,
+      );
     }
     const old = makeAccepted();
     const code = `${COMMUNE_CODE}-250714-AAAAAA`;
     await db.execute(
       `INSERT INTO dossiers (id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      old.id, code, COMMUNE_CODE, DEVICE_ID, old.formId, old.formVersion, contentHashOf(old),
-      JSON.stringify(old.answers), old.submittedAt, NOW - 1000, 'received',
+      old.id,
+      code,
+      COMMUNE_CODE,
+      DEVICE_ID,
+      old.formId,
+      old.formVersion,
+      contentHashOf(old),
+      JSON.stringify(old.answers),
+      old.submittedAt,
+      NOW - 1000,
+      'received',
     );
     await db.execute(
       'INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
-      old.id, COMMUNE_CODE, DEVICE_ID, 'received', null, NOW - 1000,
+      old.id,
+      COMMUNE_CODE,
+      DEVICE_ID,
+      'received',
+      null,
+      NOW - 1000,
     );
 
     const store = await db.open();
-    expect((await db.rows('SELECT version FROM schema_migrations ORDER BY version')).map((row) => Number(row.version))).toEqual(MIGRATIONS.map((m) => m.version));
+    expect((await db.rows('SELECT version FROM schema_migrations ORDER BY version')).map((row) => Number(row.version))).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
     const links = await db.rows('SELECT commune_code, dossier_id, device_id, first_seen_at FROM dossier_devices');
     expect(links.map((row) => ({ ...row, first_seen_at: Number(row.first_seen_at) }))).toEqual([
       { commune_code: COMMUNE_CODE, dossier_id: old.id, device_id: DEVICE_ID, first_seen_at: NOW - 1000 },

@@ -11,7 +11,9 @@ const POSTGRES = STORE_BACKENDS.find((backend) => backend.kind === 'postgres')!;
 describe('openPostgresStores', () => {
   it('rejects with the connection error when the database is unreachable', async () => {
     const port = await freePort();
-    await expect(openPostgresStores(`postgres://mcld@127.0.0.1:${port}/motcua`, { connectionTimeoutMs: 5000 })).rejects.toThrow(/ECONNREFUSED/);
+    await expect(openPostgresStores(`postgres://mcld@127.0.0.1:${port}/motcua`, { connectionTimeoutMs: 5000 })).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
   });
 });
 
@@ -48,6 +50,11 @@ describe('the postgres store', () => {
     expect(change).toMatchObject({ seq: expect.any(Number), changedAt: NOW + 5, note: 'Đang xử lý' });
     const { changes } = await store.sync.pullChanges(DEVICE_ID, 0, 10);
     expect(changes.map((c) => typeof c.seq)).toEqual(['number', 'number']);
-    expect(await store.dossiers.getDossier(item.id)).toMatchObject({ submittedAt: item.submittedAt, receivedAt: NOW, formVersion: 1, status: 'processing' });
+    expect(await store.dossiers.getDossier(item.id)).toMatchObject({
+      submittedAt: item.submittedAt,
+      receivedAt: NOW,
+      formVersion: 1,
+      status: 'processing',
+    });
   });
 });

@@ -36,7 +36,10 @@ describe('openSqliteStores', () => {
     const children: { child: ChildProcess; lines: Interface; next: () => Promise<string> }[] = [];
     try {
       for (let i = 0; i < 4; i++) {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/sqlite-open-child.ts'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/sqlite-open-child.ts'], {
+          cwd: ROOT,
+          stdio: ['pipe', 'pipe', 'inherit'],
+        });
         const lines = createInterface({ input: child.stdout! });
         const queue: string[] = [];
         const waiting: ((line: string) => void)[] = [];

@@ -42,7 +42,9 @@ describe.each(STORE_BACKENDS)('blobs with $kind', (backend) => {
     expect(head.headers.get('content-length')).toBe('1234');
     expect(head.headers.get('content-type')).toBe('image/jpeg');
     expect(await head.text()).toBe('');
-    expect(await blobRows()).toEqual([{ commune_code: COMMUNE_CODE, sha256: blob.sha256, content_type: 'image/jpeg', size: 1234, stored_at: NOW }]);
+    expect(await blobRows()).toEqual([
+      { commune_code: COMMUNE_CODE, sha256: blob.sha256, content_type: 'image/jpeg', size: 1234, stored_at: NOW },
+    ]);
     const [row] = await server.db.rows('SELECT bytes FROM blobs');
     expect(sha256Of(row?.bytes as Uint8Array)).toBe(blob.sha256);
   });
@@ -144,7 +146,9 @@ describe.each(STORE_BACKENDS)('blobs with $kind', (backend) => {
     const blob = makeBlob(11, 100_000);
     const stores = await Promise.all(Array.from({ length: 6 }, () => server.db.open({ poolSize: 2 })));
     const apps = stores.map((store) => createApp({ stores: store, communeCode: COMMUNE_CODE, now: () => NOW }));
-    const responses = await Promise.all(apps.flatMap((app) => [putBlob(app, blob.sha256, blob.bytes), putBlob(app, blob.sha256, blob.bytes)]));
+    const responses = await Promise.all(
+      apps.flatMap((app) => [putBlob(app, blob.sha256, blob.bytes), putBlob(app, blob.sha256, blob.bytes)]),
+    );
     const statuses = responses.map((res) => res.status).sort();
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
     expect(await blobRows()).toHaveLength(1);
@@ -169,7 +173,9 @@ describe.each(STORE_BACKENDS)('blobs with $kind', (backend) => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(blob.bytes);
 
-    const missing = await server.app.request(`/api/v1/blobs/${makeBlob(14).sha256}`, { headers: { authorization: `Bearer ${OFFICER_TOKEN}` } });
+    const missing = await server.app.request(`/api/v1/blobs/${makeBlob(14).sha256}`, {
+      headers: { authorization: `Bearer ${OFFICER_TOKEN}` },
+    });
     expect(missing.status).toBe(404);
   });
 

@@ -40,7 +40,10 @@ describe.each(STORE_BACKENDS)('concurrent writers on $kind', (backend) => {
       expect(responses.map((res) => res.status)).toEqual(apps.map(() => 200));
       const answers = await Promise.all(responses.map(async (res) => ((await res.json()) as PushResponse).results));
       for (const item of items) {
-        const forItem = answers.map((results) => results.find((r) => r.id === item.id)) as (PushResult & { dossierCode: string; receivedAt: number })[];
+        const forItem = answers.map((results) => results.find((r) => r.id === item.id)) as (PushResult & {
+          dossierCode: string;
+          receivedAt: number;
+        })[];
         expect(forItem.filter((r) => r.outcome === 'stored')).toHaveLength(1);
         expect(forItem.filter((r) => r.outcome === 'duplicate')).toHaveLength(WRITERS - 1);
         expect(new Set(forItem.map((r) => r.dossierCode)).size).toBe(1);

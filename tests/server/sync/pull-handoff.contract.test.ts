@@ -32,7 +32,9 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
     if (again?.outcome !== 'duplicate') throw new Error(`expected duplicate: ${JSON.stringify(again)}`);
 
     const first = await pulled(DEVICE_ID);
-    expect(first.changes).toEqual([{ id: item.id, dossierCode: again.dossierCode, status: 'received', changedAt: NOW, seq: expect.any(Number) }]);
+    expect(first.changes).toEqual([
+      { id: item.id, dossierCode: again.dossierCode, status: 'received', changedAt: NOW, seq: expect.any(Number) },
+    ]);
 
     server.setNow(NOW + 60_000);
     expect((await setStatus(server.app, { id: item.id, status: 'processing' })).status).toBe(200);
@@ -50,7 +52,10 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
       [item.id, 'received'],
       [item.id, 'processing'],
     ]);
-    const links = await server.db.rows('SELECT device_id, commune_code FROM dossier_devices WHERE dossier_id = ? ORDER BY device_id', item.id);
+    const links = await server.db.rows(
+      'SELECT device_id, commune_code FROM dossier_devices WHERE dossier_id = ? ORDER BY device_id',
+      item.id,
+    );
     expect(links).toEqual([
       { device_id: DEVICE_ID, commune_code: COMMUNE_CODE },
       { device_id: OTHER_DEVICE_ID, commune_code: COMMUNE_CODE },

@@ -121,7 +121,11 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
         { name: 'Lê Thị Lan', idPhoto: [{ ...refOf(p1!), size: p1!.bytes.byteLength + 1 }] },
       ],
     });
-    expect((await push([item]))[0]).toEqual({ id: item.id, outcome: 'invalid', errors: [{ field: 'members[1].idPhoto', code: 'attachment-size' }] });
+    expect((await push([item]))[0]).toEqual({
+      id: item.id,
+      outcome: 'invalid',
+      errors: [{ field: 'members[1].idPhoto', code: 'attachment-size' }],
+    });
     await expectNothingStored();
   });
 
@@ -149,7 +153,9 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
     const blob = makeBlob(13);
     await server.stores.sync.putBlob(blob.sha256, blob.type, blob.bytes, '00004', NOW);
     const item = makeAccepted({ attachments: [{ path: 'proof', ref: refOf(blob) }] });
-    expect(await server.stores.sync.pushBatch(DEVICE_ID, [item], NOW)).toEqual([{ id: item.id, outcome: 'missing-blobs', missing: [blob.sha256] }]);
+    expect(await server.stores.sync.pushBatch(DEVICE_ID, [item], NOW)).toEqual([
+      { id: item.id, outcome: 'missing-blobs', missing: [blob.sha256] },
+    ]);
     await server.stores.sync.putBlob(blob.sha256, blob.type, blob.bytes, item.communeCode, NOW);
     expect((await server.stores.sync.pushBatch(DEVICE_ID, [item], NOW))[0]?.outcome).toBe('stored');
   });
@@ -157,7 +163,11 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
   it('stores the consent with the dossier and gives it back', async () => {
     const item = makeSubmission({ consent: { version: 'consent-dossier-2026-11-28', lang: 'en', agreedAt: NOW - 5000 } });
     expect((await push([item]))[0]?.outcome).toBe('stored');
-    expect((await server.stores.dossiers.getDossier(item.id))?.consent).toEqual({ version: 'consent-dossier-2026-11-28', lang: 'en', agreedAt: NOW - 5000 });
+    expect((await server.stores.dossiers.getDossier(item.id))?.consent).toEqual({
+      version: 'consent-dossier-2026-11-28',
+      lang: 'en',
+      agreedAt: NOW - 5000,
+    });
     const [row] = await server.db.rows('SELECT consent_version, consent_lang, consent_agreed_at FROM dossiers WHERE id = ?', item.id);
     expect(row).toEqual({ consent_version: 'consent-dossier-2026-11-28', consent_lang: 'en', consent_agreed_at: NOW - 5000 });
   });

@@ -56,7 +56,10 @@ describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
       ['a deviceId that is a number', { protocol: 1, deviceId: 42, items: [] }],
       ['a deviceId with spaces', { protocol: 1, deviceId: 'my phone', items: [] }],
       ['items that is not an array', { protocol: 1, deviceId: DEVICE_ID, items: {} }],
-      ['an item without an id, next to a valid one', { ...pushRequest([makeSubmission()]), items: [makeSubmission(), { formId: 'tam-tru-ct01' }] }],
+      [
+        'an item without an id, next to a valid one',
+        { ...pushRequest([makeSubmission()]), items: [makeSubmission(), { formId: 'tam-tru-ct01' }] },
+      ],
       ['an item that is a string', { protocol: 1, deviceId: DEVICE_ID, items: ['hello'] }],
     ])('refuses %s as bad-request', async (_name, body) => {
       await expectRefused(await postJson(server.app, '/api/v1/sync/push', body), 400, 'bad-request');

@@ -2,14 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult } from '../../../src/domain/protocol';
 import { createApp } from '../../../src/server/http/app';
-import {
-  COMMUNE_CODE,
-  DEVICE_ID,
-  NOW,
-  makeSubmission,
-  postJson,
-  pushRequest,
-} from '../fixtures';
+import { COMMUNE_CODE, DEVICE_ID, NOW, makeSubmission, postJson, pushRequest } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
 
 const CODE = /^15865-250714-[2-9A-HJ-NP-Z]{6}$/;
@@ -52,7 +45,9 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       expect(JSON.parse(row?.answers_json as string)).toEqual(item.answers);
       expect(row?.content_hash).toMatch(/^[0-9a-f]{64}$/);
       const changes = await rowsOnDisk('SELECT * FROM status_changes WHERE dossier_id = ?', item.id);
-      expect(changes).toEqual([expect.objectContaining({ status: 'received', commune_code: COMMUNE_CODE, device_id: DEVICE_ID, changed_at: NOW })]);
+      expect(changes).toEqual([
+        expect.objectContaining({ status: 'received', commune_code: COMMUNE_CODE, device_id: DEVICE_ID, changed_at: NOW }),
+      ]);
       expect(await server.stores.dossiers.countDossiers()).toBe(1);
     });
 
@@ -70,7 +65,11 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
     it('treats a retry typed in NFD, or with a corrected phone clock, as the same dossier', async () => {
       const item = makeSubmission();
       const [first] = await push([item]);
-      const nfd = { ...item, submittedAt: item.submittedAt + 5000, answers: { ...item.answers, fullName: ' Nguyễn  Thị Hoa '.normalize('NFD') } };
+      const nfd = {
+        ...item,
+        submittedAt: item.submittedAt + 5000,
+        answers: { ...item.answers, fullName: ' Nguyễn  Thị Hoa '.normalize('NFD') },
+      };
       const [second] = await push([nfd]);
       expect(second).toEqual({ ...first, outcome: 'duplicate' });
     });
@@ -113,7 +112,10 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       // 20:00 UTC on 14/07 is already 03:00 on 15/07 in Vietnam.
       server.setNow(Date.UTC(2025, 6, 14, 20, 0));
       const [result] = await push([makeSubmission({}, { birthDate: '2025-07-15' })]);
-      expect((result as { errors: { field: string; code: string }[] }).errors).not.toContainEqual({ field: 'birthDate', code: 'date-future' });
+      expect((result as { errors: { field: string; code: string }[] }).errors).not.toContainEqual({
+        field: 'birthDate',
+        code: 'date-future',
+      });
     });
 
     it.each([
@@ -122,7 +124,11 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       ['another commune', { communeCode: '00001' }, { field: 'communeCode', code: 'wrong-commune' }],
       ['no consent', { consent: undefined }, { field: 'consent', code: 'required' }],
       ['an id that is not a UUID', { id: 'not-a-uuid' }, { field: 'id', code: 'wrong-type' }],
-      ['a submittedAt that is not a number', { submittedAt: 'yesterday' as unknown as number }, { field: 'submittedAt', code: 'wrong-type' }],
+      [
+        'a submittedAt that is not a number',
+        { submittedAt: 'yesterday' as unknown as number },
+        { field: 'submittedAt', code: 'wrong-type' },
+      ],
       ['a submittedAt with a fraction of a millisecond', { submittedAt: NOW - 0.5 }, { field: 'submittedAt', code: 'wrong-type' }],
       ['a submittedAt past 2^53', { submittedAt: 2 ** 60 }, { field: 'submittedAt', code: 'wrong-type' }],
     ])('answers %s as invalid with a machine-readable field error', async (_name, overrides, error) => {
@@ -151,11 +157,14 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
     });
 
     it('stores NFD input as NFC with whitespace tidied and the phone compacted', async () => {
-      const item = makeSubmission({}, {
-        fullName: '  Nguyễn   Thị Hoa '.normalize('NFD'),
-        currentAddress: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa'.normalize('NFD'),
-        phone: '0912 345 678',
-      });
+      const item = makeSubmission(
+        {},
+        {
+          fullName: '  Nguyễn   Thị Hoa '.normalize('NFD'),
+          currentAddress: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa'.normalize('NFD'),
+          phone: '0912 345 678',
+        },
+      );
       expect(item.answers.fullName).not.toBe((item.answers.fullName as string).normalize('NFC'));
       const [result] = await push([item]);
       expect(result?.outcome).toBe('stored');

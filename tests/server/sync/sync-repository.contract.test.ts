@@ -40,7 +40,9 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
     const blob = makeBlob(4);
     const first = await db.open();
     await first.sync.putBlob(blob.sha256, blob.type, blob.bytes, COMMUNE_CODE, NOW);
-    const item = accepted({ attachments: [{ path: 'proof', ref: { sha256: blob.sha256, name: 'a.jpg', type: 'image/jpeg', size: 1000 } }] });
+    const item = accepted({
+      attachments: [{ path: 'proof', ref: { sha256: blob.sha256, name: 'a.jpg', type: 'image/jpeg', size: 1000 } }],
+    });
     expect((await first.sync.pushBatch(DEVICE_ID, [item], NOW))[0]?.outcome).toBe('stored');
     await first.close();
     const reopened = await db.open();
@@ -56,7 +58,12 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
 
     const reopened = await db.open();
     expect(await reopened.dossiers.countDossiers()).toBe(1);
-    expect(await reopened.dossiers.getDossier(item.id)).toMatchObject({ answers: item.answers, deviceId: DEVICE_ID, status: 'received', receivedAt: NOW });
+    expect(await reopened.dossiers.getDossier(item.id)).toMatchObject({
+      answers: item.answers,
+      deviceId: DEVICE_ID,
+      status: 'received',
+      receivedAt: NOW,
+    });
     const [again] = await reopened.sync.pushBatch(DEVICE_ID, [item], NOW + 1000);
     expect(again).toEqual({ ...stored, outcome: 'duplicate' });
     expect((await reopened.sync.pullChanges(DEVICE_ID, 0, 10)).changes).toHaveLength(1);

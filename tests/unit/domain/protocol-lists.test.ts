@@ -16,7 +16,15 @@ describe('protocol lists', () => {
   });
 
   it('keeps the lifecycle in order and names the server-only error codes', () => {
-    expect(DOSSIER_STATUSES).toEqual(['submitted', 'received', 'supplement-requested', 'refused', 'processing', 'result-ready', 'returned']);
+    expect(DOSSIER_STATUSES).toEqual([
+      'submitted',
+      'received',
+      'supplement-requested',
+      'refused',
+      'processing',
+      'result-ready',
+      'returned',
+    ]);
     expect(PUSH_OUTCOMES).toEqual(['stored', 'duplicate', 'conflict', 'invalid', 'missing-blobs']);
     expect(PROTOCOL_ERRORS).toEqual(expect.arrayContaining(['bad-request', 'protocol-unsupported', 'unauthorized', 'internal']));
   });

@@ -13,10 +13,25 @@ function goodPush(): PushResponse {
     protocol: 1,
     results: [
       { id: ID, outcome: 'stored', dossierCode: CODE, receivedAt: 1_752_462_000_000, status: 'received', statusSeq: 7 },
-      { id: 'id-2', outcome: 'duplicate', dossierCode: CODE, receivedAt: 0, status: 'supplement-requested', statusSeq: 9, statusNote: 'Bổ sung CCCD' },
+      {
+        id: 'id-2',
+        outcome: 'duplicate',
+        dossierCode: CODE,
+        receivedAt: 0,
+        status: 'supplement-requested',
+        statusSeq: 9,
+        statusNote: 'Bổ sung CCCD',
+      },
       { id: 'id-3', outcome: 'duplicate', dossierCode: CODE, receivedAt: 5 },
       { id: 'id-4', outcome: 'conflict', dossierCode: CODE },
-      { id: 'id-5', outcome: 'invalid', errors: [{ field: 'phone', code: 'phone-format' }, { field: '', code: 'unknown-form' }] },
+      {
+        id: 'id-5',
+        outcome: 'invalid',
+        errors: [
+          { field: 'phone', code: 'phone-format' },
+          { field: '', code: 'unknown-form' },
+        ],
+      },
       { id: 'id-6', outcome: 'missing-blobs', missing: [HASH, 'b'.repeat(64)] },
     ],
   };
@@ -120,7 +135,9 @@ describe('readPushResponse', () => {
     expect(readPushResponse(fromJson)).toBeUndefined();
     const inherited = { protocol: 1, results: [Object.assign(Object.create({ outcome: 'conflict', dossierCode: CODE }), { id: ID })] };
     expect(readPushResponse(inherited)).toBeUndefined();
-    const withProtoKey = JSON.parse(`{"protocol":1,"__proto__":{"polluted":true},"results":[{"id":"${ID}","outcome":"conflict","dossierCode":"${CODE}","__proto__":{"x":1}}]}`);
+    const withProtoKey = JSON.parse(
+      `{"protocol":1,"__proto__":{"polluted":true},"results":[{"id":"${ID}","outcome":"conflict","dossierCode":"${CODE}","__proto__":{"x":1}}]}`,
+    );
     const read = readPushResponse(withProtoKey);
     expect(read).toEqual({ protocol: 1, results: [{ id: ID, outcome: 'conflict', dossierCode: CODE }] });
     expect(Object.getPrototypeOf(read!.results[0])).toBe(Object.prototype);
@@ -180,7 +197,9 @@ describe('readPullResponse', () => {
   it('never takes a change field from the prototype', () => {
     const change = Object.assign(Object.create({ status: 'received' }), { id: ID, dossierCode: CODE, changedAt: 1, seq: 1 });
     expect(readPullResponse({ protocol: 1, changes: [change], cursor: 1 })).toBeUndefined();
-    const fromJson = JSON.parse(`{"protocol":1,"cursor":1,"changes":[{"id":"${ID}","dossierCode":"${CODE}","changedAt":1,"seq":1,"__proto__":{"status":"received"}}]}`);
+    const fromJson = JSON.parse(
+      `{"protocol":1,"cursor":1,"changes":[{"id":"${ID}","dossierCode":"${CODE}","changedAt":1,"seq":1,"__proto__":{"status":"received"}}]}`,
+    );
     expect(readPullResponse(fromJson)).toBeUndefined();
   });
 });

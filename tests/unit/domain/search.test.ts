@@ -4,8 +4,7 @@ import type { Procedure } from '../../../src/domain/catalog';
 import { BUNDLED_CATALOG, SEARCH_SYNONYMS } from '../../../src/content/catalog';
 
 const index = createSearchIndex(BUNDLED_CATALOG.procedures, { synonyms: SEARCH_SYNONYMS });
-const slugs = (query: string, filters?: Parameters<typeof index.search>[1]): string[] =>
-  index.search(query, filters).map((p) => p.slug);
+const slugs = (query: string, filters?: Parameters<typeof index.search>[1]): string[] => index.search(query, filters).map((p) => p.slug);
 
 /** A minimal procedure for ranking tests, so they do not depend on catalogue wording. */
 function fixture(slug: string, nameVi: string, extra: { keywords?: string[]; doc?: string } = {}): Procedure {

@@ -7,7 +7,11 @@ const storage = useFreshStorage();
 describe('opening a draft started on an older form version', () => {
   it('moves it to the latest version when every answer carries, and stores that', async () => {
     const draft = await storage().drafts.createDraft('tam-tru-ct01', 1, 1000);
-    await storage().drafts.saveDraft(draft.id, { answers: { fullName: 'Nguyễn Thị Hoa', currentAddress: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa' } }, 2000);
+    await storage().drafts.saveDraft(
+      draft.id,
+      { answers: { fullName: 'Nguyễn Thị Hoa', currentAddress: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa' } },
+      2000,
+    );
     const opened = await openDraft(storage().drafts, draft.id, 3000);
     expect(opened?.notice).toEqual({ kind: 'upgraded', version: 2 });
     expect(opened?.form.version).toBe(2);

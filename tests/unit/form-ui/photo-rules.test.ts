@@ -30,7 +30,12 @@ describe('photo rules', () => {
   it('finds attachment refs at any depth, each once, and nothing else', () => {
     const a = { sha256: 'a'.repeat(64), name: 'a.jpg', type: 'image/jpeg', size: 1 };
     const b = { sha256: 'b'.repeat(64), name: 'b.pdf', type: 'application/pdf', size: 2 };
-    const answers = { proof: [a], members: [{ photo: [b, a] }], note: 'a'.repeat(64), bad: [{ sha256: 'A'.repeat(64), name: 'x', type: 'image/jpeg', size: 1 }] };
+    const answers = {
+      proof: [a],
+      members: [{ photo: [b, a] }],
+      note: 'a'.repeat(64),
+      bad: [{ sha256: 'A'.repeat(64), name: 'x', type: 'image/jpeg', size: 1 }],
+    };
     expect(attachmentHashesIn(answers)).toEqual([a.sha256, b.sha256]);
     expect(attachmentHashesIn([{ x: 1 }, null, 'text'])).toEqual([]);
   });

@@ -22,7 +22,14 @@ describe('queueDossier', () => {
     expect(await storage().drafts.getDraft(draft.id)).toBeUndefined();
     const row = await storage().outbox.getOutboxItem(draft.id);
     expect(row).toMatchObject({ state: 'queued', label: 'Nguyễn Thị Hoa', queuedAt: NOW, nextAttemptAt: NOW });
-    expect(row?.submission).toMatchObject({ id: draft.id, formId: form.id, formVersion: 1, communeCode: '12345', submittedAt: NOW, consent });
+    expect(row?.submission).toMatchObject({
+      id: draft.id,
+      formId: form.id,
+      formVersion: 1,
+      communeCode: '12345',
+      submittedAt: NOW,
+      consent,
+    });
   });
 
   it('keeps a renamed draft’s label', async () => {

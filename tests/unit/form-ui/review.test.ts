@@ -18,10 +18,11 @@ const COPY = findForm('chung-thuc-ban-sao', 1)!;
 function answerOf(rows: readonly ReviewRow[], path: string): string | undefined {
   for (const row of rows) {
     if (row.type === 'answer' && row.path === path) return row.value;
-    if (row.type === 'group') for (const item of row.items) {
-      const found = answerOf(item.rows, path);
-      if (found !== undefined) return found;
-    }
+    if (row.type === 'group')
+      for (const item of row.items) {
+        const found = answerOf(item.rows, path);
+        if (found !== undefined) return found;
+      }
   }
   return undefined;
 }
@@ -65,7 +66,12 @@ describe('review rows', () => {
   });
 
   it('shows computed money in đồng, per item and in total', () => {
-    const copy: Answers = { documents: [{ documentType: 'cccd', pages: 1, copies: 2 }, { documentType: 'diploma', pages: 4, copies: 1 }] };
+    const copy: Answers = {
+      documents: [
+        { documentType: 'cccd', pages: 1, copies: 2 },
+        { documentType: 'diploma', pages: 4, copies: 1 },
+      ],
+    };
     const tidyCopy = normalizeAnswers(COPY, copy, { today: TODAY });
     const copyRows = reviewRows({ form: COPY, answers: copy, tidy: tidyCopy, lang: 'vi', words: WORDS, itemTitle });
     expect(answerOf(copyRows, 'documents[0].fee')).toBe('4.000\u00a0đ');

@@ -38,7 +38,19 @@ describe('the bundled administrative units', () => {
     expect(needsAdminUnits(findForm('tam-tru-ct01', 2) as FormDefinition)).toBe(true);
     expect(needsAdminUnits(findForm('tam-tru-ct01', 1) as FormDefinition)).toBe(false);
     expect(needsAdminUnits(findForm('chung-thuc-ban-sao') as FormDefinition)).toBe(false);
-    expect(needsAdminUnits({ fields: [{ id: 'g', kind: 'group', maxItems: 1, label: { vi: 'a', en: 'b' }, fields: [{ id: 'a', kind: 'address', label: { vi: 'a', en: 'b' } }] }] })).toBe(true);
+    expect(
+      needsAdminUnits({
+        fields: [
+          {
+            id: 'g',
+            kind: 'group',
+            maxItems: 1,
+            label: { vi: 'a', en: 'b' },
+            fields: [{ id: 'a', kind: 'address', label: { vi: 'a', en: 'b' } }],
+          },
+        ],
+      }),
+    ).toBe(true);
   });
 
   it('load through a dynamic import, once, as the same data', async () => {

@@ -21,11 +21,21 @@ function values(field: Field, depth: number): fc.Arbitrary<unknown> {
     case 'longtext':
       return fc.oneof(text, anything);
     case 'date':
-      return fc.oneof({ weight: 4, arbitrary: isoDate }, { weight: 1, arbitrary: fc.constantFrom('12/05/1990', '2026-02-30', '') }, { weight: 1, arbitrary: anything });
+      return fc.oneof(
+        { weight: 4, arbitrary: isoDate },
+        { weight: 1, arbitrary: fc.constantFrom('12/05/1990', '2026-02-30', '') },
+        { weight: 1, arbitrary: anything },
+      );
     case 'choice':
-      return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...field.options.map((o) => o.value)) }, { weight: 1, arbitrary: fc.oneof(text, anything) });
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...field.options.map((o) => o.value)) },
+        { weight: 1, arbitrary: fc.oneof(text, anything) },
+      );
     case 'multichoice':
-      return fc.oneof(fc.array(fc.oneof(fc.constantFrom(...field.options.map((o) => o.value)), text), { maxLength: field.options.length + 1 }), anything);
+      return fc.oneof(
+        fc.array(fc.oneof(fc.constantFrom(...field.options.map((o) => o.value)), text), { maxLength: field.options.length + 1 }),
+        anything,
+      );
     case 'yesno':
       return fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: anything });
     case 'number':
@@ -75,7 +85,10 @@ function values(field: Field, depth: number): fc.Arbitrary<unknown> {
     case 'group':
       return depth > 2
         ? anything
-        : fc.oneof({ weight: 4, arbitrary: fc.array(answersOf(field.fields, depth + 1), { maxLength: Math.min(field.maxItems + 1, 4) }) }, { weight: 1, arbitrary: anything });
+        : fc.oneof(
+            { weight: 4, arbitrary: fc.array(answersOf(field.fields, depth + 1), { maxLength: Math.min(field.maxItems + 1, 4) }) },
+            { weight: 1, arbitrary: anything },
+          );
     case 'computed':
       return anything;
   }
@@ -86,7 +99,10 @@ export function answersOf(fields: readonly Field[], depth = 0): fc.Arbitrary<Rec
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const field of fields) model[field.id] = values(field, depth);
   return fc
-    .tuple(fc.record(model, { requiredKeys: [] }), fc.option(fc.dictionary(fc.string({ maxLength: 8 }), anything, { maxKeys: 2 }), { freq: 5 }))
+    .tuple(
+      fc.record(model, { requiredKeys: [] }),
+      fc.option(fc.dictionary(fc.string({ maxLength: 8 }), anything, { maxKeys: 2 }), { freq: 5 }),
+    )
     .map(([known, extra]) => (extra ? { ...extra, ...known } : known));
 }
 

@@ -90,6 +90,9 @@ describe('qrToAnswers', () => {
   });
 
   it('fills the person filing on forms about someone else', () => {
-    expect(qrToAnswers(findForm('khai-sinh') as FormDefinition, DATA)).toEqual({ requesterName: 'Nguyễn Thị Hoa', requesterCccd: '038190012345' });
+    expect(qrToAnswers(findForm('khai-sinh') as FormDefinition, DATA)).toEqual({
+      requesterName: 'Nguyễn Thị Hoa',
+      requesterCccd: '038190012345',
+    });
   });
 });

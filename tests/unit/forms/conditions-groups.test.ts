@@ -6,13 +6,51 @@ import { BA_DINH, L, OPTIONS, accepted, codes, makeForm } from './helpers';
 
 describe('conditions', () => {
   const form = makeForm([
-    { id: 'kind', kind: 'choice', options: [{ value: 'a', label: L('A') }, { value: 'b', label: L('B') }], label: L('Loại') },
-    { id: 'tags', kind: 'multichoice', options: [{ value: 'x', label: L('X') }, { value: 'y', label: L('Y') }], label: L('Nhãn') },
+    {
+      id: 'kind',
+      kind: 'choice',
+      options: [
+        { value: 'a', label: L('A') },
+        { value: 'b', label: L('B') },
+      ],
+      label: L('Loại'),
+    },
+    {
+      id: 'tags',
+      kind: 'multichoice',
+      options: [
+        { value: 'x', label: L('X') },
+        { value: 'y', label: L('Y') },
+      ],
+      label: L('Nhãn'),
+    },
     { id: 'note', kind: 'text', label: L('Ghi chú') },
     { id: 'ifNote', kind: 'text', required: true, showIf: { field: 'note', notEmpty: true }, label: L('1') },
     { id: 'ifTagY', kind: 'text', required: true, showIf: { field: 'tags', includes: 'y' }, label: L('2') },
-    { id: 'ifAll', kind: 'text', required: true, showIf: { all: [{ field: 'kind', equals: 'a' }, { field: 'note', notEmpty: true }] }, label: L('3') },
-    { id: 'ifAny', kind: 'text', required: true, showIf: { any: [{ field: 'kind', in: ['b'] }, { field: 'tags', includes: 'x' }] }, label: L('4') },
+    {
+      id: 'ifAll',
+      kind: 'text',
+      required: true,
+      showIf: {
+        all: [
+          { field: 'kind', equals: 'a' },
+          { field: 'note', notEmpty: true },
+        ],
+      },
+      label: L('3'),
+    },
+    {
+      id: 'ifAny',
+      kind: 'text',
+      required: true,
+      showIf: {
+        any: [
+          { field: 'kind', in: ['b'] },
+          { field: 'tags', includes: 'x' },
+        ],
+      },
+      label: L('4'),
+    },
     // Depends on a field that is itself hidden: a hidden answer counts as not given.
     { id: 'chained', kind: 'text', required: true, showIf: { field: 'ifNote', notEmpty: true }, label: L('5') },
   ]);
@@ -48,7 +86,15 @@ describe('conditions', () => {
 describe('repeat groups', () => {
   const member: Field[] = [
     { id: 'fullName', kind: 'text', required: true, label: L('Tên') },
-    { id: 'sex', kind: 'choice', options: [{ value: 'male', label: L('Nam') }, { value: 'female', label: L('Nữ') }], label: L('Giới tính') },
+    {
+      id: 'sex',
+      kind: 'choice',
+      options: [
+        { value: 'male', label: L('Nam') },
+        { value: 'female', label: L('Nữ') },
+      ],
+      label: L('Giới tính'),
+    },
     { id: 'birthDate', kind: 'date', notFuture: true, label: L('Sinh') },
     { id: 'cccd', kind: 'cccd', sexField: 'sex', birthDateField: 'birthDate', label: L('CCCD') },
     // Resolves against the item first…
@@ -57,7 +103,15 @@ describe('repeat groups', () => {
     { id: 'school', kind: 'text', required: true, showIf: { field: 'withChildren', equals: true }, label: L('Trường') },
   ];
   const form = makeForm([
-    { id: 'sex', kind: 'choice', options: [{ value: 'male', label: L('Nam') }, { value: 'female', label: L('Nữ') }], label: L('Giới tính') },
+    {
+      id: 'sex',
+      kind: 'choice',
+      options: [
+        { value: 'male', label: L('Nam') },
+        { value: 'female', label: L('Nữ') },
+      ],
+      label: L('Giới tính'),
+    },
     { id: 'withChildren', kind: 'yesno', label: L('Có con') },
     { id: 'members', kind: 'group', minItems: 1, maxItems: 3, fields: member, label: L('Thành viên') },
   ]);
@@ -99,7 +153,15 @@ describe('repeat groups', () => {
         kind: 'group',
         maxItems: 2,
         label: L('Hộ'),
-        fields: [{ id: 'people', kind: 'group', maxItems: 2, label: L('Người'), fields: [{ id: 'name', kind: 'text', required: true, label: L('Tên') }] }],
+        fields: [
+          {
+            id: 'people',
+            kind: 'group',
+            maxItems: 2,
+            label: L('Người'),
+            fields: [{ id: 'name', kind: 'text', required: true, label: L('Tên') }],
+          },
+        ],
       },
     ]);
     expect(codes(nested, { households: [{ people: [{ name: 'a' }] }, { people: [{ name: 'b' }, {}] }] })).toEqual([
@@ -115,7 +177,9 @@ describe('repeat groups', () => {
       'members[1].fullName:wrong-type',
       'members[2].fullName:wrong-type',
     ]);
-    const unbounded = makeForm([{ id: 'g', kind: 'group', maxItems: 10_000, label: L('G'), fields: [{ id: 'a', kind: 'text', label: L('A') }] }]);
+    const unbounded = makeForm([
+      { id: 'g', kind: 'group', maxItems: 10_000, label: L('G'), fields: [{ id: 'a', kind: 'text', label: L('A') }] },
+    ]);
     const errors = validate(unbounded, { g: Array(50_000).fill({ a: 1 }) }, OPTIONS);
     expect(errors[0]).toEqual({ field: 'g', code: 'too-many' });
     expect(errors.length).toBe(1 + MAX_GROUP_ITEMS);
@@ -140,9 +204,18 @@ describe('computed values inside groups (fees)', () => {
   ]);
 
   it('computes each item and the total, ignoring forged values', () => {
-    const result = accepted(form, { total: 1, docs: [{ pages: 1, copies: 1, fee: 0 }, { pages: 5, copies: 2 }] });
+    const result = accepted(form, {
+      total: 1,
+      docs: [
+        { pages: 1, copies: 1, fee: 0 },
+        { pages: 5, copies: 2 },
+      ],
+    });
     expect(result).toEqual({
-      docs: [{ pages: 1, copies: 1, fee: 2000 }, { pages: 5, copies: 2, fee: 14000 }],
+      docs: [
+        { pages: 1, copies: 1, fee: 2000 },
+        { pages: 5, copies: 2, fee: 14000 },
+      ],
       total: 16000,
       count: 2,
     });
@@ -163,7 +236,12 @@ describe('whole-answer problems', () => {
   });
 
   it('turns a throwing getter into a whole-answer error', () => {
-    const hostile = Object.defineProperty({}, 'a', { enumerable: true, get() { throw new Error('boom'); } });
+    const hostile = Object.defineProperty({}, 'a', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
     expect(checkSubmission(form, hostile, OPTIONS)).toEqual({ ok: false, errors: [{ field: '', code: 'wrong-type' }] });
     expect(normalizeAnswers(form, hostile)).toEqual({});
   });
@@ -177,7 +255,11 @@ describe('whole-answer problems', () => {
   it('never reads inherited properties', () => {
     const proto = Object.create({ a: 'inherited' });
     expect(accepted(form, proto)).toEqual({});
-    expect(accepted(makeForm([{ id: 'home', kind: 'address', label: L('Đ') }]), { home: Object.assign(Object.create(BA_DINH), { freeText: 'x' }) })).toEqual({
+    expect(
+      accepted(makeForm([{ id: 'home', kind: 'address', label: L('Đ') }]), {
+        home: Object.assign(Object.create(BA_DINH), { freeText: 'x' }),
+      }),
+    ).toEqual({
       home: { detail: '', freeText: 'x' },
     });
   });

@@ -102,7 +102,16 @@ describe('multichoice', () => {
 
 describe('attachments', () => {
   const form = makeForm([
-    { id: 'proof', kind: 'attachment', required: true, minFiles: 2, maxFiles: 3, accept: ['image/jpeg', 'application/pdf'], maxBytes: 1_000_000, label: L('Ảnh') },
+    {
+      id: 'proof',
+      kind: 'attachment',
+      required: true,
+      minFiles: 2,
+      maxFiles: 3,
+      accept: ['image/jpeg', 'application/pdf'],
+      maxBytes: 1_000_000,
+      label: L('Ảnh'),
+    },
   ]);
 
   it('keeps references with the hash in lowercase and the name in NFC', () => {
@@ -160,7 +169,13 @@ describe('address', () => {
 
   it('checks only the code format when no units list is given, keeping the names as entered', () => {
     const noUnits = { today: TODAY };
-    const old = { ...BA_DINH, communeCode: '99999', provinceName: 'Thành phố Hà Nội', communeName: 'Phường Cũ', unitsVersion: '2025-07-01' };
+    const old = {
+      ...BA_DINH,
+      communeCode: '99999',
+      provinceName: 'Thành phố Hà Nội',
+      communeName: 'Phường Cũ',
+      unitsVersion: '2025-07-01',
+    };
     expect(codes(form, { home: old }, noUnits)).toEqual([]);
     expect(normalizeAnswers(form, { home: old })).toEqual({ home: old });
     expect(codes(form, { home: { ...BA_DINH, communeCode: '4' } }, noUnits)).toEqual(['home:address-unit']);

@@ -35,7 +35,11 @@ describe('the registry', () => {
     const withForm = BUNDLED_CATALOG.procedures.filter((p) => p.formId);
     expect(withForm.length).toBeGreaterThanOrEqual(8);
     for (const p of withForm) expect(procedureForm(p)?.procedureCode, p.slug).toBe(p.code);
-    for (const f of FORMS) expect(withForm.some((p) => p.formId === f.id), f.id).toBe(true);
+    for (const f of FORMS)
+      expect(
+        withForm.some((p) => p.formId === f.id),
+        f.id,
+      ).toBe(true);
   });
 
   it('has a realistic valid answer set for every registered version (the fixtures cover them all)', () => {
@@ -87,7 +91,12 @@ describe.each(FORM_VERSIONS.map((f) => [key(f), f] as const))('form %s is well m
     check(f.fields, []);
     const top = new Set(f.fields.map((x) => x.id));
     for (const rule of f.rules ?? []) {
-      const named = rule.kind === 'cccd-matches' ? [rule.cccd, rule.sex, rule.birthDate] : rule.kind === 'min-age' ? [rule.birthDate, rule.atDate] : [rule.before, rule.after];
+      const named =
+        rule.kind === 'cccd-matches'
+          ? [rule.cccd, rule.sex, rule.birthDate]
+          : rule.kind === 'min-age'
+            ? [rule.birthDate, rule.atDate]
+            : [rule.before, rule.after];
       for (const id of named) if (id !== undefined && id !== 'today') expect(top.has(id), `rule names ${id}`).toBe(true);
     }
     for (const id of Object.values(f.qrMap ?? {})) expect(top.has(id), `qrMap names ${id}`).toBe(true);
@@ -109,8 +118,12 @@ describe('typical mistakes are refused', () => {
     const f = form('tam-tru-ct01');
     const good = valid(f);
     expect(codes(f, { ...good, members: [] })).toEqual(['members:required']);
-    expect(codes(f, { ...good, members: [{ fullName: 'Lê Minh Khang', birthDate: '2015-03-04', sex: 'male', relationship: 'Con', cccd: '038315012345' }] }))
-      .toEqual(['members[0].cccd:cccd-sex']);
+    expect(
+      codes(f, {
+        ...good,
+        members: [{ fullName: 'Lê Minh Khang', birthDate: '2015-03-04', sex: 'male', relationship: 'Con', cccd: '038315012345' }],
+      }),
+    ).toEqual(['members[0].cccd:cccd-sex']);
     expect(codes(f, { ...good, endDate: '2026-11-30' })).toEqual(['endDate:date-order']);
     expect(codes(f, { ...good, temporaryAddress: { ...BA_DINH, provinceCode: '79' } })).toEqual(['temporaryAddress:address-unit']);
     expect(codes(f, { ...good, startDate: '2028-01-01', endDate: undefined })).toEqual(['startDate:date-too-late']);
@@ -133,7 +146,10 @@ describe('typical mistakes are refused', () => {
     const shown = visiblePaths(v2, {});
     const labels = v2.fields.filter((x) => shown.has(x.id)).map((x) => x.label.vi);
     for (const field of v1.fields) {
-      expect(labels.filter((l) => l.includes(field.label.vi)), field.id).toHaveLength(1);
+      expect(
+        labels.filter((l) => l.includes(field.label.vi)),
+        field.id,
+      ).toHaveLength(1);
     }
   });
 
@@ -172,7 +188,10 @@ describe('typical mistakes are refused', () => {
     const good = valid(f);
     expect(codes(f, { ...good, brideBirthDate: '2009-01-01', brideCccd: '038309012345' })).toEqual(['brideBirthDate:marriage-age-woman']);
     expect(codes(f, { ...good, groomBirthDate: '2007-01-01', groomCccd: '001207012345' })).toEqual(['groomBirthDate:marriage-age-man']);
-    expect(codes(f, { ...good, brideCccd: '001088012345', groomCccd: '038190012345' })).toEqual(['brideCccd:cccd-sex', 'groomCccd:cccd-sex']);
+    expect(codes(f, { ...good, brideCccd: '001088012345', groomCccd: '038190012345' })).toEqual([
+      'brideCccd:cccd-sex',
+      'groomCccd:cccd-sex',
+    ]);
     expect(codes(f, without(good, 'maritalStatusProof'))).toEqual(['maritalStatusProof:required']);
     expect(codes(f, { ...good, brideMarriageNumber: 0 })).toEqual(['brideMarriageNumber:number-range']);
   });
@@ -194,8 +213,17 @@ describe('typical mistakes are refused', () => {
     const good = valid(f);
     expect(codes(f, { ...good, documents: [] })).toEqual(['documents:required']);
     expect(codes(f, { ...good, documents: [{ documentType: 'cccd', pages: 0, copies: 1 }] })).toEqual(['documents[0].pages:number-range']);
-    expect(codes(f, { ...good, documents: [{ documentType: 'other', pages: 1, copies: 1 }] })).toEqual(['documents[0].documentName:required']);
-    const result = accepted(f, { ...good, totalFee: 1, documents: [{ documentType: 'cccd', pages: 1, copies: 3, fee: 0 }, { documentType: 'diploma', pages: 12, copies: 2 }] });
+    expect(codes(f, { ...good, documents: [{ documentType: 'other', pages: 1, copies: 1 }] })).toEqual([
+      'documents[0].documentName:required',
+    ]);
+    const result = accepted(f, {
+      ...good,
+      totalFee: 1,
+      documents: [
+        { documentType: 'cccd', pages: 1, copies: 3, fee: 0 },
+        { documentType: 'diploma', pages: 12, copies: 2 },
+      ],
+    });
     expect(result.documents).toEqual([
       { documentType: 'cccd', pages: 1, copies: 3, fee: 6000 },
       { documentType: 'diploma', pages: 12, copies: 2, fee: 28000 },

@@ -97,12 +97,19 @@ describe('declared steps', () => {
   });
 
   it('name inner answers of group items that the new group lacks', () => {
-    const withGroup: FormDefinition = { ...after, version: 3, fields: [{ ...(after.fields[1] as object), fields: [{ id: 'fullName', kind: 'text', label: L('Tên') }] } as never] };
+    const withGroup: FormDefinition = {
+      ...after,
+      version: 3,
+      fields: [{ ...(after.fields[1] as object), fields: [{ id: 'fullName', kind: 'text', label: L('Tên') }] } as never],
+    };
     const result = migrateAnswers(after, withGroup, { members: [{ fullName: 'A', birthDate: '1990-01-01' }, 'junk'] as never }, []);
     expect(result.dropped).toEqual(['members[0].birthDate', 'members[1]']);
   });
 
   it('refuses to move answers between different forms', () => {
-    expect(migrateAnswers(before, { ...after, id: 'other' }, { name: 'Lan', count: '' as never }, migrations)).toEqual({ answers: {}, dropped: ['name'] });
+    expect(migrateAnswers(before, { ...after, id: 'other' }, { name: 'Lan', count: '' as never }, migrations)).toEqual({
+      answers: {},
+      dropped: ['name'],
+    });
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { KET_HON } from '../../../src/content/forms/ket-hon';
 import { L, codes, makeForm } from './helpers';
 
-const SEX = { id: 'sex', kind: 'choice', options: [{ value: 'male', label: L('Nam') }, { value: 'female', label: L('Nữ') }], label: L('Giới tính') } as const;
+const SEX = {
+  id: 'sex',
+  kind: 'choice',
+  options: [
+    { value: 'male', label: L('Nam') },
+    { value: 'female', label: L('Nữ') },
+  ],
+  label: L('Giới tính'),
+} as const;
 
 describe('cccd-matches', () => {
   const form = makeForm(
@@ -37,7 +45,10 @@ describe('cccd-matches', () => {
 describe('legal marriage ages (Luật Hôn nhân và gia đình 2014, art. 8) at exact birthdays', () => {
   // Today is 2026-11-28 (helpers.TODAY): a woman born 2008-11-28 is 18 today; born a day later she is not.
   const form = makeForm(
-    [{ id: 'brideBirthDate', kind: 'date', label: L('Nữ') }, { id: 'groomBirthDate', kind: 'date', label: L('Nam') }],
+    [
+      { id: 'brideBirthDate', kind: 'date', label: L('Nữ') },
+      { id: 'groomBirthDate', kind: 'date', label: L('Nam') },
+    ],
     KET_HON.rules ? [...KET_HON.rules.filter((r) => r.kind === 'min-age')] : [],
   );
 
@@ -52,18 +63,25 @@ describe('legal marriage ages (Luật Hôn nhân và gia đình 2014, art. 8) at
   });
 
   it('someone born on 29 February turns a year older on 1 March in common years', () => {
-    const leap = makeForm([{ id: 'b', kind: 'date', label: L('b') }, { id: 'on', kind: 'date', label: L('on') }], [
-      { kind: 'min-age', birthDate: 'b', atDate: 'on', years: 18 },
-    ]);
+    const leap = makeForm(
+      [
+        { id: 'b', kind: 'date', label: L('b') },
+        { id: 'on', kind: 'date', label: L('on') },
+      ],
+      [{ kind: 'min-age', birthDate: 'b', atDate: 'on', years: 18 }],
+    );
     expect(codes(leap, { b: '2008-02-29', on: '2026-02-28' })).toEqual(['b:min-age']);
     expect(codes(leap, { b: '2008-02-29', on: '2026-03-01' })).toEqual([]);
   });
 
   it('applies an age rule only when its condition holds', () => {
-    const conditional = makeForm([SEX, { id: 'birthDate', kind: 'date', label: L('Sinh') }], [
-      { kind: 'min-age', birthDate: 'birthDate', years: 20, when: { field: 'sex', equals: 'male' }, code: 'marriage-age-man' },
-      { kind: 'min-age', birthDate: 'birthDate', years: 18, when: { field: 'sex', equals: 'female' }, code: 'marriage-age-woman' },
-    ]);
+    const conditional = makeForm(
+      [SEX, { id: 'birthDate', kind: 'date', label: L('Sinh') }],
+      [
+        { kind: 'min-age', birthDate: 'birthDate', years: 20, when: { field: 'sex', equals: 'male' }, code: 'marriage-age-man' },
+        { kind: 'min-age', birthDate: 'birthDate', years: 18, when: { field: 'sex', equals: 'female' }, code: 'marriage-age-woman' },
+      ],
+    );
     expect(codes(conditional, { sex: 'female', birthDate: '2007-06-01' })).toEqual([]);
     expect(codes(conditional, { sex: 'male', birthDate: '2007-06-01' })).toEqual(['birthDate:marriage-age-man']);
     expect(codes(conditional, { birthDate: '2020-06-01' })).toEqual([]);

@@ -32,7 +32,10 @@ describe('checkPushItem', () => {
   it('stores names from the list, whatever names the phone sent', () => {
     const sent = { ...VALID['tam-tru-ct01@2'], temporaryAddress: { ...BA_DINH, communeName: 'Phường Giả' } };
     const check = checkPushItem(item(2, sent), context);
-    expect(check.ok && check.submission.answers.temporaryAddress).toMatchObject({ communeName: 'Phường Ba Đình', unitsVersion: '2026-07-25' });
+    expect(check.ok && check.submission.answers.temporaryAddress).toMatchObject({
+      communeName: 'Phường Ba Đình',
+      unitsVersion: '2026-07-25',
+    });
   });
 });
 

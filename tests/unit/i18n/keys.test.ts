@@ -48,7 +48,10 @@ describe('locales', () => {
   });
 
   it('have no empty strings, and Vietnamese is NFC', () => {
-    for (const [locale, tree] of [['vi', vi], ['en', en]] as const) {
+    for (const [locale, tree] of [
+      ['vi', vi],
+      ['en', en],
+    ] as const) {
       const walk = (t: Tree, path: string) => {
         for (const [k, v] of Object.entries(t)) {
           if (typeof v === 'string') {

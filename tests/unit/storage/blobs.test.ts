@@ -79,10 +79,33 @@ describe('Dexie upgrade v2 → v3', () => {
     v2.version(2).stores({ outbox: 'id, state, nextAttemptAt, [state+nextAttemptAt], queuedAt' });
     await v2.open();
     const submission = makeSubmission({ answers: { lawfulHomeProof: [ref(HASH_A)] } });
-    const outboxRow = { id: submission.id, submission, label: 'A', state: 'queued', attempts: 1, nextAttemptAt: 50, queuedAt: 40, updatedAt: 45, origin: 'import' };
+    const outboxRow = {
+      id: submission.id,
+      submission,
+      label: 'A',
+      state: 'queued',
+      attempts: 1,
+      nextAttemptAt: 50,
+      queuedAt: 40,
+      updatedAt: 45,
+      origin: 'import',
+    };
     await v2.table('outbox').add(outboxRow);
-    await v2.table('drafts').add({ id: 'draft-1', formId: 'tam-tru-ct01', formVersion: 2, answers: { fullName: 'Lò Văn Páo' }, createdAt: 1, updatedAt: 2 });
-    await v2.table('dossiers').add({ id: 'd-1', dossierCode: 'HS-1', formId: 'tam-tru-ct01', label: 'C', status: 'received', submittedAt: 1, receivedAt: 2, updatedAt: 3 });
+    await v2
+      .table('drafts')
+      .add({ id: 'draft-1', formId: 'tam-tru-ct01', formVersion: 2, answers: { fullName: 'Lò Văn Páo' }, createdAt: 1, updatedAt: 2 });
+    await v2
+      .table('dossiers')
+      .add({
+        id: 'd-1',
+        dossierCode: 'HS-1',
+        formId: 'tam-tru-ct01',
+        label: 'C',
+        status: 'received',
+        submittedAt: 1,
+        receivedAt: 2,
+        updatedAt: 3,
+      });
     v2.close();
 
     const v3 = createDb(name);

@@ -29,7 +29,12 @@ describe('dossiers', () => {
     const id = await storedDossier('HS-1', 1000);
     const first = await storage().dossiers.applyStatusChanges([change(id, 1, 'supplement-requested', 'Thiếu bản sao sổ hộ khẩu')]);
     expect(first).toEqual({ applied: [id], unknown: [] });
-    expect(await storage().dossiers.getDossier(id)).toMatchObject({ status: 'supplement-requested', note: 'Thiếu bản sao sổ hộ khẩu', statusSeq: 1, updatedAt: 10_001 });
+    expect(await storage().dossiers.getDossier(id)).toMatchObject({
+      status: 'supplement-requested',
+      note: 'Thiếu bản sao sổ hộ khẩu',
+      statusSeq: 1,
+      updatedAt: 10_001,
+    });
     await storage().dossiers.applyStatusChanges([change(id, 2, 'processing')]);
     const row = await storage().dossiers.getDossier(id);
     expect(row?.status).toBe('processing');

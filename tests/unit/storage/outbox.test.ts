@@ -82,7 +82,10 @@ describe('sending and answers', () => {
   it('stored writes the dossier and deletes the outbox row in one transaction', async () => {
     const submission = await queuedFromDraft();
     await storage().outbox.markSending([submission.id], 6000);
-    const applied = await storage().outbox.recordResults([{ id: submission.id, outcome: 'stored', dossierCode: 'HS-001', receivedAt: 6500 }], 7000);
+    const applied = await storage().outbox.recordResults(
+      [{ id: submission.id, outcome: 'stored', dossierCode: 'HS-001', receivedAt: 6500 }],
+      7000,
+    );
     expect(applied).toHaveLength(1);
     expect(await storage().outbox.getOutboxItem(submission.id)).toBeUndefined();
     expect(await storage().dossiers.getDossier(submission.id)).toEqual({
@@ -109,7 +112,10 @@ describe('sending and answers', () => {
   it('duplicate is recorded like stored', async () => {
     const submission = await queuedFromDraft();
     await storage().outbox.markSending([submission.id], Date.now());
-    await storage().outbox.recordResults([{ id: submission.id, outcome: 'duplicate', dossierCode: 'HS-002', receivedAt: 6500 }], Date.now());
+    await storage().outbox.recordResults(
+      [{ id: submission.id, outcome: 'duplicate', dossierCode: 'HS-002', receivedAt: 6500 }],
+      Date.now(),
+    );
     expect(await storage().outbox.countPending()).toBe(0);
     expect((await storage().dossiers.getDossier(submission.id))?.dossierCode).toBe('HS-002');
   });
@@ -118,21 +124,37 @@ describe('sending and answers', () => {
     const [a, b, c] = [await queuedFromDraft(), await queuedFromDraft(), await queuedFromDraft()];
     await storage().outbox.markSending([a.id, b.id, c.id], Date.now());
     const errors = [{ field: 'hoTen', code: 'required' as const }];
-    await storage().outbox.recordResults([
-      { id: a.id, outcome: 'invalid', errors },
-      { id: b.id, outcome: 'missing-blobs', missing: ['abc'] },
-      { id: c.id, outcome: 'conflict', dossierCode: 'HS-9' },
-    ], 7000);
-    expect(await storage().outbox.getOutboxItem(a.id)).toMatchObject({ state: 'rejected', lastError: { code: 'invalid', detail: errors }, updatedAt: 7000 });
-    expect(await storage().outbox.getOutboxItem(b.id)).toMatchObject({ state: 'rejected', lastError: { code: 'missing-blobs', detail: ['abc'] } });
-    expect(await storage().outbox.getOutboxItem(c.id)).toMatchObject({ state: 'conflict', lastError: { code: 'conflict', detail: { dossierCode: 'HS-9' } } });
+    await storage().outbox.recordResults(
+      [
+        { id: a.id, outcome: 'invalid', errors },
+        { id: b.id, outcome: 'missing-blobs', missing: ['abc'] },
+        { id: c.id, outcome: 'conflict', dossierCode: 'HS-9' },
+      ],
+      7000,
+    );
+    expect(await storage().outbox.getOutboxItem(a.id)).toMatchObject({
+      state: 'rejected',
+      lastError: { code: 'invalid', detail: errors },
+      updatedAt: 7000,
+    });
+    expect(await storage().outbox.getOutboxItem(b.id)).toMatchObject({
+      state: 'rejected',
+      lastError: { code: 'missing-blobs', detail: ['abc'] },
+    });
+    expect(await storage().outbox.getOutboxItem(c.id)).toMatchObject({
+      state: 'conflict',
+      lastError: { code: 'conflict', detail: { dossierCode: 'HS-9' } },
+    });
     expect(await storage().outbox.countByState()).toEqual({ queued: 0, sending: 0, rejected: 2, conflict: 1 });
     expect(await storage().outbox.countPending()).toBe(3);
   });
 
   it('ignores answers for rows that are not being sent', async () => {
     const submission = await queuedFromDraft();
-    const applied = await storage().outbox.recordResults([{ id: submission.id, outcome: 'stored', dossierCode: 'HS-1', receivedAt: 1 }], Date.now());
+    const applied = await storage().outbox.recordResults(
+      [{ id: submission.id, outcome: 'stored', dossierCode: 'HS-1', receivedAt: 1 }],
+      Date.now(),
+    );
     expect(applied).toEqual([]);
     expect((await storage().outbox.getOutboxItem(submission.id))?.state).toBe('queued');
     expect(await storage().dossiers.listDossiers()).toEqual([]);
@@ -144,9 +166,14 @@ describe('retries and due rows', () => {
     const submission = await queuedFromDraft(5000);
     await storage().outbox.markSending([submission.id], 6000);
     await storage().outbox.scheduleRetry([submission.id], 20_000, { code: 'network' }, 6000);
-    expect(await storage().outbox.getOutboxItem(submission.id)).toMatchObject({ state: 'queued', attempts: 1, nextAttemptAt: 20_000, lastError: { code: 'network' } });
-    expect(await storage().outbox.dueItems(19_999,50)).toEqual([]);
-    expect((await storage().outbox.dueItems(20_000,50)).map((r) => r.id)).toEqual([submission.id]);
+    expect(await storage().outbox.getOutboxItem(submission.id)).toMatchObject({
+      state: 'queued',
+      attempts: 1,
+      nextAttemptAt: 20_000,
+      lastError: { code: 'network' },
+    });
+    expect(await storage().outbox.dueItems(19_999, 50)).toEqual([]);
+    expect((await storage().outbox.dueItems(20_000, 50)).map((r) => r.id)).toEqual([submission.id]);
     expect(await storage().outbox.earliestAttemptAt()).toBe(20_000);
   });
 
@@ -154,7 +181,7 @@ describe('retries and due rows', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await queuedFromDraft(1000 + i)).id);
     await storage().outbox.markSending([ids[0]!], Date.now());
-    expect((await storage().outbox.dueItems(10_000,50)).map((r) => r.id)).toEqual(ids.slice(1));
+    expect((await storage().outbox.dueItems(10_000, 50)).map((r) => r.id)).toEqual(ids.slice(1));
     expect((await storage().outbox.dueItems(10_000, 2)).map((r) => r.id)).toEqual(ids.slice(1, 3));
     expect(await storage().outbox.earliestAttemptAt()).toBe(1001);
   });
@@ -173,7 +200,7 @@ describe('retries and due rows', () => {
     expect(await storage().outbox.recoverSending([a.id], 8000)).toBe(1);
     expect(await storage().outbox.getOutboxItem(a.id)).toMatchObject({ state: 'queued', attempts: 0, updatedAt: 8000 });
     expect((await storage().outbox.getOutboxItem(b.id))?.state).toBe('sending');
-    expect(await storage().outbox.recoverSending(undefined,Date.now())).toBe(1);
+    expect(await storage().outbox.recoverSending(undefined, Date.now())).toBe(1);
     expect(await storage().outbox.countByState()).toEqual({ queued: 2, sending: 0, rejected: 0, conflict: 0 });
   });
 });
@@ -212,10 +239,13 @@ describe('user actions on parked rows', () => {
   it('deleteOutboxItem removes rejected and conflict rows, never queued or sending ones', async () => {
     const [q, s, r, c] = [await queuedFromDraft(), await queuedFromDraft(), await queuedFromDraft(), await queuedFromDraft()];
     await storage().outbox.markSending([s.id, r.id, c.id], Date.now());
-    await storage().outbox.recordResults([
-      { id: r.id, outcome: 'invalid', errors: [] },
-      { id: c.id, outcome: 'conflict', dossierCode: 'HS-1' },
-    ], Date.now());
+    await storage().outbox.recordResults(
+      [
+        { id: r.id, outcome: 'invalid', errors: [] },
+        { id: c.id, outcome: 'conflict', dossierCode: 'HS-1' },
+      ],
+      Date.now(),
+    );
     expect(await storage().outbox.deleteOutboxItem(q.id)).toBe(false);
     expect(await storage().outbox.deleteOutboxItem(s.id)).toBe(false);
     expect(await storage().outbox.deleteOutboxItem(r.id)).toBe(true);

@@ -18,16 +18,38 @@ describe('recordResults with the server status', () => {
   it('writes the status, note and seq a duplicate answer carries', async () => {
     const submission = await sending();
     await storage().outbox.recordResults(
-      [{ id: submission.id, outcome: 'duplicate', dossierCode: 'HS-7', receivedAt: 6500, status: 'supplement-requested', statusNote: NOTE, statusSeq: 42 }],
-      7000);
+      [
+        {
+          id: submission.id,
+          outcome: 'duplicate',
+          dossierCode: 'HS-7',
+          receivedAt: 6500,
+          status: 'supplement-requested',
+          statusNote: NOTE,
+          statusSeq: 42,
+        },
+      ],
+      7000,
+    );
     expect(await storage().dossiers.getDossier(submission.id)).toMatchObject({ status: 'supplement-requested', note: NOTE, statusSeq: 42 });
   });
 
   it('ignores a later pulled change with an older seq, and applies a newer one', async () => {
     const submission = await sending();
     await storage().outbox.recordResults(
-      [{ id: submission.id, outcome: 'duplicate', dossierCode: 'HS-7', receivedAt: 6500, status: 'supplement-requested', statusNote: NOTE, statusSeq: 42 }],
-      7000);
+      [
+        {
+          id: submission.id,
+          outcome: 'duplicate',
+          dossierCode: 'HS-7',
+          receivedAt: 6500,
+          status: 'supplement-requested',
+          statusNote: NOTE,
+          statusSeq: 42,
+        },
+      ],
+      7000,
+    );
     const older = { id: submission.id, dossierCode: 'HS-7', status: 'received' as const, changedAt: 6500, seq: 3 };
     expect(await storage().dossiers.applyStatusChanges([older])).toEqual({ applied: [], unknown: [] });
     expect(await storage().dossiers.getDossier(submission.id)).toMatchObject({ status: 'supplement-requested', note: NOTE, statusSeq: 42 });
@@ -38,7 +60,7 @@ describe('recordResults with the server status', () => {
     expect(row).not.toHaveProperty('note');
   });
 
-  it('keeps today\'s behaviour when the answer carries no status', async () => {
+  it("keeps today's behaviour when the answer carries no status", async () => {
     const submission = await sending();
     await storage().outbox.recordResults([{ id: submission.id, outcome: 'stored', dossierCode: 'HS-1', receivedAt: 6500 }], 7000);
     const row = await storage().dossiers.getDossier(submission.id);
@@ -46,9 +68,12 @@ describe('recordResults with the server status', () => {
     expect(row).not.toHaveProperty('statusSeq');
   });
 
-  it('writes a stored answer\'s received status with its seq', async () => {
+  it("writes a stored answer's received status with its seq", async () => {
     const submission = await sending();
-    await storage().outbox.recordResults([{ id: submission.id, outcome: 'stored', dossierCode: 'HS-1', receivedAt: 6500, status: 'received', statusSeq: 5 }], 7000);
+    await storage().outbox.recordResults(
+      [{ id: submission.id, outcome: 'stored', dossierCode: 'HS-1', receivedAt: 6500, status: 'received', statusSeq: 5 }],
+      7000,
+    );
     const row = await storage().dossiers.getDossier(submission.id);
     expect(row).toMatchObject({ status: 'received', statusSeq: 5 });
     expect(row).not.toHaveProperty('note');

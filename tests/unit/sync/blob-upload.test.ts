@@ -39,12 +39,18 @@ class BlobServer {
     const method = init.method ?? 'GET';
     if (this.networkBudget <= 0) throw new TypeError('Failed to fetch');
     this.networkBudget -= 1;
-    const body = init.body instanceof Blob ? new Uint8Array(await init.body.arrayBuffer()) : typeof init.body === 'string' ? new TextEncoder().encode(init.body) : new Uint8Array();
+    const body =
+      init.body instanceof Blob
+        ? new Uint8Array(await init.body.arrayBuffer())
+        : typeof init.body === 'string'
+          ? new TextEncoder().encode(init.body)
+          : new Uint8Array();
     this.calls.push({ method, path: url.pathname, bytes: body.byteLength });
     const blob = /^\/api\/v1\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
     if (blob && method === 'HEAD') return new Response(null, { status: this.blobs.has(blob[1]!) ? 200 : 404 });
     if (blob && method === 'PUT') {
-      if (createHash('sha256').update(body).digest('hex') !== blob[1]) return Response.json({ error: 'blob-hash-mismatch' }, { status: 400 });
+      if (createHash('sha256').update(body).digest('hex') !== blob[1])
+        return Response.json({ error: 'blob-hash-mismatch' }, { status: 400 });
       const had = this.blobs.has(blob[1]!);
       this.blobs.set(blob[1]!, { bytes: body, type: new Headers(init.headers).get('content-type') ?? '' });
       return Response.json({ sha256: blob[1], size: body.byteLength }, { status: had ? 200 : 201 });
@@ -103,10 +109,18 @@ describe('uploadBlobs', () => {
     const b = await phoneBlob('giay-to-b', 'image/png');
     server.blobs.set(a.sha256, { bytes: new Uint8Array(), type: 'image/jpeg' });
 
-    const report = await uploadBlobs([a.sha256, b.sha256, a.sha256], { fetch: server.fetch, baseUrl: BASE, readBlob: (sha) => storage().blobs.getBlob(sha) });
+    const report = await uploadBlobs([a.sha256, b.sha256, a.sha256], {
+      fetch: server.fetch,
+      baseUrl: BASE,
+      readBlob: (sha) => storage().blobs.getBlob(sha),
+    });
 
     expect(report).toEqual({ uploaded: [b.sha256], present: [a.sha256], failed: [] });
-    expect(server.calls.map((c) => `${c.method} ${c.path.slice(-6)}`)).toEqual([`HEAD ${a.sha256.slice(-6)}`, `HEAD ${b.sha256.slice(-6)}`, `PUT ${b.sha256.slice(-6)}`]);
+    expect(server.calls.map((c) => `${c.method} ${c.path.slice(-6)}`)).toEqual([
+      `HEAD ${a.sha256.slice(-6)}`,
+      `HEAD ${b.sha256.slice(-6)}`,
+      `PUT ${b.sha256.slice(-6)}`,
+    ]);
     expect(server.blobs.get(b.sha256)?.type).toBe('image/png');
     expect(new TextDecoder().decode(server.blobs.get(b.sha256)?.bytes)).toBe('giay-to-b');
   });
@@ -116,7 +130,11 @@ describe('uploadBlobs', () => {
     const a = await phoneBlob('a');
     const gone = 'f'.repeat(64);
     const b = await phoneBlob('b');
-    const report = await uploadBlobs([a.sha256, gone, b.sha256], { fetch: server.fetch, readBlob: (sha) => storage().blobs.getBlob(sha), baseUrl: BASE });
+    const report = await uploadBlobs([a.sha256, gone, b.sha256], {
+      fetch: server.fetch,
+      readBlob: (sha) => storage().blobs.getBlob(sha),
+      baseUrl: BASE,
+    });
     expect(report.uploaded.sort()).toEqual([a.sha256, b.sha256].sort());
     expect(report.failed).toEqual([{ sha256: gone, error: 'not-on-device' }]);
   });
@@ -237,6 +255,9 @@ describe('the engine, blobs first', () => {
     await storage().outbox.enqueueSubmission(submission, 'A', 1);
     const report = await engineFor(server).engine.sync('button');
     expect(report.rejected).toBe(1);
-    expect(await storage().outbox.getOutboxItem(submission.id)).toMatchObject({ state: 'rejected', lastError: { code: 'missing-blobs', detail: [absent.sha256] } });
+    expect(await storage().outbox.getOutboxItem(submission.id)).toMatchObject({
+      state: 'rejected',
+      lastError: { code: 'missing-blobs', detail: [absent.sha256] },
+    });
   });
 });

@@ -25,7 +25,13 @@ function setup(overrides: Partial<SyncEngineDeps> = {}) {
     ...overrides,
   });
   engine.on((e) => events.push(e));
-  return { clock, server, engine, events, of: <T extends SyncEvent['type']>(type: T) => events.filter((e) => e.type === type) as Extract<SyncEvent, { type: T }>[] };
+  return {
+    clock,
+    server,
+    engine,
+    events,
+    of: <T extends SyncEvent['type']>(type: T) => events.filter((e) => e.type === type) as Extract<SyncEvent, { type: T }>[],
+  };
 }
 
 async function queue(count = 1, at = 1_000_000): Promise<Submission[]> {
@@ -47,7 +53,12 @@ describe('sync engine: push outcomes', () => {
     const code = server.held.get(item!.id)?.dossierCode;
     expect(code).toMatch(DOSSIER_CODE);
     expect(of('sent')).toEqual([{ type: 'sent', id: item!.id, dossierCode: code }]);
-    expect(await storage().dossiers.getDossier(item!.id)).toMatchObject({ dossierCode: code, status: 'submitted', label: 'Người số 0', receivedAt: 1_000_000 });
+    expect(await storage().dossiers.getDossier(item!.id)).toMatchObject({
+      dossierCode: code,
+      status: 'submitted',
+      label: 'Người số 0',
+      receivedAt: 1_000_000,
+    });
     expect(await storage().outbox.listOutbox()).toEqual([]);
   });
 
@@ -94,7 +105,10 @@ describe('sync engine: push outcomes', () => {
     server.invalid.set(bad!.id, errors);
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ sent: 2, rejected: 1 });
-    expect(await storage().outbox.getOutboxItem(bad!.id)).toMatchObject({ state: 'rejected', lastError: { code: 'invalid', detail: errors } });
+    expect(await storage().outbox.getOutboxItem(bad!.id)).toMatchObject({
+      state: 'rejected',
+      lastError: { code: 'invalid', detail: errors },
+    });
     expect(of('rejected')).toEqual([{ type: 'rejected', id: bad!.id, code: 'invalid', errors }]);
     expect((await storage().dossiers.listDossiers()).map((d) => d.id).sort()).toEqual([a!.id, c!.id].sort());
   });
@@ -266,10 +280,15 @@ describe('sync engine: failures and retries', () => {
     const bad = items[4]!;
     // The server refuses any request that holds the bad dossier, as it would a malformed item.
     server.refuseIf = (body) =>
-      body.items.some((i) => i.id === bad.id) ? { status: 400, body: { error: 'bad-request', message: 'items[0] must have a string id' } } : null;
+      body.items.some((i) => i.id === bad.id)
+        ? { status: 400, body: { error: 'bad-request', message: 'items[0] must have a string id' } }
+        : null;
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ sent: 6, rejected: 1, retried: 0 });
-    expect(await storage().outbox.getOutboxItem(bad.id)).toMatchObject({ state: 'rejected', lastError: { code: 'refused', detail: { status: 400 } } });
+    expect(await storage().outbox.getOutboxItem(bad.id)).toMatchObject({
+      state: 'rejected',
+      lastError: { code: 'refused', detail: { status: 400 } },
+    });
     expect(of('rejected')).toEqual([{ type: 'rejected', id: bad.id, code: 'refused', errors: [] }]);
     expect(server.held.size).toBe(6);
     expect(server.held.has(bad.id)).toBe(false);
@@ -410,7 +429,10 @@ describe('sync engine: pull', () => {
     clock.advance(5_000);
     const report = await engine.sync('focus');
     expect(report.pulled).toBe(2);
-    expect(await storage().dossiers.getDossier(item!.id)).toMatchObject({ status: 'supplement-requested', note: 'Thiếu giấy tờ chứng minh chỗ ở hợp pháp' });
+    expect(await storage().dossiers.getDossier(item!.id)).toMatchObject({
+      status: 'supplement-requested',
+      note: 'Thiếu giấy tờ chứng minh chỗ ở hợp pháp',
+    });
     expect(await storage().settings.getSyncCursor()).toBe(2);
     expect(await storage().settings.getLastSyncAt()).toBe(clock.now());
     expect(of('status')[0]?.changes.map((c) => c.status)).toEqual(['received', 'supplement-requested']);
@@ -434,7 +456,10 @@ describe('sync engine: pull', () => {
 
     clock.advance(10_000);
     await engine.sync('timer'); // duplicate, then the pull brings the change again
-    expect(await storage().dossiers.getDossier(item!.id)).toMatchObject({ status: 'received', dossierCode: server.held.get(item!.id)?.dossierCode });
+    expect(await storage().dossiers.getDossier(item!.id)).toMatchObject({
+      status: 'received',
+      dossierCode: server.held.get(item!.id)?.dossierCode,
+    });
     expect(await storage().settings.getSyncCursor()).toBe(1);
   });
 

@@ -144,7 +144,8 @@ export class FakeServer {
       this.delayed.push(new Request(request.url, { method: request.method, headers: request.headers, body }));
       throw new TypeError('network timeout');
     }
-    if (typeof fault === 'object' && !fault.afterCommit) return json(fault.body ?? { error: 'bad-request', message: 'fault' }, fault.status);
+    if (typeof fault === 'object' && !fault.afterCommit)
+      return json(fault.body ?? { error: 'bad-request', message: 'fault' }, fault.status);
     if (fault === 'duplicate') await this.handle(request.clone());
     const response = await this.handle(request);
     if (fault === 'hang-after-commit') return new Promise<Response>(() => undefined);

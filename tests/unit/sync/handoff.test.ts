@@ -23,12 +23,19 @@ function payload(count = 2): HandoffPayload {
   return {
     exportedAt: 1_700_000_000_000,
     deviceId: 'phone-A',
-    items: Array.from({ length: count }, (_, i) => ({ submission: makeSubmission({ answers: { fullName: `Người ${i}` } }), label: `Người ${i}`, queuedAt: 1000 + i })),
+    items: Array.from({ length: count }, (_, i) => ({
+      submission: makeSubmission({ answers: { fullName: `Người ${i}` } }),
+      label: `Người ${i}`,
+      queuedAt: 1000 + i,
+    })),
   };
 }
 
 async function expectHandoffError(promise: Promise<unknown>, code: HandoffError['code']): Promise<void> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HandoffError);
   expect((error as HandoffError).code).toBe(code);
 }
@@ -67,7 +74,10 @@ describe('hand-off file: crypto and format', () => {
     await expectHandoffError(decryptHandoff(JSON.stringify({ ...envelope, data: toBase64(data) }), PASS), 'damaged');
     const iv = fromBase64(envelope.cipher.iv);
     iv[0] = iv[0]! ^ 0x80;
-    await expectHandoffError(decryptHandoff(JSON.stringify({ ...envelope, cipher: { ...envelope.cipher, iv: toBase64(iv) } }), PASS), 'damaged');
+    await expectHandoffError(
+      decryptHandoff(JSON.stringify({ ...envelope, cipher: { ...envelope.cipher, iv: toBase64(iv) } }), PASS),
+      'damaged',
+    );
     await expectHandoffError(decryptHandoff(JSON.stringify({ ...envelope, data: envelope.data.slice(0, -8) }), PASS), 'damaged');
     await expectHandoffError(decryptHandoff(JSON.stringify({ ...envelope, kdf: { ...envelope.kdf, iterations: 100 } }), PASS), 'damaged');
   });
@@ -110,7 +120,15 @@ describe('hand-off file: export and import against the outbox', () => {
     const first = await importHandoffFile(otherPhone, exported.text, PASS, { now: 9000 });
     expect(first).toMatchObject({ added: [a.id, b.id], alreadyQueued: [], alreadySent: [], fromDevice: 'phone-A', exportedAt: 3000 });
     expect(await otherPhone.outbox.getOutboxItem(a.id)).toEqual({
-      id: a.id, submission: a, label: 'Phone A: An', state: 'queued', attempts: 0, nextAttemptAt: 9000, queuedAt: 1000, updatedAt: 9000, origin: 'import',
+      id: a.id,
+      submission: a,
+      label: 'Phone A: An',
+      state: 'queued',
+      attempts: 0,
+      nextAttemptAt: 9000,
+      queuedAt: 1000,
+      updatedAt: 9000,
+      origin: 'import',
     });
     const second = await importHandoffFile(otherPhone, exported.text, PASS, { now: 9500 });
     expect(second).toMatchObject({ added: [], alreadyQueued: [a.id, b.id], alreadySent: [] });

@@ -58,7 +58,13 @@ const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
       reason: fc.constantFrom('button' as const, 'timer' as const),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('kill' as const), during: fc.constantFrom('idle' as const, 'hang' as const, 'hang-after-commit' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('kill' as const),
+      during: fc.constantFrom('idle' as const, 'hang' as const, 'hang-after-commit' as const),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 400_000 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('deliver-delayed' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.constant<Cmd>({ kind: 'reimport' }) },
@@ -84,7 +90,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const pickFrom = <T,>(items: readonly T[], pick: number): T | undefined => (items.length === 0 ? undefined : items[pick % items.length]);
+const pickFrom = <T>(items: readonly T[], pick: number): T | undefined => (items.length === 0 ? undefined : items[pick % items.length]);
 
 class World {
   time = 1_700_000_000_000;

@@ -8,7 +8,18 @@ import { makeSubmission } from '../storage/fresh-storage';
 
 function row(overrides: Partial<OutboxRow>): OutboxRow {
   const submission = makeSubmission();
-  return { id: submission.id, submission, label: 'A', state: 'queued', attempts: 0, nextAttemptAt: 0, queuedAt: 0, updatedAt: 0, origin: 'device', ...overrides };
+  return {
+    id: submission.id,
+    submission,
+    label: 'A',
+    state: 'queued',
+    attempts: 0,
+    nextAttemptAt: 0,
+    queuedAt: 0,
+    updatedAt: 0,
+    origin: 'device',
+    ...overrides,
+  };
 }
 
 function lookup(key: string): unknown {

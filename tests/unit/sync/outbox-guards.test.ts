@@ -12,7 +12,8 @@ async function rowIn(state: OutboxState): Promise<string> {
   if (state === 'queued') return submission.id;
   await storage().outbox.markSending([submission.id], Date.now());
   if (state === 'rejected') await storage().outbox.recordResults([{ id: submission.id, outcome: 'invalid', errors: [] }], Date.now());
-  if (state === 'conflict') await storage().outbox.recordResults([{ id: submission.id, outcome: 'conflict', dossierCode: 'HS-1' }], Date.now());
+  if (state === 'conflict')
+    await storage().outbox.recordResults([{ id: submission.id, outcome: 'conflict', dossierCode: 'HS-1' }], Date.now());
   return submission.id;
 }
 
@@ -25,7 +26,7 @@ const OPERATIONS: Record<Exclude<OutboxEvent, 'duplicate' | 'missing-blobs'>, (i
   refused: (id) => storage().outbox.markRejected([id], { code: 'refused' }, Date.now()),
   requeue: (id) => storage().outbox.requeueRejected(id, Date.now()),
   retry: (id) => storage().outbox.scheduleRetry([id], 99_999, { code: 'network' }, Date.now()),
-  recover: (id) => storage().outbox.recoverSending([id],Date.now()),
+  recover: (id) => storage().outbox.recoverSending([id], Date.now()),
   edit: (id) => storage().outbox.returnToDraft(id, Date.now()),
   discard: (id) => storage().outbox.deleteOutboxItem(id),
 };

@@ -65,7 +65,14 @@ function start(nextAt: () => number | null = () => null, now = 10_000) {
   const target = new EventTarget();
   const visibility = visibleDocument('hidden');
   const timers = new FakeTimers();
-  const stop = startSyncScheduler({ engine: stub.engine, target, visibility, setTimer: timers.setTimer, clearTimer: timers.clearTimer, now: () => now });
+  const stop = startSyncScheduler({
+    engine: stub.engine,
+    target,
+    visibility,
+    setTimer: timers.setTimer,
+    clearTimer: timers.clearTimer,
+    now: () => now,
+  });
   return { ...stub, target, visibility, timers, stop };
 }
 

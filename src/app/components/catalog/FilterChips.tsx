@@ -19,13 +19,7 @@ export function FilterChips({ name, legend, options, value, onChange }: Props) {
       <div class="chips__row">
         {options.map((option) => (
           <label key={option.value} class={`chip${option.value === value ? ' chip--on' : ''}`}>
-            <input
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={option.value === value}
-              onChange={() => onChange(option.value)}
-            />
+            <input type="radio" name={name} value={option.value} checked={option.value === value} onChange={() => onChange(option.value)} />
             <span>{option.label}</span>
           </label>
         ))}

@@ -16,9 +16,7 @@ export function TripsCompare({ procedure }: { procedure: Procedure }) {
         </div>
         <div class={`trips__cell${online ? ' trips__cell--online' : ''}`}>
           <dt>{t('procedure.online')}</dt>
-          <dd data-testid="trips-online">
-            {online ? t('procedure.trips', { count: procedure.visitsOnline }) : t('procedure.notOnline')}
-          </dd>
+          <dd data-testid="trips-online">{online ? t('procedure.trips', { count: procedure.visitsOnline }) : t('procedure.notOnline')}</dd>
         </div>
       </dl>
       <p class="trips__summary">{online ? t('procedure.tripsSaved', { count: saved }) : t('procedure.tripsNotOnline')}</p>

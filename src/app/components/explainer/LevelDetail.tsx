@@ -16,8 +16,7 @@ export function LevelDetail({ level }: { level: ServiceLevel }) {
   return (
     <article class={`level level--${level.level} level--detail`} aria-labelledby={`level-${level.level}`}>
       <h3 id={`level-${level.level}`} class="level__title">
-        <span class="level__badge">{t('home.levelLabel', { level: level.level })}</span>{' '}
-        {pick(level.title, lang)}
+        <span class="level__badge">{t('home.levelLabel', { level: level.level })}</span> {pick(level.title, lang)}
       </h3>
       <p class="level__short">{pick(level.short, lang)}</p>
       <dl class="facts">

@@ -112,11 +112,12 @@ export function AddressField({ field, path }: { field: AddressSchema; path: stri
     focusSoon(resolved?.communeCode ? sub('detail') : sub('province'));
   }
 
-  const results = units && query.trim() && !value?.communeCode
-    ? searchUnits(units, query, { provinceCode: value?.provinceCode, limit: MAX_RESULTS * 3 })
-        .filter((m) => m.communeCode)
-        .slice(0, MAX_RESULTS)
-    : [];
+  const results =
+    units && query.trim() && !value?.communeCode
+      ? searchUnits(units, query, { provinceCode: value?.provinceCode, limit: MAX_RESULTS * 3 })
+          .filter((m) => m.communeCode)
+          .slice(0, MAX_RESULTS)
+      : [];
 
   let body;
   if (stale && units) {
@@ -133,7 +134,13 @@ export function AddressField({ field, path }: { field: AddressSchema; path: stri
       <>
         <div class="subfield">
           <label for={sub('province')}>{t('formUi.address.province')}</label>
-          <select id={sub('province')} {...a11y()} value={value?.provinceCode ?? ''} onChange={(e) => pickProvince(e.currentTarget.value)} {...events}>
+          <select
+            id={sub('province')}
+            {...a11y()}
+            value={value?.provinceCode ?? ''}
+            onChange={(e) => pickProvince(e.currentTarget.value)}
+            {...events}
+          >
             <option value="">{t('formUi.address.provinceNone')}</option>
             {sortedProvinces(units).map((p) => (
               <option key={p.code} value={p.code}>

@@ -13,12 +13,14 @@ export function AttachmentThumb({ file, onRemove }: { file: AttachmentRef; onRem
     if (file.type === 'application/pdf') return undefined;
     let objectUrl: string | null = null;
     let live = true;
-    void phone().blobs.getBlob(file.sha256).then((stored) => {
-      if (!live) return;
-      if (!stored) return setMissing(true);
-      objectUrl = URL.createObjectURL(stored.blob);
-      setUrl(objectUrl);
-    });
+    void phone()
+      .blobs.getBlob(file.sha256)
+      .then((stored) => {
+        if (!live) return;
+        if (!stored) return setMissing(true);
+        objectUrl = URL.createObjectURL(stored.blob);
+        setUrl(objectUrl);
+      });
     return () => {
       live = false;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
@@ -28,7 +30,9 @@ export function AttachmentThumb({ file, onRemove }: { file: AttachmentRef; onRem
   return (
     <li class="attachment__item" data-testid="attachment">
       {file.type === 'application/pdf' ? (
-        <span class="attachment__pdf" aria-hidden="true">{t('photo.pdf')}</span>
+        <span class="attachment__pdf" aria-hidden="true">
+          {t('photo.pdf')}
+        </span>
       ) : url ? (
         <img class="attachment__thumb" src={url} alt={file.name} />
       ) : (

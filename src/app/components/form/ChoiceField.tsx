@@ -13,7 +13,10 @@ export function ChoiceField({ field, path }: { field: ChoiceSchema | MultiChoice
   const error = errors.get(path);
   const ids = fieldIds(path);
   const many = field.kind === 'multichoice';
-  const hints = [field.hint ? pick(field.hint, lang) : '', many && field.maxSelected ? t('formUi.multiMax', { max: field.maxSelected }) : '']
+  const hints = [
+    field.hint ? pick(field.hint, lang) : '',
+    many && field.maxSelected ? t('formUi.multiMax', { max: field.maxSelected }) : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const picked = many ? (Array.isArray(value) ? (value as unknown[]) : []) : [];
@@ -24,11 +27,7 @@ export function ChoiceField({ field, path }: { field: ChoiceSchema | MultiChoice
   }
 
   return (
-    <fieldset
-      id={ids.control}
-      class={`field${error ? ' field--error' : ''}`}
-      aria-describedby={describedBy(ids, hints, error)}
-    >
+    <fieldset id={ids.control} class={`field${error ? ' field--error' : ''}`} aria-describedby={describedBy(ids, hints, error)}>
       <legend>
         <LabelText field={field} />
       </legend>

@@ -127,7 +127,13 @@ export function QrFill({ form, units, onFill }: Props) {
           <p>{t('qr.intro')}</p>
           {canScan && (
             <>
-              <video ref={video} class={camera === 'on' ? 'qr__video' : 'qr__video qr__video--off'} muted playsInline aria-label={t('qr.cameraLabel')} />
+              <video
+                ref={video}
+                class={camera === 'on' ? 'qr__video' : 'qr__video qr__video--off'}
+                muted
+                playsInline
+                aria-label={t('qr.cameraLabel')}
+              />
               {camera === 'on' ? (
                 <>
                   <p role="status">{t('qr.scanning')}</p>

@@ -32,9 +32,17 @@ export function LabelText({ field }: { field: Field }) {
 }
 
 export function Hint({ ids, text }: { ids: FieldIds; text: string | undefined }) {
-  return text ? <p id={ids.hint} class="hint">{text}</p> : null;
+  return text ? (
+    <p id={ids.hint} class="hint">
+      {text}
+    </p>
+  ) : null;
 }
 
 export function ErrorText({ ids, text }: { ids: FieldIds; text: string | undefined }) {
-  return text ? <p id={ids.error} class="error">{text}</p> : null;
+  return text ? (
+    <p id={ids.error} class="error">
+      {text}
+    </p>
+  ) : null;
 }

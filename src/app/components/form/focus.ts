@@ -9,7 +9,7 @@ export function focusElementById(id: string): boolean {
   if (!el) return false;
   const target = el.matches(CONTROL)
     ? el
-    : el.querySelector<HTMLElement>('input[type=radio]:checked') ?? el.querySelector<HTMLElement>(CONTROL) ?? el;
+    : (el.querySelector<HTMLElement>('input[type=radio]:checked') ?? el.querySelector<HTMLElement>(CONTROL) ?? el);
   target.focus();
   target.scrollIntoView({ block: 'center' });
   return true;

@@ -37,7 +37,12 @@ export function formatAnswer(field: Field, value: unknown, lang: Lang, words: An
     }
     case 'multichoice': {
       if (!Array.isArray(value) || value.length === 0) return undefined;
-      return field.options.filter((o) => value.includes(o.value)).map((o) => pick(o.label, lang)).join(', ') || undefined;
+      return (
+        field.options
+          .filter((o) => value.includes(o.value))
+          .map((o) => pick(o.label, lang))
+          .join(', ') || undefined
+      );
     }
     case 'yesno':
       return value === true ? words.yes : value === false ? words.no : undefined;

@@ -7,7 +7,12 @@ import { parsePath } from './paths';
 export type ItemTitle = (group: GroupField, index: number) => string;
 
 /** Item heading from the form's own pattern ("Người thứ {n}") when it has one, else from `fallback`. */
-export function itemTitleOf(group: GroupField, index: number, lang: Lang, fallback: (label: string | undefined, n: number) => string): string {
+export function itemTitleOf(
+  group: GroupField,
+  index: number,
+  lang: Lang,
+  fallback: (label: string | undefined, n: number) => string,
+): string {
   const n = index + 1;
   const label = group.itemLabel ? pick(group.itemLabel, lang) : undefined;
   return label?.includes('{n}') ? label.replace('{n}', String(n)) : fallback(label, n);

@@ -46,9 +46,11 @@ export function getAt(root: unknown, path: string): unknown {
   let node: unknown = root;
   for (const part of parsePath(path)) {
     if (typeof part === 'number') node = Array.isArray(node) ? node[part] : undefined;
-    else node = typeof node === 'object' && node !== null && !Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, part)
-      ? (node as Record<string, unknown>)[part]
-      : undefined;
+    else
+      node =
+        typeof node === 'object' && node !== null && !Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, part)
+          ? (node as Record<string, unknown>)[part]
+          : undefined;
     if (node === undefined) return undefined;
   }
   return node;
@@ -64,7 +66,8 @@ function setIn(node: unknown, parts: readonly PathPart[], value: unknown): unkno
     list[head] = setIn(list[head], rest, value);
     return list;
   }
-  const record: Record<string, unknown> = typeof node === 'object' && node !== null && !Array.isArray(node) ? { ...(node as Record<string, unknown>) } : {};
+  const record: Record<string, unknown> =
+    typeof node === 'object' && node !== null && !Array.isArray(node) ? { ...(node as Record<string, unknown>) } : {};
   const next = setIn(record[head], rest, value);
   if (next === undefined) delete record[head];
   else record[head] = next;

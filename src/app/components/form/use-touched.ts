@@ -5,7 +5,11 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-export function useTouched(): { touched: ReadonlySet<string>; touch: (path: string) => void; touchAll: (paths: readonly string[]) => void } {
+export function useTouched(): {
+  touched: ReadonlySet<string>;
+  touch: (path: string) => void;
+  touchAll: (paths: readonly string[]) => void;
+} {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const pending = useRef<string[]>([]);
   const pointerDown = useRef(false);

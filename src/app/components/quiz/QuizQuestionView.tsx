@@ -37,7 +37,11 @@ export function QuizQuestionView({ question, n, total, chosen, onChoose }: Props
         ))}
       </div>
       {/* Always present, so screen readers announce the verdict when it appears. */}
-      <div id={feedbackId} class={`quiz__feedback${chosen ? (correct ? ' quiz__feedback--ok' : ' quiz__feedback--bad') : ''}`} aria-live="polite">
+      <div
+        id={feedbackId}
+        class={`quiz__feedback${chosen ? (correct ? ' quiz__feedback--ok' : ' quiz__feedback--bad') : ''}`}
+        aria-live="polite"
+      >
         {chosen && (
           <>
             <p class="quiz__verdict">
