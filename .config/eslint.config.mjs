@@ -1,7 +1,7 @@
 // ESLint flat config. Run it as `npm run lint` (eslint --config .config/eslint.config.mjs): the
 // top level of the repository holds only what the design card lists, so this file lives here.
 //
-// Most of it is the ARCHITECTURE: which folder may import which. Read the table below first.
+// Most of it is the architecture: which folder may import which. Read the table below first.
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'eslint/config';
