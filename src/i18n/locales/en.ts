@@ -192,7 +192,8 @@ export const en: LocaleStrings = {
     'phone-format': 'Not a valid mobile number (10 digits, e.g. 0912 345 678).',
     'email-format': 'Not a valid email address.',
     'cccd-format': 'A CCCD number has exactly 12 digits.',
-    'cccd-province': 'The first 3 digits of the CCCD are not a province code.',
+    'cccd-province':
+      'The first 3 digits of the CCCD are neither a province code nor the code of the country where the birth was registered.',
     'cccd-sex': 'The 4th digit of the CCCD does not match the chosen sex.',
     'cccd-year': 'Digits 4 to 6 of the CCCD do not match the year of birth.',
     'date-too-late': 'This date is too far ahead. Please check it.',

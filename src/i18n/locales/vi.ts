@@ -190,7 +190,7 @@ export const vi = {
     'phone-format': 'Số điện thoại di động không đúng (10 chữ số, ví dụ 0912 345 678).',
     'email-format': 'Địa chỉ email không đúng.',
     'cccd-format': 'Số CCCD phải có đúng 12 chữ số.',
-    'cccd-province': '3 số đầu của CCCD không phải mã tỉnh.',
+    'cccd-province': '3 số đầu của CCCD không phải mã tỉnh hay mã quốc gia nơi đăng ký khai sinh.',
     'cccd-sex': 'Số thứ 4 của CCCD không khớp với giới tính đã chọn.',
     'cccd-year': 'Số thứ 4 đến 6 của CCCD không khớp với năm sinh.',
     'date-too-late': 'Ngày này quá xa về sau. Vui lòng kiểm tra lại.',
