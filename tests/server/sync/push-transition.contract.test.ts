@@ -64,7 +64,7 @@ describe.each(STORE_BACKENDS)('form versions during the transition, with $kind',
       expect(rows.find((r) => r.id === item.id)).toMatchObject({
         form_id: item.formId,
         form_version: item.formVersion,
-        consent_version: item.consent.version,
+        consent_version: item.consent?.version,
       });
     }
   });
