@@ -35,7 +35,7 @@ export const RESIDENCE_FEE_WAIVER: FeePeriod = {
     vi: 'Miễn lệ phí đăng ký cư trú cho công dân có tài khoản định danh điện tử mức độ 2 và đáp ứng điều kiện của Nghị quyết 66.22/2026/NQ-CP.',
     en: 'Residence registration fees are waived for citizens who have a level-2 electronic identification (VNeID) account and meet the conditions of Resolution 66.22/2026/NQ-CP.',
   },
-  basis: 'Thông tư 117/2026/TT-BTC, Điều 1 khoản 3; Nghị quyết 66.22/2026/NQ-CP',
+  basis: 'Thông tư 117/2026/TT-BTC, Điều 1 khoản 3',
 };
 
 /** The household head, the home's lawful owner and, for a minor, a parent or guardian write their consent on CT01. */

@@ -115,11 +115,11 @@ export const TRO_GIUP_XA_HOI: readonly Procedure[] = [
     note: {
       vi:
         `Mức trợ cấp ${formatVnd(SOCIAL_PENSION_VND)}/tháng, cho công dân từ đủ 75 tuổi, hoặc từ đủ 70 đến dưới 75 tuổi thuộc hộ nghèo, hộ cận nghèo, ` +
-        'không hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng (hoặc hưởng thấp hơn mức này). ' +
+        `không hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng (hoặc hưởng thấp hơn mức này ${TO_VERIFY.vi}). ` +
         `Mã thủ tục trên Cổng Dịch vụ công quốc gia và mức độ làm qua mạng chưa đối chiếu ${TO_VERIFY.vi}.`,
       en:
         `${formatVnd(SOCIAL_PENSION_VND)} a month, for citizens aged 75 or over, or 70 to 74 in a poor or near-poor household, ` +
-        'who receive no pension or monthly social insurance allowance (or less than this amount). ' +
+        `who receive no pension or monthly social insurance allowance (or less than this amount ${TO_VERIFY.en}). ` +
         `The national procedure code and how much can be done online are not checked yet ${TO_VERIFY.en}.`,
     },
     legalBasis: ['Luật Bảo hiểm xã hội 41/2024/QH15, Điều 21–22', 'Nghị định 176/2025/NĐ-CP (hiệu lực 01/07/2025)'],
