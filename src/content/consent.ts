@@ -1,9 +1,10 @@
 /**
  * The consent to process personal data that a resident gives on the review step before a dossier
  * is queued. The dossier records the `version` agreed to, the language it was shown in and when,
- * so a change of wording is a new version (never edit the text of a published version in place).
- * source: Nghị định 13/2023/NĐ-CP (art. 11: consent must be explicit, specific and recordable);
- * Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 (in force 1 Jan 2026); verifiedOn: 2026-11-28.
+ * so a change of wording is a new version (never edit the text of a published version in place):
+ * CONSENT_VERSIONS keeps every published text, so the wording a dossier was sent with stays known.
+ * source: Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 and Nghị định 356/2025/NĐ-CP (in force
+ * 1 Jan 2026; they replaced Nghị định 13/2023/NĐ-CP as the basis); verifiedOn: 2026-12-01.
  */
 import type { Localized } from '../domain/localized';
 
@@ -22,7 +23,8 @@ export interface ConsentText {
   verifiedOn: string;
 }
 
-export const CONSENT: ConsentText = {
+/** The first text (28/11/2026), which still cited Nghị định 13/2023/NĐ-CP. Kept for the record. */
+export const CONSENT_2026_11_28: ConsentText = {
   version: 'consent-dossier-2026-11-28',
   effectiveFrom: '2026-11-28',
   title: { vi: 'Đồng ý cho xử lý dữ liệu cá nhân', en: 'Consent to the processing of personal data' },
@@ -51,3 +53,24 @@ export const CONSENT: ConsentText = {
   source: 'Nghị định 13/2023/NĐ-CP, Điều 11; Luật 91/2025/QH15',
   verifiedOn: '2026-11-28',
 };
+
+/** The current text: the same promises, on the basis in force since 01/01/2026. */
+export const CONSENT: ConsentText = {
+  version: 'consent-dossier-2026-12-01',
+  effectiveFrom: '2026-12-01',
+  title: CONSENT_2026_11_28.title,
+  paragraphs: CONSENT_2026_11_28.paragraphs,
+  agreement: CONSENT_2026_11_28.agreement,
+  legalBasis: [
+    { vi: 'Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15', en: 'Law on Personal Data Protection No. 91/2025/QH15' },
+    {
+      vi: 'Nghị định 356/2025/NĐ-CP quy định chi tiết Luật Bảo vệ dữ liệu cá nhân',
+      en: 'Decree 356/2025/NĐ-CP detailing the Law on Personal Data Protection',
+    },
+  ],
+  source: 'Luật 91/2025/QH15 (sự đồng ý của chủ thể dữ liệu); Nghị định 356/2025/NĐ-CP; hiệu lực từ 01/01/2026',
+  verifiedOn: '2026-12-01',
+};
+
+/** Every published consent text, oldest first; a dossier's `consent.version` names one of them. */
+export const CONSENT_VERSIONS: readonly ConsentText[] = [CONSENT_2026_11_28, CONSENT];

@@ -2,22 +2,35 @@
  * The procedure catalogue: what a commune procedure needs, costs and takes. The app ships a
  * bundled copy (src/content/catalog) and the server may send a newer one, so every catalogue
  * coming from outside goes through validateCatalog before the app trusts it.
+ *
+ * Fees are data with a validity period: `fee.inPerson` / `fee.online` are the standing rules, and
+ * `fee.periods` replace them for a time or for the applicants meeting a condition (a waiver until
+ * 28/02/2027 for holders of a level-2 VNeID account); domain/fees.ts picks the rule of a given
+ * day. Both fields are additive, so a catalogue of the older shape (no periods, no cases) still
+ * reads, and an older app reading a newer catalogue drops them and shows the standing rules.
  */
 import type { Localized } from './localized';
+import type { LegalTimeLimit } from './working-days';
 import { StrictReader, field } from './strict-reader';
 
 export type HandledBy = 'ubnd-xa' | 'cong-an-xa';
 export type ProcedureOnlineCategory = 'toan-trinh' | 'mot-phan' | 'none';
 export type ResultChannel = 'counter' | 'post' | 'online';
-export type TimeUnit = 'working-days' | 'hours' | 'same-day';
-/** What a fixed fee is counted per (shown as "/trường hợp", "/hợp đồng"…). */
-export type FeeUnit = 'case' | 'contract' | 'copy';
+/** `half-day`: at most half a working day (amount 0, like `same-day`). */
+export type TimeUnit = 'working-days' | 'hours' | 'same-day' | 'half-day';
+/** What a fixed fee is counted per (shown as "/trường hợp", "/hợp đồng", "/người"…). */
+export type FeeUnit = 'case' | 'contract' | 'copy' | 'person';
+/** Who a fee period is for, beyond its dates; each has its words in the locales (procedure.feeCondition). */
+export type FeeCondition = 'vneid-level-2';
+export type FeeChannel = 'inPerson' | 'online';
 
 export const HANDLERS: readonly HandledBy[] = ['ubnd-xa', 'cong-an-xa'];
 export const PROCEDURE_ONLINE_CATEGORIES: readonly ProcedureOnlineCategory[] = ['toan-trinh', 'mot-phan', 'none'];
 export const RESULT_CHANNELS: readonly ResultChannel[] = ['counter', 'post', 'online'];
-export const TIME_UNITS: readonly TimeUnit[] = ['working-days', 'hours', 'same-day'];
-export const FEE_UNITS: readonly FeeUnit[] = ['case', 'contract', 'copy'];
+export const TIME_UNITS: readonly TimeUnit[] = ['working-days', 'hours', 'same-day', 'half-day'];
+export const FEE_UNITS: readonly FeeUnit[] = ['case', 'contract', 'copy', 'person'];
+export const FEE_CONDITIONS: readonly FeeCondition[] = ['vneid-level-2'];
+export const FEE_CHANNELS: readonly FeeChannel[] = ['inPerson', 'online'];
 
 /** How a fee is set. Amounts are whole đồng. `unavailable`: the channel (online) is not offered. */
 export type FeeRule =
@@ -45,14 +58,43 @@ export interface RequiredDocument {
   required: boolean;
 }
 
-export interface ProcedureFee {
+/**
+ * A rate that replaces the standing rule of the channels it names, from `from` to `until`
+ * (inclusive ISO dates, open when absent), for everyone or only for applicants meeting `condition`.
+ */
+export interface FeePeriod {
+  from?: string;
+  until?: string;
+  condition?: FeeCondition;
+  inPerson?: FeeRule;
+  online?: FeeRule;
+  /** Why this rate, shown next to it ("Miễn lệ phí cho công dân có tài khoản định danh mức độ 2…"). */
+  reason: Localized;
+  /** The text that sets it, e.g. "Thông tư 117/2026/TT-BTC, Điều 1 khoản 3". */
+  basis: string;
+}
+
+/** What a fee is made of: standing rules per channel and the periods that replace them. */
+export interface FeeLine {
   inPerson: FeeRule;
   online: FeeRule;
+  periods?: FeePeriod[];
+}
+
+/** Another case of the same procedure with its own rate, e.g. registration by list. */
+export interface FeeCase extends FeeLine {
+  id: string;
+  name: Localized;
   note?: Localized;
 }
 
+export interface ProcedureFee extends FeeLine {
+  note?: Localized;
+  cases?: FeeCase[];
+}
+
 export interface TimeLimit {
-  /** 0 for 'same-day', otherwise at least 1. */
+  /** 0 for 'same-day' and 'half-day', otherwise at least 1. */
   amount: number;
   unit: TimeUnit;
   note?: Localized;
@@ -107,6 +149,20 @@ export function findProcedure(catalog: Catalog, key: string): Procedure | undefi
   return catalog.procedures.find((p) => p.code === key || p.slug === key);
 }
 
+/** The limit as the working-day calculator counts it; null for limits in hours (not counted in days). */
+export function legalTimeLimit(limit: TimeLimit): LegalTimeLimit | null {
+  switch (limit.unit) {
+    case 'working-days':
+      return { unit: 'working-days', amount: limit.amount };
+    case 'same-day':
+      return { unit: 'same-day' };
+    case 'half-day':
+      return { unit: 'half-day' };
+    case 'hours':
+      return null;
+  }
+}
+
 // ---- the validator: pure and total; unknown keys are dropped, text is normalised to NFC ----
 
 function readFeeRule(c: StrictReader, value: unknown, path: string): FeeRule | undefined {
@@ -142,6 +198,95 @@ function readFeeRule(c: StrictReader, value: unknown, path: string): FeeRule | u
   }
 }
 
+const MAX_PERIODS = 20;
+const MAX_CASES = 10;
+
+function readOptionalRule(c: StrictReader, obj: Record<string, unknown>, key: FeeChannel, path: string): FeeRule | undefined | null {
+  const value = field(obj, key);
+  if (value === undefined) return undefined;
+  return readFeeRule(c, value, `${path}.${key}`) ?? null;
+}
+
+function readFeePeriod(c: StrictReader, value: unknown, path: string): FeePeriod | undefined {
+  const obj = c.record(value, path);
+  if (!obj) return undefined;
+  const before = c.errors.length;
+  const from = field(obj, 'from') === undefined ? undefined : c.date(field(obj, 'from'), `${path}.from`);
+  const until = field(obj, 'until') === undefined ? undefined : c.date(field(obj, 'until'), `${path}.until`);
+  const condition =
+    field(obj, 'condition') === undefined ? undefined : c.oneOf(field(obj, 'condition'), FEE_CONDITIONS, `${path}.condition`);
+  const inPerson = readOptionalRule(c, obj, 'inPerson', path);
+  const online = readOptionalRule(c, obj, 'online', path);
+  const reason = c.localized(field(obj, 'reason'), `${path}.reason`);
+  const basis = c.text(field(obj, 'basis'), `${path}.basis`, undefined, 300);
+  if (c.errors.length > before || !reason || basis === undefined || inPerson === null || online === null) return undefined;
+  if (!inPerson && !online) return c.fail(path, 'must set inPerson, online or both');
+  if (from && until && from > until) return c.fail(`${path}.until`, 'is before from');
+  return {
+    ...(from ? { from } : {}),
+    ...(until ? { until } : {}),
+    ...(condition ? { condition } : {}),
+    ...(inPerson ? { inPerson } : {}),
+    ...(online ? { online } : {}),
+    reason,
+    basis,
+  };
+}
+
+/** inPerson, online and the optional periods: what a procedure and each of its cases have. */
+function readFeeLine(c: StrictReader, obj: Record<string, unknown>, path: string): FeeLine | undefined {
+  const before = c.errors.length;
+  const inPerson = readFeeRule(c, field(obj, 'inPerson'), `${path}.inPerson`);
+  const online = readFeeRule(c, field(obj, 'online'), `${path}.online`);
+  const periods =
+    field(obj, 'periods') === undefined
+      ? undefined
+      : c.items(field(obj, 'periods'), `${path}.periods`, MAX_PERIODS, (v, p) => readFeePeriod(c, v, p));
+  if (c.errors.length > before || !inPerson || !online) return undefined;
+  return { inPerson, online, ...(periods && periods.length > 0 ? { periods } : {}) };
+}
+
+function readFeeCase(c: StrictReader, value: unknown, path: string): FeeCase | undefined {
+  const obj = c.record(value, path);
+  if (!obj) return undefined;
+  const before = c.errors.length;
+  const id = c.text(field(obj, 'id'), `${path}.id`, SLUG, 60);
+  const name = c.localized(field(obj, 'name'), `${path}.name`);
+  const note = c.optionalLocalized(field(obj, 'note'), `${path}.note`);
+  const line = readFeeLine(c, obj, path);
+  if (c.errors.length > before || id === undefined || !name || !line) return undefined;
+  return { id, name, ...line, ...(note ? { note } : {}) };
+}
+
+function readFee(c: StrictReader, value: unknown, path: string): ProcedureFee | undefined {
+  const obj = c.record(value, path);
+  if (!obj) return undefined;
+  const before = c.errors.length;
+  const line = readFeeLine(c, obj, path);
+  const note = c.optionalLocalized(field(obj, 'note'), `${path}.note`);
+  const cases =
+    field(obj, 'cases') === undefined
+      ? undefined
+      : c.items(field(obj, 'cases'), `${path}.cases`, MAX_CASES, (v, p) => readFeeCase(c, v, p));
+  if (c.errors.length > before || !line) return undefined;
+  return { ...line, ...(note ? { note } : {}), ...(cases && cases.length > 0 ? { cases } : {}) };
+}
+
+/** A fee line agrees with whether the procedure is offered online at all. */
+function checkFeeLine(c: StrictReader, p: Procedure, line: FeeLine, path: string): void {
+  const offline = p.onlineCategory === 'none';
+  if (line.inPerson.kind === 'unavailable') c.fail(`${path}.inPerson`, 'the counter is always available');
+  if (offline !== (line.online.kind === 'unavailable')) {
+    c.fail(`${path}.online`, 'must be "unavailable" exactly when onlineCategory is "none"');
+  }
+  (line.periods ?? []).forEach((period, i) => {
+    if (period.inPerson?.kind === 'unavailable') c.fail(`${path}.periods[${i}].inPerson`, 'the counter is always available');
+    if (period.online && offline !== (period.online.kind === 'unavailable')) {
+      c.fail(`${path}.periods[${i}].online`, 'must be "unavailable" exactly when onlineCategory is "none"');
+    }
+  });
+}
+
 function readDocument(c: StrictReader, value: unknown, path: string): RequiredDocument | undefined {
   const obj = c.record(value, path);
   if (!obj) return undefined;
@@ -157,13 +302,17 @@ function readDocument(c: StrictReader, value: unknown, path: string): RequiredDo
 
 /** Rules that tie fields together, so the UI never shows "0 trips" for an offline-only procedure. */
 function checkCoherence(c: StrictReader, p: Procedure, path: string): void {
-  if (p.timeLimit.unit === 'same-day' ? p.timeLimit.amount !== 0 : p.timeLimit.amount < 1) {
-    c.fail(`${path}.timeLimit.amount`, 'must be 0 for same-day and at least 1 otherwise');
+  const noAmount = p.timeLimit.unit === 'same-day' || p.timeLimit.unit === 'half-day';
+  if (noAmount ? p.timeLimit.amount !== 0 : p.timeLimit.amount < 1) {
+    c.fail(`${path}.timeLimit.amount`, 'must be 0 for same-day and half-day, and at least 1 otherwise');
   }
-  if (p.fee.inPerson.kind === 'unavailable') c.fail(`${path}.fee.inPerson`, 'the counter is always available');
-  if ((p.onlineCategory === 'none') !== (p.fee.online.kind === 'unavailable')) {
-    c.fail(`${path}.fee.online`, 'must be "unavailable" exactly when onlineCategory is "none"');
-  }
+  checkFeeLine(c, p, p.fee, `${path}.fee`);
+  (p.fee.cases ?? []).forEach((feeCase, i) => checkFeeLine(c, p, feeCase, `${path}.fee.cases[${i}]`));
+  c.unique(
+    (p.fee.cases ?? []).map((f) => f.id),
+    `${path}.fee.cases`,
+    'fee case id',
+  );
   if (p.onlineCategory === 'none' && p.visitsOnline !== p.visitsAtCounter) {
     c.fail(`${path}.visitsOnline`, 'must equal visitsAtCounter when the procedure is not online');
   }
@@ -192,10 +341,7 @@ function readProcedure(c: StrictReader, value: unknown, path: string): Procedure
   const name = c.localized(field(obj, 'name'), `${path}.name`);
   const handledBy = c.oneOf(field(obj, 'handledBy'), HANDLERS, `${path}.handledBy`);
   const documents = c.list(field(obj, 'documents'), `${path}.documents`, MAX_DOCUMENTS, (v, p) => readDocument(c, v, p));
-  const feeObj = c.record(field(obj, 'fee'), `${path}.fee`);
-  const inPerson = feeObj && readFeeRule(c, field(feeObj, 'inPerson'), `${path}.fee.inPerson`);
-  const online = feeObj && readFeeRule(c, field(feeObj, 'online'), `${path}.fee.online`);
-  const feeNote = feeObj && c.optionalLocalized(field(feeObj, 'note'), `${path}.fee.note`);
+  const fee = readFee(c, field(obj, 'fee'), `${path}.fee`);
   const limitObj = c.record(field(obj, 'timeLimit'), `${path}.timeLimit`);
   const amount = limitObj && c.int(field(limitObj, 'amount'), `${path}.timeLimit.amount`, 0, 365);
   const unit = limitObj && c.oneOf(field(limitObj, 'unit'), TIME_UNITS, `${path}.timeLimit.unit`);
@@ -223,7 +369,7 @@ function readProcedure(c: StrictReader, value: unknown, path: string): Procedure
     name: name!,
     handledBy: handledBy!,
     documents: documents!,
-    fee: { inPerson: inPerson!, online: online!, ...(feeNote ? { note: feeNote } : {}) },
+    fee: fee!,
     timeLimit: { amount: amount!, unit: unit!, ...(limitNote ? { note: limitNote } : {}) },
     resultReturn: resultReturn!,
     onlineCategory: onlineCategory!,

@@ -4,17 +4,21 @@
  * Each one is total: any input it cannot use gives `undefined` (the value is then left out).
  */
 import { ageOn, compareDates, parseIsoDate, type CalendarDate } from './dates';
+import type { FeeLine, FeeRule } from './catalog';
+import { feeFor } from './fees';
 
 export interface ComputationContext {
   /** Today in Vietnam; absent when the caller has no clock (the value is then not computed). */
   today?: CalendarDate | undefined;
+  /** The catalogue's fee data the field names (ComputedField.fee), read on `today`. */
+  fee?: FeeLine | undefined;
 }
 
 /** Arguments as read from the answers (already tidied, possibly of the wrong type). */
 export type ComputationArgs = Readonly<Record<string, unknown>>;
 export type ComputationParams = Readonly<Record<string, number | string>>;
 
-const numberParam = (params: ComputationParams, key: string, fallback: number): number => {
+const numberParam = (params: Readonly<Record<string, unknown>>, key: string, fallback: number): number => {
   const value = params[key];
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 };
@@ -44,7 +48,7 @@ const ageYears: Computation = (args, _params, context) => {
  * Certified-copy fee (Thông tư 226/2016/TT-BTC): `firstPageVnd` for each of the first
  * `firstPages` pages, `laterPageVnd` from the next page on, at most `maxPerCopyVnd` per copy.
  */
-export function copyFeeVnd(pages: number, copies: number, params: ComputationParams): number {
+export function copyFeeVnd(pages: number, copies: number, params: Readonly<Record<string, unknown>>): number {
   const firstPages = numberParam(params, 'firstPages', 2);
   const first = numberParam(params, 'firstPageVnd', 2000);
   const later = numberParam(params, 'laterPageVnd', 1000);
@@ -53,11 +57,36 @@ export function copyFeeVnd(pages: number, copies: number, params: ComputationPar
   return perCopy * copies;
 }
 
-const copyFee: Computation = (args, params) => {
+/**
+ * The rule of the field's fee data on today (its periods included), for the channel named by
+ * param `channel` ("inPerson" unless "online"); undefined when a period may apply but there is
+ * no clock to tell.
+ */
+function feeRuleToday(context: ComputationContext, params: ComputationParams): FeeRule | undefined {
+  const fee = context.fee;
+  if (!fee) return undefined;
+  const channel = params.channel === 'online' ? 'online' : 'inPerson';
+  if (!context.today) return fee.periods && fee.periods.length > 0 ? undefined : fee[channel];
+  return feeFor(fee, channel, context.today).rule;
+}
+
+/** Per-page figures from the catalogue's fee data when the field names it, else from params. */
+const copyFee: Computation = (args, params, context) => {
   const pages = wholeNumber(args.pages, MAX_PAGES);
   const copies = wholeNumber(args.copies, MAX_COPIES);
   if (pages === undefined || copies === undefined) return undefined;
-  return copyFeeVnd(pages, copies, params);
+  if (!context.fee) return copyFeeVnd(pages, copies, params);
+  const rule = feeRuleToday(context, params);
+  switch (rule?.kind) {
+    case 'per-page':
+      return copyFeeVnd(pages, copies, rule);
+    case 'free':
+      return 0;
+    case 'fixed':
+      return rule.amountVnd * copies;
+    default:
+      return undefined;
+  }
 };
 
 /** Sum of one numeric field (param `itemField`) over the items of a group, e.g. each document's fee. */

@@ -21,6 +21,7 @@ export function conditionHolds(condition: Condition, lookup: Lookup, depth = 0):
   if (depth > MAX_CONDITION_DEPTH) return false;
   if ('all' in condition) return condition.all.every((c) => conditionHolds(c, lookup, depth + 1));
   if ('any' in condition) return condition.any.some((c) => conditionHolds(c, lookup, depth + 1));
+  if ('not' in condition) return !conditionHolds(condition.not, lookup, depth + 1);
   const value = lookup(condition.field);
   if ('equals' in condition) return value === condition.equals;
   if ('in' in condition) return typeof value === 'string' && condition.in.includes(value);

@@ -33,6 +33,11 @@ function dateOf(scope: RuleScope, id: string): CalendarDate | undefined {
   return typeof value === 'string' ? (parseIsoDate(value) ?? undefined) : undefined;
 }
 
+function yearOf(scope: RuleScope, id: string): number | undefined {
+  const value = scope.validValue(id);
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
 /** A rule only speaks when every answer it needs is there and fine on its own. */
 export function checkRule(rule: FormRule, scope: RuleScope): RuleFinding | null {
   switch (rule.kind) {
@@ -41,7 +46,7 @@ export function checkRule(rule: FormRule, scope: RuleScope): RuleFinding | null 
       if (typeof cccd !== 'string') return null;
       const sexAnswer = rule.sex ? scope.validValue(rule.sex) : undefined;
       const sex: Sex | undefined = sexAnswer === 'male' || sexAnswer === 'female' ? sexAnswer : rule.sexIs;
-      const birthYear = rule.birthDate ? dateOf(scope, rule.birthDate)?.year : undefined;
+      const birthYear = rule.birthDate ? dateOf(scope, rule.birthDate)?.year : rule.birthYear ? yearOf(scope, rule.birthYear) : undefined;
       const code = checkCccd(cccd, { sex, birthYear });
       return code ? { field: rule.cccd, code } : null;
     }
@@ -51,6 +56,12 @@ export function checkRule(rule: FormRule, scope: RuleScope): RuleFinding | null 
       const on = rule.atDate && rule.atDate !== 'today' ? dateOf(scope, rule.atDate) : scope.today;
       if (!birth || !on) return null;
       return ageOn(birth, on) < rule.years ? { field: rule.birthDate, code: rule.code ?? 'min-age' } : null;
+    }
+    case 'year-before': {
+      const year = yearOf(scope, rule.year);
+      const date = dateOf(scope, rule.date);
+      if (year === undefined || !date) return null;
+      return year < date.year ? null : { field: rule.year, code: 'date-order' };
     }
     case 'date-order': {
       const before = dateOf(scope, rule.before);

@@ -7,11 +7,17 @@
  * `all` and `any`; cross-field `rules` declared on the form (and on groups); `qrMap` to fill a
  * form from the chip CCCD's QR code. Answers widened to lists, addresses, attachments and group
  * items, all still plain JSON.
+ *
+ * Version 3 (additive again): condition `not`; min-age code `minor-needs-guardian`; rule
+ * `year-before` and `cccd-matches.birthYear` for forms that ask a year of birth; a computed
+ * field may carry the catalogue's `fee` data, so a computed fee follows the same rules and
+ * validity periods as the procedure page.
  */
 import type { Localized } from './localized';
 import type { ComputationName } from './computations';
+import type { FeeLine } from './catalog';
 
-export const FORM_SCHEMA_VERSION = 2;
+export const FORM_SCHEMA_VERSION = 3;
 
 /**
  * Shows a field only when another answer makes it relevant; hidden fields are not validated or
@@ -24,7 +30,9 @@ export type Condition =
   /** For multichoice answers: the list contains this value. */
   | { field: string; includes: string }
   | { all: readonly Condition[] }
-  | { any: readonly Condition[] };
+  | { any: readonly Condition[] }
+  /** Holds when the inner condition does not (an unanswered field counts as not matching). */
+  | { not: Condition };
 
 interface FieldBase {
   id: string;
@@ -135,6 +143,8 @@ export interface ComputedField extends FieldBase {
   args: Readonly<Record<string, string>>;
   /** Fixed values the computation needs (fee rates, a field name), kept here so the form stays data. */
   params?: Readonly<Record<string, number | string>>;
+  /** The catalogue's fee data for a fee computation: its rule on the day replaces rate params. */
+  fee?: FeeLine;
   /** How the page shows it. */
   unit?: 'vnd' | 'years' | 'count';
 }
@@ -155,16 +165,26 @@ export type Field =
 export type FieldKind = Field['kind'];
 
 /** Error codes a form may choose for a min-age rule (each has a translated message). */
-export type MinAgeCode = 'min-age' | 'marriage-age-man' | 'marriage-age-woman';
+export type MinAgeCode = 'min-age' | 'marriage-age-man' | 'marriage-age-woman' | 'minor-needs-guardian';
 
 /** Cross-field checks, declared as data; field ids resolve in the item first, then the form. */
 export type FormRule =
   /** The CCCD's sex/century digit and birth year agree with the sex and birth date answers. */
-  | { kind: 'cccd-matches'; cccd: string; sex?: string | undefined; birthDate?: string | undefined; sexIs?: 'male' | 'female' }
+  | {
+      kind: 'cccd-matches';
+      cccd: string;
+      sex?: string | undefined;
+      birthDate?: string | undefined;
+      /** A number field holding only the year of birth (forms that ask the year, not the date). */
+      birthYear?: string | undefined;
+      sexIs?: 'male' | 'female';
+    }
   /** The person is at least `years` old on `atDate` (a date field, or today). Reported on birthDate. */
   | { kind: 'min-age'; birthDate: string; atDate?: string; years: number; when?: Condition; code?: MinAgeCode }
   /** `after` is not earlier than `before` (birth before death, start before end). Reported on `after`. */
-  | { kind: 'date-order'; before: string; after: string; strict?: boolean };
+  | { kind: 'date-order'; before: string; after: string; strict?: boolean }
+  /** The year in number field `year` is before the year of date field `date` (a parent born before the child). Reported on `year`. */
+  | { kind: 'year-before'; year: string; date: string };
 
 /** Where each piece of the chip CCCD's QR code goes in this form. */
 export interface QrMap {
@@ -182,7 +202,10 @@ export interface FormDefinition {
   id: string;
   /** Bumped whenever fields change; drafts remember the version they were started on. */
   version: number;
-  /** National procedure code this form belongs to, e.g. "1.004194". */
+  /**
+   * National procedure code this form belongs to, e.g. "1.004194"; for a procedure whose national
+   * code is not confirmed yet (catalogue `code: null`), the procedure's slug.
+   */
   procedureCode: string;
   title: Localized;
   fields: readonly Field[];

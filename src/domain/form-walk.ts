@@ -106,7 +106,7 @@ export class Level {
     if (field.kind === 'computed') {
       const args: Record<string, unknown> = {};
       for (const [name, source] of Object.entries(field.args)) args[name] = this.lookup(source);
-      value = runComputation(field.compute, args, field.params ?? {}, { today: this.context.today });
+      value = runComputation(field.compute, args, field.params ?? {}, { today: this.context.today, fee: field.fee });
     } else if (field.kind === 'group') {
       const items = this.items(field).entries.flatMap((item) => (item ? [item.output()] : []));
       value = items.length > 0 ? items : undefined;

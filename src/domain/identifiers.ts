@@ -1,7 +1,10 @@
 /**
  * CCCD (citizen identity card) and mobile number checks. A CCCD has 12 digits: the province of
  * birth registration (3), a digit for sex and century (0/1 = male/female born 1900–1999, 2/3 for
- * 2000–2099, …), the last two digits of the birth year, then 6 random digits.
+ * 2000–2099, …), the last two digits of the birth year, then 6 random digits. For a birth
+ * registered abroad the first three digits are the code of that country instead, so a code that
+ * is not one of the provinces is read as a country code (ISO 3166-1 numeric range 001–899), not
+ * refused; only 000 and 900–999, which name neither, are.
  */
 
 export type Sex = 'male' | 'female';
@@ -78,21 +81,25 @@ const PROVINCE_CODES = new Set([
 const CCCD = /^\d{12}$/;
 
 export interface CccdFacts {
+  /** The province code, or the country code when `registeredAbroad`. */
   provinceCode: string;
   sex: Sex;
   birthYear: number;
+  /** The first three digits are not a province: the birth was registered abroad. */
+  registeredAbroad?: true;
 }
 
 /** Reads the province, sex and birth year encoded in a 12-digit CCCD, or names what is wrong. */
 export function decodeCccd(value: string): CccdFacts | CccdError {
   if (!CCCD.test(value)) return 'cccd-format';
   const provinceCode = value.slice(0, 3);
-  if (!PROVINCE_CODES.has(provinceCode)) return 'cccd-province';
+  const abroad = !PROVINCE_CODES.has(provinceCode);
+  if (abroad && (provinceCode === '000' || Number(provinceCode) >= 900)) return 'cccd-province';
   const genderCentury = Number(value[3]);
   if (genderCentury > 5) return 'cccd-format';
   const century = 1900 + Math.floor(genderCentury / 2) * 100;
   const sex: Sex = genderCentury % 2 === 0 ? 'male' : 'female';
-  return { provinceCode, sex, birthYear: century + Number(value.slice(4, 6)) };
+  return { provinceCode, sex, birthYear: century + Number(value.slice(4, 6)), ...(abroad ? { registeredAbroad: true as const } : {}) };
 }
 
 /**

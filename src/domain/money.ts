@@ -18,6 +18,7 @@ const PER: Record<FeeUnit, Localized> = {
   case: { vi: 'trường hợp', en: 'case' },
   contract: { vi: 'hợp đồng, giao dịch', en: 'contract or transaction' },
   copy: { vi: 'bản', en: 'copy' },
+  person: { vi: 'người', en: 'person' },
 };
 
 /** The fee rule in both languages, for a card or a receipt line. */

@@ -31,6 +31,8 @@ export const VALIDATION_CODES = [
   'marriage-age-woman',
   'unknown-form',
   'wrong-commune',
+  // Form schema 3.
+  'minor-needs-guardian',
 ] as const;
 
 export type ValidationCode = (typeof VALIDATION_CODES)[number];

@@ -85,10 +85,14 @@ describe('the service-level explainer, offline', () => {
 
     // The benefit made concrete for one procedure, then for another the resident picks.
     const chooser = page.getByLabel('Chọn thủ tục');
-    await chooser.selectOption({ label: 'Đăng ký tạm trú' });
+    await chooser.selectOption({ label: 'Cấp Giấy xác nhận tình trạng hôn nhân' });
     await page.getByText('Làm qua mạng đỡ được 2 lần đi lại.').waitFor();
     expect(await page.getByTestId('trips-counter').textContent()).toBe('2 lần');
     expect(await page.getByTestId('trips-online').textContent()).toBe('Không phải đi');
+    // Tạm trú is "một phần" since the 2026 check: one trip is still needed online.
+    await chooser.selectOption({ label: 'Đăng ký tạm trú' });
+    await page.getByText('Làm qua mạng đỡ được 1 lần đi lại.').waitFor();
+    expect(await page.getByTestId('trips-online').textContent()).toBe('1 lần');
     await chooser.selectOption({ label: 'Chứng thực bản sao từ bản chính' });
     await page.getByText('Làm qua mạng vẫn phải đi số lần như vậy.').waitFor();
     expect(await page.getByTestId('trips-online').textContent()).toBe('1 lần');
@@ -238,9 +242,15 @@ describe('the procedure catalogue, offline', () => {
     expect(await page.getByTestId('fee-counter').textContent()).toBe(`15.000${NBSP}đ`);
     await page.getByText('15.000 đ', { exact: true }).waitFor();
     expect(await page.getByTestId('fee-online').textContent()).toBe(`7.000${NBSP}đ`);
+    // Until 28/02/2027 the fee is waived for level-2 VNeID holders (Thông tư 117/2026/TT-BTC); a
+    // browser clock past that date shows no waiver at all.
+    if (Date.now() < Date.parse('2027-03-01T00:00:00+07:00')) {
+      await page.getByTestId('fee-if').filter({ hasText: 'Nếu bạn có tài khoản định danh điện tử mức độ 2: Miễn phí' }).waitFor();
+    }
+    // Since the 2026 check, tạm trú is "một phần": one trip is left when done online.
     expect(await page.getByTestId('trips-counter').textContent()).toBe('2 lần');
-    expect(await page.getByTestId('trips-online').textContent()).toBe('Không phải đi');
-    await page.getByText('28/11/2026', { exact: true }).waitFor();
+    expect(await page.getByTestId('trips-online').textContent()).toBe('1 lần');
+    await page.getByText('01/12/2026', { exact: true }).waitFor();
     await page.getByText('Luật Cư trú 68/2020/QH14', { exact: true }).waitFor();
 
     // Tick a document with the resident; the tick survives a reload of the tab only.
@@ -253,9 +263,9 @@ describe('the procedure catalogue, offline', () => {
     await expectAccessible(page, 'procedure');
 
     // The online category links into the explainer, at that category.
-    await page.getByRole('link', { name: 'Toàn trình là gì?' }).click();
+    await page.getByRole('link', { name: 'Một phần là gì?' }).click();
     await heading1(page, 'Dịch vụ công trực tuyến: các mức độ').waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('toan-trinh');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('mot-phan');
     await page.goBack();
     await heading1(page, 'Đăng ký tạm trú').waitFor();
 
@@ -283,7 +293,7 @@ describe('the procedure catalogue, offline', () => {
     await heading1(page, 'Đăng ký tạm trú').waitFor();
     await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();
     await heading1(page, 'Temporary residence registration').waitFor();
-    expect(await page.getByTestId('trips-online').textContent()).toBe('No trip');
+    expect(await page.getByTestId('trips-online').textContent()).toBe('1 trip');
     await page.getByRole('heading', { level: 2, name: 'Papers to bring' }).waitFor();
     await expectAccessible(page, 'procedure (English)');
     await page.getByRole('button', { name: 'Switch to Vietnamese' }).click();

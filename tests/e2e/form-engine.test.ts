@@ -1,9 +1,10 @@
 /**
  * The form engine end to end in real Chromium against the real server, with no signal: the CT01
- * v2 form filled from a CCCD QR code, an address picked from the post-2025 units, two people in a
+ * v3 form filled from a CCCD QR code, an address picked from the post-2025 units, two people in a
  * repeatable group, a browser killed mid-form, the review step with what is missing and the
  * consent, one dossier stored on the server with the items and the unit codes. Then a second
- * draft is renamed and deleted, an old-version draft is moved to the new form, and an address from
+ * draft is renamed and deleted, an old-version draft is moved to the new form (naming the field
+ * the 2025 form no longer asks), and an address from
  * an older units list stays readable. The form, the review and the delete question pass an
  * axe-core audit with zero violations.
  */
@@ -57,7 +58,7 @@ async function relaunchOffline(): Promise<{ context: BrowserContext; app: AppPag
 }
 
 describe('the form engine, offline, from the first field to the commune server', () => {
-  it('fills CT01 v2 with QR, address picker and two people, survives a kill, reviews and sends once', async () => {
+  it('fills CT01 v3 with QR, address picker and two people, survives a kill, reviews and sends once', async () => {
     let context = await profile.launch();
     let app = new AppPage(context.pages()[0] ?? (await context.newPage()));
     await app.open(server.origin);
@@ -78,18 +79,19 @@ describe('the form engine, offline, from the first field to the commune server',
     expect(await qrBox.getAttribute('aria-invalid')).toBe('true');
     expect(await app.field(/Họ, chữ đệm và tên/).inputValue()).toBe('');
 
-    // A real code fills name, birth date, sex, CCCD and the current address, and says so.
+    // A real code fills name, birth date, sex and CCCD, and says so (CT01 of 2025 has no current address).
     await qrBox.fill(QR);
     await page.getByRole('button', { name: 'Điền vào tờ khai' }).click();
-    await page.getByRole('status').filter({ hasText: 'Đã điền từ mã QR: Họ, chữ đệm và tên, Ngày, tháng, năm sinh, Giới tính' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Đã điền từ mã QR: Họ, chữ đệm và tên khai sinh, Ngày, tháng, năm sinh, Giới tính' })
+      .waitFor();
     await app.waitSaved();
-    expect(await app.field(/Họ, chữ đệm và tên/).inputValue()).toBe('Nguyễn Thị Hoa');
+    expect(await app.field(/Họ, chữ đệm và tên khai sinh/).inputValue()).toBe('Nguyễn Thị Hoa');
     expect(await app.field(/Ngày, tháng, năm sinh/).inputValue()).toBe('12/05/1990');
     expect(await page.getByRole('radio', { name: 'Nữ' }).isChecked()).toBe(true);
     expect(await app.field(/Số định danh cá nhân/).inputValue()).toBe('038190012345');
-    const current = app.addressGroup(/Nơi ở hiện tại/);
-    await current.getByText('Đã chọn: Xã Hoằng Hoá, Tỉnh Thanh Hoá').waitFor();
-    expect(await current.getByLabel('Thôn/tổ, số nhà, đường').inputValue()).toBe('Thôn 3');
+    expect(await page.getByRole('group', { name: /Nơi ở hiện tại/ }).count()).toBe(0);
 
     await app.fill(/Số điện thoại/, '0912 345 678');
 
@@ -161,14 +163,7 @@ describe('the form engine, offline, from the first field to the commune server',
     await page.getByRole('button', { name: 'Xem lại trước khi nộp' }).click();
     await page.getByRole('heading', { level: 1, name: 'Xem lại trước khi nộp' }).waitFor();
     const answers = page.getByRole('region', { name: 'Thông tin đã điền' });
-    for (const text of [
-      'Nguyễn Thị Hoa',
-      '12/05/1990',
-      'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội',
-      'Thôn 3, Xã Hoằng Hoá, Tỉnh Thanh Hoá',
-      'Trần Thị Bé',
-      '03/04/2018',
-    ]) {
+    for (const text of ['Nguyễn Thị Hoa', '12/05/1990', 'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội', 'Trần Thị Bé', '03/04/2018']) {
       await answers.getByText(text, { exact: true }).waitFor();
     }
     await answers.getByRole('heading', { name: 'Người cùng thay đổi thứ 2' }).waitFor();
@@ -218,13 +213,13 @@ describe('the form engine, offline, from the first field to the commune server',
       reason: 'Đi làm'.normalize('NFC'),
       movingTogether: true,
       memberCount: 2,
-      currentAddress: { provinceCode: '38', communeCode: '15865', detail: 'Thôn 3' },
       temporaryAddress: { provinceCode: '01', communeCode: '00004', detail: 'Số 5 ngõ 12' },
       members: [
         { fullName: 'Trần Văn An', birthDate: '2015-01-02', sex: 'male', relationship: 'Con' },
         { fullName: 'Trần Thị Bé', birthDate: '2018-04-03', sex: 'female', relationship: 'Con' },
       ],
     });
+    expect(stored).not.toHaveProperty('currentAddress');
     await context.setOffline(true);
   });
 
@@ -267,7 +262,7 @@ describe('the form engine, offline, from the first field to the commune server',
     expect((await readPhone(page)).drafts).toHaveLength(0);
   });
 
-  it('moves a draft started on CT01 version 1 to version 2, keeping the typed address readable', async () => {
+  it('moves a draft started on CT01 version 1 to version 3, keeping the typed address readable and naming what is no longer asked', async () => {
     const page = profile.context!.pages()[0]!;
     const id = '5b0e4c1a-8f43-4d8e-9a55-0c3f2b7d9e11';
     const now = Date.now();
@@ -276,7 +271,11 @@ describe('the form engine, offline, from the first field to the commune server',
         id,
         formId: 'tam-tru-ct01',
         formVersion: 1,
-        answers: { fullName: 'Đỗ Văn Cũ', currentAddress: 'Thôn 1, Xã Cũ, Huyện Cũ, Tỉnh Cũ' },
+        answers: {
+          fullName: 'Đỗ Văn Cũ',
+          currentAddress: 'Thôn 9, Xã Xưa, Huyện Xưa, Tỉnh Xưa',
+          temporaryAddress: 'Thôn 1, Xã Cũ, Huyện Cũ, Tỉnh Cũ',
+        },
         label: 'Đỗ Văn Cũ',
         createdAt: now,
         updatedAt: now,
@@ -284,12 +283,18 @@ describe('the form engine, offline, from the first field to the commune server',
     ]);
     await page.reload();
     await page.getByRole('button', { name: /^Điền tiếp\s*: Đỗ Văn Cũ$/ }).click();
-    await page.getByTestId('version-notice').filter({ hasText: 'Tờ khai đã được chuyển sang mẫu mới (phiên bản 2).' }).waitFor();
-    const current = page.getByRole('group', { name: /Nơi ở hiện tại/ });
-    expect(await current.getByLabel('Địa chỉ đầy đủ').inputValue()).toBe('Thôn 1, Xã Cũ, Huyện Cũ, Tỉnh Cũ');
+    await page
+      .getByTestId('version-notice')
+      .filter({ hasText: 'Tờ khai đã được chuyển sang mẫu mới (phiên bản 3). Mẫu mới không còn hỏi: Nơi ở hiện tại.' })
+      .waitFor();
+    const temporary = page.getByRole('group', { name: /Địa chỉ đăng ký tạm trú/ });
+    expect(await temporary.getByLabel('Địa chỉ đầy đủ').inputValue()).toBe('Thôn 1, Xã Cũ, Huyện Cũ, Tỉnh Cũ');
     const stored = (await readPhone(page)).drafts.find((d) => d.id === id) as unknown as { formVersion: number; answers: unknown };
-    expect(stored.formVersion).toBe(2);
-    expect(stored.answers).toEqual({ fullName: 'Đỗ Văn Cũ', currentAddress: { detail: '', freeText: 'Thôn 1, Xã Cũ, Huyện Cũ, Tỉnh Cũ' } });
+    expect(stored.formVersion).toBe(3);
+    expect(stored.answers).toEqual({
+      fullName: 'Đỗ Văn Cũ',
+      temporaryAddress: { detail: '', freeText: 'Thôn 1, Xã Cũ, Huyện Cũ, Tỉnh Cũ' },
+    });
   });
 
   it('shows an address picked from an older units list with the names it was stored with', async () => {
@@ -308,8 +313,8 @@ describe('the form engine, offline, from the first field to the commune server',
       {
         id,
         formId: 'tam-tru-ct01',
-        formVersion: 2,
-        answers: { fullName: 'Phan Thị Xưa', currentAddress: oldAddress },
+        formVersion: 3,
+        answers: { fullName: 'Phan Thị Xưa', temporaryAddress: oldAddress },
         label: 'Phan Thị Xưa',
         createdAt: now,
         updatedAt: now,
@@ -317,10 +322,10 @@ describe('the form engine, offline, from the first field to the commune server',
     ]);
     await page.goto(`${server.origin}/`);
     await page.getByRole('button', { name: /^Điền tiếp\s*: Phan Thị Xưa$/ }).click();
-    const current = page.getByRole('group', { name: /Nơi ở hiện tại/ });
+    const current = page.getByRole('group', { name: /Địa chỉ đăng ký tạm trú/ });
     await current.getByText('Địa chỉ đã ghi theo danh sách đơn vị hành chính cũ: Xóm 2, Xã Cũ, Tỉnh Hà Tây').waitFor();
     // Nothing changes until the resident chooses to pick again from the new list.
-    expect((await readPhone(page)).drafts.find((d) => d.id === id)?.answers.currentAddress).toEqual(oldAddress);
+    expect((await readPhone(page)).drafts.find((d) => d.id === id)?.answers.temporaryAddress).toEqual(oldAddress);
     await current.getByRole('button', { name: 'Chọn lại theo danh sách mới' }).click();
     await current.getByLabel('Tỉnh/thành phố').waitFor();
     expect(await current.getByLabel('Thôn/tổ, số nhà, đường').inputValue()).toBe('Xóm 2');

@@ -96,7 +96,6 @@ describe('a dossier from a phone with no signal to the commune server and back',
 
     // Finish and submit while still offline.
     await app.fill(/Số định danh cá nhân/, '038190012345');
-    await app.typeAddress(/Nơi ở hiện tại/, 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa');
     await app.typeAddress(/Địa chỉ đăng ký tạm trú/, 'Số 5 ngõ 12, Phường Ba Đình, Thành phố Hà Nội');
     // NFD input (as some keyboards send it) is stored in NFC.
     await app.fill(/Nội dung đề nghị/, 'Đi làm'.normalize('NFD'));

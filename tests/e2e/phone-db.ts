@@ -31,6 +31,10 @@ const UI_ANSWERS = {
   basis: 'family-home',
   headName: 'Phạm Văn Long',
   headRelationship: 'Con',
+  // CT01 of Thông tư 53/2025/TT-BCA (thường trú v2): the head's and the owner's consent.
+  headConsent: 'on-form',
+  ownerName: 'Phạm Văn Long',
+  ownerConsent: 'on-form',
   reason: 'Chuyển về ở cùng bố mẹ',
 };
 

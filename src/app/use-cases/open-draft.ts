@@ -8,7 +8,10 @@ import type { FormDefinition } from '../../domain/form-schema';
 import { findForm, upgradeDraft } from '../../content/forms';
 import type { DraftRow, Drafts } from '../../storage/drafts';
 
-export type VersionNotice = { kind: 'upgraded'; version: number } | { kind: 'kept'; version: number; latest: number; dropped: string[] };
+/** `retired` (paths in the form version `from`) is there only when the new version stopped asking something. */
+export type VersionNotice =
+  | { kind: 'upgraded'; version: number; retired?: { from: number; paths: string[] } }
+  | { kind: 'kept'; version: number; latest: number; dropped: string[] };
 
 export interface OpenedDraft {
   draft: DraftRow;
@@ -31,7 +34,8 @@ export async function openDraft(drafts: Pick<Drafts, 'getDraft' | 'putDraft'>, d
       };
       try {
         await drafts.putDraft(row);
-        return { draft: row, form: upgrade.form, notice: { kind: 'upgraded', version: upgrade.form.version } };
+        const retired = upgrade.retired.length > 0 ? { retired: { from: draft.formVersion, paths: upgrade.retired } } : {};
+        return { draft: row, form: upgrade.form, notice: { kind: 'upgraded', version: upgrade.form.version, ...retired } };
       } catch (error) {
         // A full phone cannot store the move: the draft is filled (and sent) on its own version, unchanged.
         console.error('draft not moved to the new form version', error);

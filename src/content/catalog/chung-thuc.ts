@@ -1,5 +1,5 @@
 /** Certification (chứng thực) procedures at the commune People's Committee; fees of Circular 226/2016. */
-import type { Procedure } from '../../domain/catalog';
+import type { FeeLine, Procedure } from '../../domain/catalog';
 import { IDENTITY_PAPER_AT_COUNTER, TO_VERIFY, VERIFIED_ON } from './shared';
 
 const BASIS = ['Nghị định 23/2015/NĐ-CP', 'Thông tư 01/2020/TT-BTP', 'Thông tư 226/2016/TT-BTC (phí chứng thực)'];
@@ -8,6 +8,15 @@ const SOURCE = 'Nghị định 23/2015/NĐ-CP, Thông tư 226/2016/TT-BTC (tổn
 const AFTER_3PM = {
   vi: 'Yêu cầu nhận sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo.',
   en: 'Requests received after 3 pm are settled on the next working day.',
+};
+
+/**
+ * Certified copies (Thông tư 226/2016/TT-BTC): 2.000 đ/page, from page 3 1.000 đ/page, at most
+ * 200.000 đ per copy. The form's computed fee reads this same object (forms/chung-thuc-ban-sao.ts).
+ */
+export const CERTIFIED_COPY_FEE: FeeLine = {
+  inPerson: { kind: 'per-page', firstPages: 2, firstPageVnd: 2000, laterPageVnd: 1000, maxPerCopyVnd: 200000 },
+  online: { kind: 'per-page', firstPages: 2, firstPageVnd: 2000, laterPageVnd: 1000, maxPerCopyVnd: 200000 },
 };
 
 export const CHUNG_THUC: readonly Procedure[] = [
@@ -33,10 +42,7 @@ export const CHUNG_THUC: readonly Procedure[] = [
         required: false,
       },
     ],
-    fee: {
-      inPerson: { kind: 'per-page', firstPages: 2, firstPageVnd: 2000, laterPageVnd: 1000, maxPerCopyVnd: 200000 },
-      online: { kind: 'per-page', firstPages: 2, firstPageVnd: 2000, laterPageVnd: 1000, maxPerCopyVnd: 200000 },
-    },
+    fee: CERTIFIED_COPY_FEE,
     timeLimit: { amount: 0, unit: 'same-day', note: AFTER_3PM },
     resultReturn: ['counter', 'online'],
     onlineCategory: 'mot-phan',

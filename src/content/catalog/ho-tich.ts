@@ -1,6 +1,12 @@
 /** Civil status (hộ tịch) procedures handled by the commune People's Committee (UBND xã). */
 import type { Procedure } from '../../domain/catalog';
-import { CIVIL_STATUS_BASIS, CIVIL_STATUS_SOURCE, IDENTITY_PAPER, TO_VERIFY, VERIFIED_ON } from './shared';
+import { CIVIL_STATUS_BASIS, CIVIL_STATUS_SOURCE, IDENTITY_PAPER, TO_VERIFY, VERIFIED_ON, VERIFIED_ON_2026_12 } from './shared';
+
+/** The declaration forms of birth, death and marriage as amended in 2024. */
+const FORMS_2024 = 'Thông tư 04/2024/TT-BTP (sửa đổi mẫu tờ khai của Thông tư 04/2020/TT-BTP)';
+
+/** Since 01/07/2025 the commune also handles what the district did (until the new law of 2027). */
+const COMMUNE_POWERS = 'Nghị định 120/2025/NĐ-CP (phân định thẩm quyền, từ 01/07/2025 đến 01/03/2027)';
 
 const AFTER_3PM = {
   vi: `Nhận hồ sơ sau 15 giờ thì có thể trả vào ngày làm việc tiếp theo ${TO_VERIFY.vi}.`,
@@ -59,9 +65,14 @@ export const HO_TICH: readonly Procedure[] = [
     visitsOnline: 0,
     formId: 'khai-sinh',
     note: ONLINE_VARIES,
-    legalBasis: [...CIVIL_STATUS_BASIS, 'Nghị định 63/2024/NĐ-CP (liên thông khai sinh, thường trú, bảo hiểm y tế)'],
-    source: CIVIL_STATUS_SOURCE,
-    verifiedOn: VERIFIED_ON,
+    legalBasis: [
+      ...CIVIL_STATUS_BASIS,
+      FORMS_2024,
+      COMMUNE_POWERS,
+      'Nghị định 63/2024/NĐ-CP (liên thông khai sinh, thường trú, bảo hiểm y tế)',
+    ],
+    source: `${CIVIL_STATUS_SOURCE}; ${FORMS_2024}`,
+    verifiedOn: VERIFIED_ON_2026_12,
     keywords: ['giấy khai sinh', 'làm khai sinh', 'trẻ mới sinh', 'em bé', 'con mới đẻ', 'birth certificate'],
   },
   {
@@ -80,6 +91,10 @@ export const HO_TICH: readonly Procedure[] = [
         id: 'giay-bao-tu',
         name: { vi: 'Giấy báo tử hoặc giấy tờ thay giấy báo tử', en: 'Death notice, or a paper that replaces it' },
         copies: '01 bản chính',
+        note: {
+          vi: 'Tờ khai ghi số, ngày cấp và nơi cấp của giấy báo tử.',
+          en: 'The declaration gives the death notice’s number, date and issuer.',
+        },
         required: true,
       },
       IDENTITY_PAPER,
@@ -103,9 +118,14 @@ export const HO_TICH: readonly Procedure[] = [
     visitsOnline: 0,
     formId: 'khai-tu',
     note: ONLINE_VARIES,
-    legalBasis: [...CIVIL_STATUS_BASIS, 'Nghị định 63/2024/NĐ-CP (liên thông khai tử, xóa thường trú, trợ cấp mai táng)'],
-    source: CIVIL_STATUS_SOURCE,
-    verifiedOn: VERIFIED_ON,
+    legalBasis: [
+      ...CIVIL_STATUS_BASIS,
+      FORMS_2024,
+      COMMUNE_POWERS,
+      'Nghị định 63/2024/NĐ-CP (liên thông khai tử, xóa thường trú, trợ cấp mai táng)',
+    ],
+    source: `${CIVIL_STATUS_SOURCE}; ${FORMS_2024}`,
+    verifiedOn: VERIFIED_ON_2026_12,
     keywords: ['báo tử', 'người mất', 'qua đời', 'giấy chứng tử', 'trích lục khai tử'],
   },
   {
@@ -122,16 +142,6 @@ export const HO_TICH: readonly Procedure[] = [
         required: true,
       },
       IDENTITY_PAPER,
-      {
-        id: 'xac-nhan-tinh-trang-hon-nhan',
-        name: { vi: 'Giấy xác nhận tình trạng hôn nhân', en: 'Certificate of marital status' },
-        copies: '01 bản chính',
-        note: {
-          vi: 'Khi một bên đăng ký kết hôn ở xã không phải nơi mình cư trú.',
-          en: 'When a partner registers in a commune other than where they live.',
-        },
-        required: false,
-      },
     ],
     fee: {
       inPerson: { kind: 'free' },
@@ -152,12 +162,18 @@ export const HO_TICH: readonly Procedure[] = [
     visitsOnline: 1,
     formId: 'ket-hon',
     note: {
-      vi: 'Hai bên phải cùng có mặt để ký vào Sổ hộ tịch và Giấy chứng nhận kết hôn.',
-      en: 'Both partners must come in person to sign the register and the marriage certificate.',
+      vi: 'Hai bên phải cùng có mặt để ký vào Sổ hộ tịch và Giấy chứng nhận kết hôn. Từ 01/01/2026, hai công dân Việt Nam kết hôn với nhau không phải nộp Giấy xác nhận tình trạng hôn nhân: cơ quan đăng ký tự tra cứu cơ sở dữ liệu.',
+      en: 'Both partners must come in person to sign the register and the marriage certificate. Since 01/01/2026 two Vietnamese citizens marrying each other no longer bring a certificate of marital status: the office looks it up in the databases.',
     },
-    legalBasis: [...CIVIL_STATUS_BASIS],
-    source: CIVIL_STATUS_SOURCE,
-    verifiedOn: VERIFIED_ON,
+    legalBasis: [
+      ...CIVIL_STATUS_BASIS,
+      FORMS_2024,
+      COMMUNE_POWERS,
+      'Nghị quyết 66.7/2025/NQ-CP (cắt giảm giấy xác nhận tình trạng hôn nhân, từ 01/01/2026)',
+      'Quyết định 1833/QĐ-BTP (công bố thủ tục hành chính)',
+    ],
+    source: `${CIVIL_STATUS_SOURCE}; Nghị quyết 66.7/2025/NQ-CP; Quyết định 1833/QĐ-BTP`,
+    verifiedOn: VERIFIED_ON_2026_12,
     keywords: ['lấy vợ', 'lấy chồng', 'cưới', 'giấy đăng ký kết hôn', 'giấy chứng nhận kết hôn'],
   },
   {
@@ -201,10 +217,13 @@ export const HO_TICH: readonly Procedure[] = [
     visitsAtCounter: 2,
     visitsOnline: 0,
     formId: 'xac-nhan-hon-nhan',
-    note: ONLINE_VARIES,
-    legalBasis: [...CIVIL_STATUS_BASIS, 'Thông tư 85/2019/TT-BTC (lệ phí do HĐND tỉnh quy định)'],
-    source: CIVIL_STATUS_SOURCE,
-    verifiedOn: VERIFIED_ON,
+    note: {
+      vi: `Từ 01/01/2026, hai công dân Việt Nam đăng ký kết hôn với nhau không cần giấy này; vẫn cần cho việc khác (mua bán nhà đất, vay vốn, kết hôn với người nước ngoài...). ${ONLINE_VARIES.vi}`,
+      en: `Since 01/01/2026 two Vietnamese citizens marrying each other do not need this certificate; it is still needed for other purposes (a property sale, a loan, marrying a foreigner...). ${ONLINE_VARIES.en}`,
+    },
+    legalBasis: [...CIVIL_STATUS_BASIS, 'Thông tư 85/2019/TT-BTC (lệ phí do HĐND tỉnh quy định)', 'Nghị quyết 66.7/2025/NQ-CP'],
+    source: `${CIVIL_STATUS_SOURCE}; Nghị quyết 66.7/2025/NQ-CP`,
+    verifiedOn: VERIFIED_ON_2026_12,
     keywords: ['xác nhận độc thân', 'giấy độc thân', 'chưa kết hôn', 'tình trạng hôn nhân'],
   },
   {

@@ -14,18 +14,23 @@ import { TRO_GIUP_XA_HOI } from './tro-giup-xa-hoi';
 
 export { SEARCH_SYNONYMS } from './synonyms';
 
+/**
+ * Version 2 (01/12/2026): the facts of the 2025–2026 reforms, fee periods and cases, the social
+ * pension. Catalogues of version 1's shape (no periods, no cases) still pass validateCatalog.
+ */
 export const BUNDLED_CATALOG: Catalog = {
-  version: 1,
-  publishedOn: '2026-11-28',
+  version: 2,
+  publishedOn: '2026-12-01',
   procedures: [...HO_TICH, ...CHUNG_THUC, ...CU_TRU, ...TRO_GIUP_XA_HOI],
 };
 
 /**
- * The form to fill for a procedure, if the app has it and it belongs to that procedure's code;
- * the UI shows "Điền tờ khai" only when this returns a form.
+ * The form to fill for a procedure, if the app has it and it belongs to that procedure's code
+ * (or, for a procedure whose national code is not confirmed yet, to its slug); the UI shows
+ * "Điền tờ khai" only when this returns a form.
  */
 export function procedureForm(procedure: Procedure): FormDefinition | undefined {
   if (!procedure.formId) return undefined;
   const form = findForm(procedure.formId);
-  return form && form.procedureCode === procedure.code ? form : undefined;
+  return form && form.procedureCode === (procedure.code ?? procedure.slug) ? form : undefined;
 }

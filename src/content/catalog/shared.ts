@@ -4,6 +4,9 @@ import type { RequiredDocument } from '../../domain/catalog';
 /** Date the bundled figures were last compared with their sources. */
 export const VERIFIED_ON = '2026-11-28';
 
+/** Date of the check against the 2025–2026 reforms (procedures and texts touched then carry it). */
+export const VERIFIED_ON_2026_12 = '2026-12-01';
+
 /** Every figure we could not confirm from a primary source carries this mark in its note. */
 export const TO_VERIFY = { vi: '(cần xác minh)', en: '(to verify)' } as const;
 
@@ -29,8 +32,8 @@ export const CT01_FORM: RequiredDocument = {
   },
   copies: '01 bản',
   note: {
-    vi: 'Mẫu CT01 theo Thông tư 66/2023/TT-BCA. Nộp qua mạng thì khai theo biểu mẫu điện tử.',
-    en: 'Form CT01 of Circular 66/2023/TT-BCA. Online, the electronic form is filled in instead.',
+    vi: 'Mẫu CT01 theo Thông tư 53/2025/TT-BCA. Nộp qua mạng thì khai theo biểu mẫu điện tử.',
+    en: 'Form CT01 of Circular 53/2025/TT-BCA. Online, the electronic form is filled in instead.',
   },
   required: true,
 };

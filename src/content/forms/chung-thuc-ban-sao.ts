@@ -2,14 +2,13 @@
  * Yêu cầu chứng thực bản sao từ bản chính, procedure 2.000815: which papers, how many pages and
  * copies each, and the fee the office will ask, worked out by the per-page rule of Thông tư
  * 226/2016/TT-BTC (2.000 đ/page, from page 3 1.000 đ/page, at most 200.000 đ per copy). The fee
- * is a computed value: the phone shows it, the server recomputes it, nobody types it.
- * source: Nghị định 23/2015/NĐ-CP; Thông tư 226/2016/TT-BTC; verifiedOn: 2026-11-28.
+ * is a computed value: the phone shows it, the server recomputes it, nobody types it. It reads the
+ * catalogue's own fee data (with any validity period), so the form and the procedure page agree.
+ * source: Nghị định 23/2015/NĐ-CP; Thông tư 226/2016/TT-BTC; verifiedOn: 2026-12-01.
  */
 import type { FormDefinition } from '../../domain/form-schema';
+import { CERTIFIED_COPY_FEE } from '../catalog/chung-thuc';
 import { PHOTO_OR_PDF, REQUESTER_FIELDS } from './common';
-
-/** Same figures as the catalogue's per-page fee for 2.000815 (a test keeps them in step). */
-export const COPY_FEE_PARAMS = { firstPages: 2, firstPageVnd: 2000, laterPageVnd: 1000, maxPerCopyVnd: 200_000 } as const;
 
 export const CHUNG_THUC_BAN_SAO: FormDefinition = {
   id: 'chung-thuc-ban-sao',
@@ -72,7 +71,8 @@ export const CHUNG_THUC_BAN_SAO: FormDefinition = {
           kind: 'computed',
           compute: 'copy-fee',
           args: { pages: 'pages', copies: 'copies' },
-          params: COPY_FEE_PARAMS,
+          params: { channel: 'inPerson' },
+          fee: CERTIFIED_COPY_FEE,
           unit: 'vnd',
           label: { vi: 'Phí cho giấy tờ này', en: 'Fee for this paper' },
         },

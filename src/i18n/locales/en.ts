@@ -97,6 +97,8 @@ export const en: LocaleStrings = {
     no: 'No',
     loading: 'Opening the form…',
     upgraded: 'This form was moved to the new template (version {{version}}). Everything you filled in was kept; please check it.',
+    upgradedRetired:
+      'This form was moved to the new template (version {{version}}). The new template no longer asks for: {{fields}}. Everything else you filled in was kept; please check it.',
     kept: 'A new template of this form exists (version {{latest}}). Moving to it would lose: {{fields}}. So this form stays on the old template (version {{version}}) and can still be submitted.',
     address: {
       province: 'Province/city',
@@ -190,7 +192,8 @@ export const en: LocaleStrings = {
     'phone-format': 'Not a valid mobile number (10 digits, e.g. 0912 345 678).',
     'email-format': 'Not a valid email address.',
     'cccd-format': 'A CCCD number has exactly 12 digits.',
-    'cccd-province': 'The first 3 digits of the CCCD are not a province code.',
+    'cccd-province':
+      'The first 3 digits of the CCCD are neither a province code nor the code of the country where the birth was registered.',
     'cccd-sex': 'The 4th digit of the CCCD does not match the chosen sex.',
     'cccd-year': 'Digits 4 to 6 of the CCCD do not match the year of birth.',
     'date-too-late': 'This date is too far ahead. Please check it.',
@@ -205,6 +208,7 @@ export const en: LocaleStrings = {
     'min-age': 'This person is below the age the rules require.',
     'marriage-age-man': 'A man must be at least 20 years old to register a marriage.',
     'marriage-age-woman': 'A woman must be at least 18 years old to register a marriage.',
+    'minor-needs-guardian': 'Someone under 18 needs the consent of a parent or guardian: tick “The person registering is under 18” below.',
     'unknown-form': 'This form can no longer be used. Please update the app.',
     'wrong-commune': 'This dossier belongs to another commune or ward.',
     'qr-format': 'This is not the QR code of a citizen ID card. Please scan the code on the front of the card again.',
@@ -329,6 +333,7 @@ export const en: LocaleStrings = {
     whatAreLevels: 'What are the levels?',
     time: {
       sameDay: 'The same day',
+      halfDay: 'Half a working day',
       workingDays_one: '{{count}} working day',
       workingDays_other: '{{count}} working days',
       hours_one: '{{count}} hour',
@@ -362,6 +367,13 @@ export const en: LocaleStrings = {
     feesTitle: 'Fees',
     feeAtCounter: 'Paid at the counter',
     feeOnline: 'Paid online',
+    feesToday: 'What applies today, {{date}}:',
+    feeIf: 'If you {{condition}}:',
+    feeUntil: 'Applies until {{date}} inclusive.',
+    feeBasis: 'Basis: {{basis}}.',
+    feeCondition: {
+      'vneid-level-2': 'have a level-2 electronic identification (VNeID) account',
+    },
     noteTitle: 'Please note',
     legalTitle: 'Legal basis',
     source: 'Source',

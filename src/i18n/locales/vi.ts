@@ -95,6 +95,8 @@ export const vi = {
     no: 'Không',
     loading: 'Đang mở tờ khai…',
     upgraded: 'Tờ khai đã được chuyển sang mẫu mới (phiên bản {{version}}). Mọi thông tin đã điền vẫn được giữ nguyên, hãy kiểm tra lại.',
+    upgradedRetired:
+      'Tờ khai đã được chuyển sang mẫu mới (phiên bản {{version}}). Mẫu mới không còn hỏi: {{fields}}. Các thông tin khác vẫn được giữ nguyên, hãy kiểm tra lại.',
     kept: 'Đã có mẫu tờ khai mới (phiên bản {{latest}}). Nếu chuyển sang mẫu mới sẽ mất: {{fields}}. Vì vậy tờ khai này vẫn dùng mẫu cũ (phiên bản {{version}}) và vẫn nộp được bình thường.',
     address: {
       province: 'Tỉnh/thành phố',
@@ -188,7 +190,7 @@ export const vi = {
     'phone-format': 'Số điện thoại di động không đúng (10 chữ số, ví dụ 0912 345 678).',
     'email-format': 'Địa chỉ email không đúng.',
     'cccd-format': 'Số CCCD phải có đúng 12 chữ số.',
-    'cccd-province': '3 số đầu của CCCD không phải mã tỉnh.',
+    'cccd-province': '3 số đầu của CCCD không phải mã tỉnh hay mã quốc gia nơi đăng ký khai sinh.',
     'cccd-sex': 'Số thứ 4 của CCCD không khớp với giới tính đã chọn.',
     'cccd-year': 'Số thứ 4 đến 6 của CCCD không khớp với năm sinh.',
     'date-too-late': 'Ngày này quá xa về sau. Vui lòng kiểm tra lại.',
@@ -203,6 +205,8 @@ export const vi = {
     'min-age': 'Người này chưa đủ tuổi theo quy định.',
     'marriage-age-man': 'Nam phải đủ 20 tuổi trở lên mới được đăng ký kết hôn.',
     'marriage-age-woman': 'Nữ phải đủ 18 tuổi trở lên mới được đăng ký kết hôn.',
+    'minor-needs-guardian':
+      'Người dưới 18 tuổi cần ý kiến đồng ý của cha, mẹ hoặc người giám hộ: hãy đánh dấu mục “Người đăng ký chưa đủ 18 tuổi” ở dưới.',
     'unknown-form': 'Tờ khai này không còn dùng được. Vui lòng cập nhật ứng dụng.',
     'wrong-commune': 'Hồ sơ này thuộc xã/phường khác.',
     'qr-format': 'Đây không phải mã QR trên thẻ căn cước. Vui lòng quét lại mã ở mặt trước thẻ.',
@@ -326,6 +330,7 @@ export const vi = {
     whatAreLevels: 'Các mức độ là gì?',
     time: {
       sameDay: 'Trong ngày',
+      halfDay: 'Nửa ngày làm việc',
       workingDays_one: '{{count}} ngày làm việc',
       workingDays_other: '{{count}} ngày làm việc',
       hours_one: '{{count}} giờ',
@@ -359,6 +364,13 @@ export const vi = {
     feesTitle: 'Lệ phí',
     feeAtCounter: 'Nộp tại quầy',
     feeOnline: 'Nộp qua mạng',
+    feesToday: 'Mức áp dụng hôm nay, {{date}}:',
+    feeIf: 'Nếu bạn {{condition}}:',
+    feeUntil: 'Áp dụng đến hết ngày {{date}}.',
+    feeBasis: 'Căn cứ: {{basis}}.',
+    feeCondition: {
+      'vneid-level-2': 'có tài khoản định danh điện tử mức độ 2',
+    },
     noteTitle: 'Lưu ý',
     legalTitle: 'Căn cứ pháp lý',
     source: 'Nguồn',

@@ -79,7 +79,7 @@ interface ItemFields {
 }
 
 /**
- * The resident's consent to process personal data (Nghị định 13/2023/NĐ-CP) is required: a
+ * The resident’s consent to process personal data (Luật 91/2025/QH15, Nghị định 356/2025/NĐ-CP) is required: a
  * dossier without it is not received. Any well-formed version is accepted, not only the current
  * one: a phone still running an older app version shows, and records, the older text. Other keys
  * are ignored (not stored), so a later phone may add some without being refused.

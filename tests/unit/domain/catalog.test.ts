@@ -76,11 +76,12 @@ describe('the bundled catalogue', () => {
       'dang-ky-khai-tu',
       'dang-ky-tam-tru',
       'dang-ky-thuong-tru',
+      'tro-cap-huu-tri-xa-hoi',
       'tro-cap-xa-hoi-hang-thang',
       'xac-nhan-tinh-trang-hon-nhan',
     ]);
     expect(procedureForm(bySlug('dang-ky-tam-tru'))?.id).toBe('tam-tru-ct01');
-    expect(procedureForm(bySlug('dang-ky-tam-tru'))?.version).toBe(2);
+    expect(procedureForm(bySlug('dang-ky-tam-tru'))?.version).toBe(3);
     for (const p of BUNDLED_CATALOG.procedures) {
       if (p.formId) expect(procedureForm(p), p.slug).toBeDefined();
     }

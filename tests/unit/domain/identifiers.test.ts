@@ -14,7 +14,9 @@ describe('CCCD', () => {
     expect(checkCccd('0381900123456')).toBe('cccd-format');
     expect(checkCccd('03819001234a')).toBe('cccd-format');
     expect(checkCccd('038 190 012 345')).toBe('cccd-format');
-    expect(checkCccd('003190012345')).toBe('cccd-province');
+    // Neither a province nor a country code (ISO 3166-1 numeric stops at 899).
+    expect(checkCccd('000190012345')).toBe('cccd-province');
+    expect(checkCccd('999190012345')).toBe('cccd-province');
     expect(checkCccd('038990012345')).toBe('cccd-format');
   });
 
@@ -23,6 +25,17 @@ describe('CCCD', () => {
     expect(checkCccd('038190012345', { sex: 'male', birthYear: 1990 })).toBe('cccd-sex');
     expect(checkCccd('038190012345', { sex: 'female', birthYear: 1991 })).toBe('cccd-year');
     expect(checkCccd('038290012345', { sex: 'male', birthYear: 1990 })).toBe('cccd-year');
+  });
+});
+
+describe('CCCD of a birth registered abroad', () => {
+  it('reads a country code in the first three digits instead of refusing it', () => {
+    // 003 was refused before: it is not a province, but it may be a country's code.
+    expect(checkCccd('003190012345')).toBeNull();
+    expect(decodeCccd('840190012345')).toEqual({ provinceCode: '840', sex: 'female', birthYear: 1990, registeredAbroad: true });
+    expect(checkCccd('392205012345', { sex: 'male', birthYear: 2005 })).toBeNull();
+    expect(checkCccd('410205012345', { sex: 'female', birthYear: 2005 })).toBe('cccd-sex');
+    expect(decodeCccd('038190012345')).not.toHaveProperty('registeredAbroad');
   });
 });
 

@@ -13,21 +13,27 @@ describe('opening a draft started on an older form version', () => {
       2000,
     );
     const opened = await openDraft(storage().drafts, draft.id, 3000);
-    expect(opened?.notice).toEqual({ kind: 'upgraded', version: 2 });
-    expect(opened?.form.version).toBe(2);
+    // Version 3 (Thông tư 53/2025/TT-BCA) no longer asks "Nơi ở hiện tại": the notice names it.
+    expect(opened?.notice).toEqual({ kind: 'upgraded', version: 3, retired: { from: 1, paths: ['currentAddress'] } });
+    expect(opened?.form.version).toBe(3);
     const stored = await storage().drafts.getDraft(draft.id);
-    expect(stored?.formVersion).toBe(2);
-    expect(stored?.answers).toEqual({
-      fullName: 'Nguyễn Thị Hoa',
-      currentAddress: { detail: '', freeText: 'Thôn 3, Xã Hoằng Hóa, Tỉnh Thanh Hóa' },
-    });
+    expect(stored?.formVersion).toBe(3);
+    expect(stored?.answers).toEqual({ fullName: 'Nguyễn Thị Hoa' });
+  });
+
+  it('moves a draft by id alone, with the plain notice, when nothing was retired', async () => {
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 2, 1000);
+    await storage().drafts.saveDraft(draft.id, { answers: { fullName: 'Nguyễn Thị Hoa', reason: 'Đi làm' } }, 2000);
+    const opened = await openDraft(storage().drafts, draft.id, 3000);
+    expect(opened?.notice).toEqual({ kind: 'upgraded', version: 3 });
+    expect((await storage().drafts.getDraft(draft.id))?.answers).toEqual({ fullName: 'Nguyễn Thị Hoa', reason: 'Đi làm' });
   });
 
   it('keeps it on its version, naming what would be lost, and changes nothing stored', async () => {
     const draft = await storage().drafts.createDraft('tam-tru-ct01', 1, 1000);
     await storage().drafts.saveDraft(draft.id, { answers: { fullName: 'An', salary: '5 triệu' } }, 2000);
     const opened = await openDraft(storage().drafts, draft.id, 3000);
-    expect(opened?.notice).toEqual({ kind: 'kept', version: 1, latest: 2, dropped: ['salary'] });
+    expect(opened?.notice).toEqual({ kind: 'kept', version: 1, latest: 3, dropped: ['salary'] });
     expect(opened?.form.version).toBe(1);
     const stored = await storage().drafts.getDraft(draft.id);
     expect(stored?.formVersion).toBe(1);
@@ -54,7 +60,7 @@ describe('opening a draft started on an older form version', () => {
   });
 
   it('opens a current draft as it is, and nothing for an unknown id or form', async () => {
-    const draft = await storage().drafts.createDraft('tam-tru-ct01', 2, 1000);
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 3, 1000);
     expect((await openDraft(storage().drafts, draft.id, Date.now()))?.notice).toBeNull();
     expect(await openDraft(storage().drafts, '00000000-0000-4000-8000-000000000000', Date.now())).toBeNull();
     const odd = await storage().drafts.createDraft('no-such-form', 1, 1000);

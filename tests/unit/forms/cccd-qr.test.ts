@@ -65,7 +65,7 @@ describe('QR messages', () => {
 
 describe('qrToAnswers', () => {
   it('fills name, birth date, sex, CCCD and address by the form’s qrMap', () => {
-    const ct01 = findForm('tam-tru-ct01') as FormDefinition;
+    const ct01 = findForm('tam-tru-ct01', 2) as FormDefinition;
     expect(qrToAnswers(ct01, DATA, ADMIN_UNITS)).toEqual({
       fullName: 'Nguyễn Thị Hoa',
       birthDate: '1990-05-12',
@@ -83,7 +83,7 @@ describe('qrToAnswers', () => {
   });
 
   it('puts the address as free text without the units list, and as text in a text field', () => {
-    const ct01 = findForm('tam-tru-ct01') as FormDefinition;
+    const ct01 = findForm('tam-tru-ct01', 2) as FormDefinition;
     expect(qrToAnswers(ct01, DATA).currentAddress).toEqual({ detail: '', freeText: DATA.address });
     const v1 = findForm('tam-tru-ct01', 1) as FormDefinition;
     expect(qrToAnswers({ ...v1, qrMap: { address: 'currentAddress', sex: 'phone' } }, DATA)).toEqual({ currentAddress: DATA.address });

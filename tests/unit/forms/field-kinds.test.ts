@@ -4,8 +4,8 @@ import { FORM_SCHEMA_VERSION } from '../../../src/domain/form-schema';
 import { BA_DINH, L, OPTIONS, TODAY, accepted, codes, makeForm, photo, sha } from './helpers';
 
 describe('schema version', () => {
-  it('is 2 since lists, addresses, attachments, groups and computed values exist', () => {
-    expect(FORM_SCHEMA_VERSION).toBe(2);
+  it('is 3 since lists, addresses, attachments, groups, computed values (2) and the conditions, rules and fee data of 2026 (3) exist', () => {
+    expect(FORM_SCHEMA_VERSION).toBe(3);
   });
 });
 

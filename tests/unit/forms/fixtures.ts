@@ -6,6 +6,9 @@ const HOANG_HOA = { provinceCode: '38', communeCode: '15865', detail: 'Thôn 3' 
 
 const CT01_V1 = CT01_V1_ANSWERS;
 
+const omit = (answers: Record<string, unknown>, ...ids: string[]) =>
+  Object.fromEntries(Object.entries(answers).filter(([k]) => !ids.includes(k)));
+
 export const VALID: Record<string, Record<string, unknown>> = {
   'tam-tru-ct01@1': CT01_V1,
   'tam-tru-ct01@2': {
@@ -139,4 +142,61 @@ export const VALID: Record<string, Record<string, unknown>> = {
     filerName: 'Lê Văn Nam',
     filerRelationship: 'Cháu',
   },
+};
+
+// The versions of the 2025–2026 reforms, each built on the one before so the fixtures say what changed.
+VALID['tam-tru-ct01@3'] = {
+  ...omit(VALID['tam-tru-ct01@2']!, 'currentAddress'),
+  addressee: 'Công an phường Ba Đình',
+  headConsent: 'on-form',
+  homeNotOwned: true,
+  ownerName: 'Trần Văn Bình',
+  ownerConsent: 'document',
+  ownerConsentProof: [photo('f', 'dong-y-chu-nha.jpg')],
+};
+VALID['thuong-tru-ct01@2'] = {
+  ...VALID['thuong-tru-ct01@1']!,
+  addressee: 'Công an xã Hoằng Hóa',
+  headConsent: 'vneid',
+  ownerName: 'Phạm Văn Long',
+  ownerConsent: 'on-form',
+};
+VALID['khai-sinh@2'] = {
+  ...omit(VALID['khai-sinh@1']!, 'motherBirthDate', 'fatherBirthDate'),
+  requesterResidence: HOANG_HOA,
+  childBirthDateInWords: 'Ngày hai mươi, tháng mười một, năm hai nghìn không trăm hai mươi sáu',
+  motherBirthYear: 1990,
+  fatherBirthYear: 1988,
+  parentsMarried: true,
+  marriageCertNumber: '12',
+  marriageCertBook: '01/2015',
+  marriageCertDate: '2015-06-20',
+  marriageCertPlace: 'UBND xã Hoằng Hóa, tỉnh Thanh Hóa',
+};
+VALID['khai-tu@2'] = {
+  ...VALID['khai-tu@1']!,
+  requesterResidence: HOANG_HOA,
+  deathNoticeNumber: '125/GBT',
+  deathNoticeDate: '2026-11-25',
+  deathNoticeIssuer: 'Trạm y tế xã Hoằng Hóa',
+};
+VALID['ket-hon@2'] = omit(VALID['ket-hon@1']!, 'livesElsewhere', 'maritalStatusProof');
+VALID['tro-cap-xa-hoi@2'] = {
+  ...VALID['tro-cap-xa-hoi@1']!,
+  category: 'elderly-poor',
+  circumstances: 'Sống một mình, không có người phụng dưỡng',
+};
+VALID['tro-cap-huu-tri-xa-hoi@1'] = {
+  fullName: 'Trần Thị Mận',
+  birthDate: '1944-04-01',
+  sex: 'female',
+  cccd: '038144012345',
+  residence: HOANG_HOA,
+  contactPhone: '0912345678',
+  group: '75-plus',
+  hasPension: false,
+  payment: 'cash',
+  filedByOther: true,
+  filerName: 'Lê Văn Nam',
+  filerRelationship: 'Cháu',
 };

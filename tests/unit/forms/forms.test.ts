@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMS, FORM_VERSIONS, findForm } from '../../../src/content/forms';
-import { COPY_FEE_PARAMS } from '../../../src/content/forms/chung-thuc-ban-sao';
+import { CERTIFIED_COPY_FEE } from '../../../src/content/catalog/chung-thuc';
 import { BUNDLED_CATALOG, procedureForm } from '../../../src/content/catalog';
 import type { Condition, Field, FormDefinition } from '../../../src/domain/form-schema';
 import { COMPUTATIONS, copyFeeVnd } from '../../../src/domain/computations';
@@ -24,17 +24,17 @@ describe('the registry', () => {
   it('offers one, latest, version of each form and keeps older versions for the server', () => {
     expect(FORMS.map((f) => f.id)).toEqual([...new Set(FORMS.map((f) => f.id))]);
     expect(FORMS.length).toBeGreaterThanOrEqual(8);
-    expect(findForm('tam-tru-ct01')?.version).toBe(2);
+    expect(findForm('tam-tru-ct01')?.version).toBe(3);
     expect(findForm('tam-tru-ct01', 1)?.version).toBe(1);
-    expect(findForm('tam-tru-ct01', 3)).toBeUndefined();
+    expect(findForm('tam-tru-ct01', 4)).toBeUndefined();
     expect(findForm('khai-sinh-x')).toBeUndefined();
-    expect(FORM_VERSIONS.filter((f) => f.id === 'tam-tru-ct01').map((f) => f.version)).toEqual([1, 2]);
+    expect(FORM_VERSIONS.filter((f) => f.id === 'tam-tru-ct01').map((f) => f.version)).toEqual([1, 2, 3]);
   });
 
   it('gives every catalogue procedure with a formId its form, for the right procedure code', () => {
     const withForm = BUNDLED_CATALOG.procedures.filter((p) => p.formId);
     expect(withForm.length).toBeGreaterThanOrEqual(8);
-    for (const p of withForm) expect(procedureForm(p)?.procedureCode, p.slug).toBe(p.code);
+    for (const p of withForm) expect(procedureForm(p)?.procedureCode, p.slug).toBe(p.code ?? p.slug);
     for (const f of FORMS)
       expect(
         withForm.some((p) => p.formId === f.id),
@@ -62,6 +62,7 @@ describe('the registry', () => {
 function conditionFields(c: Condition): string[] {
   if ('all' in c) return c.all.flatMap(conditionFields);
   if ('any' in c) return c.any.flatMap(conditionFields);
+  if ('not' in c) return conditionFields(c.not);
   return [c.field];
 }
 
@@ -93,10 +94,12 @@ describe.each(FORM_VERSIONS.map((f) => [key(f), f] as const))('form %s is well m
     for (const rule of f.rules ?? []) {
       const named =
         rule.kind === 'cccd-matches'
-          ? [rule.cccd, rule.sex, rule.birthDate]
+          ? [rule.cccd, rule.sex, rule.birthDate, rule.birthYear]
           : rule.kind === 'min-age'
             ? [rule.birthDate, rule.atDate]
-            : [rule.before, rule.after];
+            : rule.kind === 'year-before'
+              ? [rule.year, rule.date]
+              : [rule.before, rule.after];
       for (const id of named) if (id !== undefined && id !== 'today') expect(top.has(id), `rule names ${id}`).toBe(true);
     }
     for (const id of Object.values(f.qrMap ?? {})) expect(top.has(id), `qrMap names ${id}`).toBe(true);
@@ -115,7 +118,7 @@ describe.each(FORM_VERSIONS.map((f) => [key(f), f] as const))('form %s is well m
 
 describe('typical mistakes are refused', () => {
   it('CT01 v2 (tạm trú): people moving together, their CCCDs, the end date, the address codes', () => {
-    const f = form('tam-tru-ct01');
+    const f = form('tam-tru-ct01', 2);
     const good = valid(f);
     expect(codes(f, { ...good, members: [] })).toEqual(['members:required']);
     expect(
@@ -154,7 +157,7 @@ describe('typical mistakes are refused', () => {
   });
 
   it('thường trú: proof of a lawful home for one’s own home; household head only when it applies', () => {
-    const f = form('thuong-tru-ct01');
+    const f = form('thuong-tru-ct01', 1);
     const good = valid(f);
     expect(codes(f, { ...good, basis: 'own-home' })).toEqual(['lawfulHomeProof:required']);
     expect(accepted(f, { ...good, basis: 'own-home', lawfulHomeProof: [photo()] })).not.toHaveProperty('headName');
@@ -162,7 +165,7 @@ describe('typical mistakes are refused', () => {
   });
 
   it('khai sinh: a child not yet born, a mother younger than her child, a missing father, a male CCCD for the mother', () => {
-    const f = form('khai-sinh');
+    const f = form('khai-sinh', 1);
     const good = valid(f);
     expect(codes(f, { ...good, childBirthDate: '2026-12-01' })).toEqual(['childBirthDate:date-future']);
     expect(codes(f, { ...good, motherBirthDate: '2026-11-21', motherCccd: undefined })).toEqual(['childBirthDate:date-order']);
@@ -174,7 +177,7 @@ describe('typical mistakes are refused', () => {
   });
 
   it('khai tử: death before birth, a death in the future, an ID that disagrees', () => {
-    const f = form('khai-tu');
+    const f = form('khai-tu', 1);
     const good = valid(f);
     expect(codes(f, { ...good, deceasedBirthDate: '1950-01-01', deathDate: '1949-12-31' })).toEqual(['deathDate:date-order']);
     expect(codes(f, { ...good, deathDate: '1939-01-01' })).toEqual(['deathDate:date-too-early']);
@@ -184,7 +187,7 @@ describe('typical mistakes are refused', () => {
   });
 
   it('kết hôn: under-age partners, swapped IDs, a missing certificate from the other commune', () => {
-    const f = form('ket-hon');
+    const f = form('ket-hon', 1);
     const good = valid(f);
     expect(codes(f, { ...good, brideBirthDate: '2009-01-01', brideCccd: '038309012345' })).toEqual(['brideBirthDate:marriage-age-woman']);
     expect(codes(f, { ...good, groomBirthDate: '2007-01-01', groomCccd: '001207012345' })).toEqual(['groomBirthDate:marriage-age-man']);
@@ -229,17 +232,27 @@ describe('typical mistakes are refused', () => {
       { documentType: 'diploma', pages: 12, copies: 2, fee: 28000 },
     ]);
     expect(result.totalFee).toBe(34000);
-    expect(copyFeeVnd(300, 1, COPY_FEE_PARAMS)).toBe(200_000);
-    expect(copyFeeVnd(3, 1, COPY_FEE_PARAMS)).toBe(5000);
+    expect(copyFeeVnd(300, 1, CERTIFIED_COPY_FEE.inPerson)).toBe(200_000);
+    expect(copyFeeVnd(3, 1, CERTIFIED_COPY_FEE.inPerson)).toBe(5000);
   });
 
-  it('chứng thực bản sao uses the catalogue’s own fee figures', () => {
+  it('chứng thực bản sao uses the catalogue’s own fee data (the same object, periods included)', () => {
     const procedure = BUNDLED_CATALOG.procedures.find((p) => p.code === '2.000815');
-    expect(procedure?.fee.inPerson).toEqual({ kind: 'per-page', ...COPY_FEE_PARAMS });
+    const documents = form('chung-thuc-ban-sao').fields.find((f) => f.id === 'documents');
+    const fee = documents?.kind === 'group' ? documents.fields.find((f) => f.id === 'fee') : undefined;
+    expect(fee?.kind === 'computed' && fee.fee).toBe(CERTIFIED_COPY_FEE);
+    expect(procedure?.fee).toBe(CERTIFIED_COPY_FEE);
+    expect(procedure?.fee.inPerson).toEqual({
+      kind: 'per-page',
+      firstPages: 2,
+      firstPageVnd: 2000,
+      laterPageVnd: 1000,
+      maxPerCopyVnd: 200000,
+    });
   });
 
   it('trợ cấp xã hội: the age of the group, the questions of the group, the bank account when paid by bank', () => {
-    const f = form('tro-cap-xa-hoi');
+    const f = form('tro-cap-xa-hoi', 1);
     const good = valid(f);
     expect(accepted(f, { ...good, age: 10 }).age).toBe(82);
     expect(codes(f, { ...good, birthDate: '1946-11-29' })).toEqual(['birthDate:min-age']);

@@ -27,14 +27,15 @@ describe('CT01 v1 → v2', () => {
     expect(migrateAnswers(v1, v2, half, FORM_MIGRATIONS)).toEqual({
       answers: { fullName: 'Nguyễn Th', birthDate: '12/05' },
       dropped: [],
+      retired: [],
     });
   });
 
   it('is what upgradeDraft does for an open draft', () => {
     const upgrade = upgradeDraft('tam-tru-ct01', 1, draftV1);
     expect(upgrade.status).toBe('migrated');
-    if (upgrade.status === 'migrated') expect(upgrade.form.version).toBe(2);
-    expect(upgradeDraft('tam-tru-ct01', 2, {}).status).toBe('current');
+    if (upgrade.status === 'migrated') expect(upgrade.form.version).toBe(3);
+    expect(upgradeDraft('tam-tru-ct01', 3, {}).status).toBe('current');
     expect(upgradeDraft('nope', 1, {}).status).toBe('unknown');
   });
 
@@ -89,11 +90,12 @@ describe('declared steps', () => {
     expect(result).toEqual({
       answers: { fullName: 'Lan', members: [{ fullName: 'Nam', birthDate: '1990-01-01' }] },
       dropped: [],
+      retired: [],
     });
   });
 
   it('name an answer whose kind changed and does not fit', () => {
-    expect(migrateAnswers(before, after, { count: 3 }, migrations)).toEqual({ answers: {}, dropped: ['count'] });
+    expect(migrateAnswers(before, after, { count: 3 }, migrations)).toEqual({ answers: {}, dropped: ['count'], retired: [] });
   });
 
   it('name inner answers of group items that the new group lacks', () => {
@@ -110,6 +112,7 @@ describe('declared steps', () => {
     expect(migrateAnswers(before, { ...after, id: 'other' }, { name: 'Lan', count: '' as never }, migrations)).toEqual({
       answers: {},
       dropped: ['name'],
+      retired: [],
     });
   });
 });

@@ -94,18 +94,16 @@ describe('Dexie upgrade v2 → v3', () => {
     await v2
       .table('drafts')
       .add({ id: 'draft-1', formId: 'tam-tru-ct01', formVersion: 2, answers: { fullName: 'Lò Văn Páo' }, createdAt: 1, updatedAt: 2 });
-    await v2
-      .table('dossiers')
-      .add({
-        id: 'd-1',
-        dossierCode: 'HS-1',
-        formId: 'tam-tru-ct01',
-        label: 'C',
-        status: 'received',
-        submittedAt: 1,
-        receivedAt: 2,
-        updatedAt: 3,
-      });
+    await v2.table('dossiers').add({
+      id: 'd-1',
+      dossierCode: 'HS-1',
+      formId: 'tam-tru-ct01',
+      label: 'C',
+      status: 'received',
+      submittedAt: 1,
+      receivedAt: 2,
+      updatedAt: 3,
+    });
     v2.close();
 
     const v3 = createDb(name);

@@ -41,19 +41,17 @@ describe('Dexie upgrade v1 → v2', () => {
         lastError: { code: 'invalid', detail: [] },
       },
     ]);
-    await v1
-      .table('dossiers')
-      .add({
-        id: 'd-1',
-        dossierCode: 'HS-1',
-        formId: 'tam-tru-ct01',
-        label: 'C',
-        status: 'received',
-        submittedAt: 1,
-        receivedAt: 2,
-        updatedAt: 3,
-        statusSeq: 4,
-      });
+    await v1.table('dossiers').add({
+      id: 'd-1',
+      dossierCode: 'HS-1',
+      formId: 'tam-tru-ct01',
+      label: 'C',
+      status: 'received',
+      submittedAt: 1,
+      receivedAt: 2,
+      updatedAt: 3,
+      statusSeq: 4,
+    });
     v1.close();
 
     const v2 = createDb(name);

@@ -35,6 +35,8 @@ export function timeLimitLabel(t: TFunction, limit: TimeLimit): string {
   switch (limit.unit) {
     case 'same-day':
       return t('procedure.time.sameDay');
+    case 'half-day':
+      return t('procedure.time.halfDay');
     case 'hours':
       return t('procedure.time.hours', { count: limit.amount });
     case 'working-days':
