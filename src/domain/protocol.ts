@@ -5,7 +5,8 @@
 import type { Answers } from './form-schema';
 import type { FieldError } from './validate';
 
-export const SYNC_PROTOCOL_VERSION = 1;
+/** 2: every phone route needs the device credential (Authorization: Device …); the push body names no device. */
+export const SYNC_PROTOCOL_VERSION = 2;
 
 /** At most this many submissions in one push; the server refuses bigger batches. */
 export const MAX_PUSH_ITEMS = 50;
@@ -35,7 +36,6 @@ export interface ConsentRecord {
 
 export interface PushRequest {
   protocol: number;
-  deviceId: string;
   items: Submission[];
 }
 
