@@ -246,7 +246,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   /** Sends due rows 50 at a time; each row at most once per sync, so a zero backoff cannot spin. */
   async function pushAll(reason: SyncReason, credentialFor: CredentialSource, report: SyncReport): Promise<BatchEnd> {
-    const ignoreBackoff = reason === 'button';
+    // The user asked, or the network just came back: the backoff waited for exactly this moment.
+    const ignoreBackoff = reason === 'button' || reason === 'online';
     const attempted = new Set<string>();
     for (;;) {
       const cutoff = ignoreBackoff ? Infinity : deps.now();

@@ -192,11 +192,22 @@ describe('sync engine: failures and retries', () => {
     expect(row!.nextAttemptAt).toBeGreaterThan(clock.now());
     expect(await engine.nextAttemptAt()).toBe(row!.nextAttemptAt);
 
-    for (const reason of ['timer', 'focus', 'online', 'startup', 'background-sync'] as const) await engine.sync(reason);
+    for (const reason of ['timer', 'focus', 'startup', 'background-sync'] as const) await engine.sync(reason);
     expect(server.pushAttempts).toBe(1);
 
     const pressed = await engine.sync('button');
     expect(pressed.sent).toBe(1);
+    expect(server.pushAttempts).toBe(2);
+  });
+
+  it('the network coming back (online) sends at once, whatever the backoff', async () => {
+    const { engine, server } = setup();
+    const [item] = await queue();
+    server.pushFaults.push({ status: 503 });
+    await engine.sync('timer');
+    expect((await storage().outbox.getOutboxItem(item!.id))?.attempts).toBe(1);
+    const back = await engine.sync('online');
+    expect(back.sent).toBe(1);
     expect(server.pushAttempts).toBe(2);
   });
 
