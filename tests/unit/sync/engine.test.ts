@@ -181,7 +181,7 @@ describe('sync engine: failures and retries', () => {
     expect(await storage().outbox.listOutbox()).toEqual([]);
   });
 
-  it('5xx: next attempt in the future, not retried before it, except by the button', async () => {
+  it('5xx: next attempt in the future, not retried before it by a timer, focus or start, only by the button', async () => {
     const { engine, server, clock } = setup();
     const [item] = await queue();
     server.pushFaults.push({ status: 503 });
