@@ -4,9 +4,15 @@
  * (accounts, campaign log, …) is added, once per store kind; the app and the tests take the
  * bundle, and closing it closes the database.
  */
+import type { AccountRepository } from './accounts/account-repository';
+import { postgresAccountRepository } from './accounts/postgres-account-repository';
+import { sqliteAccountRepository } from './accounts/sqlite-account-repository';
 import { openPostgresDatabase, type PostgresOpenOptions } from './db/postgres/postgres-database';
 import { openSqliteDatabase, type SqliteOpenOptions } from './db/sqlite/sqlite-database';
 import type { StoreKind } from './db/store-kind';
+import type { DeviceRepository } from './devices/device-repository';
+import { postgresDeviceRepository } from './devices/postgres-device-repository';
+import { sqliteDeviceRepository } from './devices/sqlite-device-repository';
 import type { DossierRepository } from './dossiers/dossier-repository';
 import { postgresDossierRepository } from './dossiers/postgres-dossier-repository';
 import { sqliteDossierRepository } from './dossiers/sqlite-dossier-repository';
@@ -18,6 +24,8 @@ export interface Stores {
   readonly kind: StoreKind;
   readonly sync: SyncRepository;
   readonly dossiers: DossierRepository;
+  readonly devices: DeviceRepository;
+  readonly accounts: AccountRepository;
   /** Closes the shared database; a second call does nothing. */
   close(): Promise<void>;
 }
@@ -32,6 +40,8 @@ export function openSqliteStores(path: string, options: SqliteStoresOptions = {}
     kind: database.kind,
     sync: sqliteSyncRepository(database, options),
     dossiers: sqliteDossierRepository(database),
+    devices: sqliteDeviceRepository(database),
+    accounts: sqliteAccountRepository(database),
     close: () => database.close(),
   };
 }
@@ -43,6 +53,8 @@ export async function openPostgresStores(url: string, options: PostgresStoresOpt
     kind: database.kind,
     sync: postgresSyncRepository(database, options),
     dossiers: postgresDossierRepository(database),
+    devices: postgresDeviceRepository(database),
+    accounts: postgresAccountRepository(database),
     close: () => database.close(),
   };
 }

@@ -115,6 +115,82 @@ INSERT INTO dossier_devices (commune_code, dossier_id, device_id, first_seen_at)
 DROP INDEX status_changes_dossier;
 CREATE INDEX status_changes_dossier_seq ON status_changes (dossier_id, seq)`,
   },
+  {
+    version: 4,
+    name: 'staff accounts, sessions and devices',
+    // Secrets are never stored: sessions, device secrets, setup tokens and enrolment codes are
+    // kept as SHA-256 hex of a random value (a database copy lets nobody sign in), passwords as
+    // scrypt strings (accounts/passwords.ts). Sessions and the login throttle are rows, not
+    // process memory, so several API processes behind PostgreSQL share them. The throttle is
+    // keyed by a hash of the typed username: people type their password into the username field.
+    // Booleans are INTEGER 0/1 on both stores. A dossier now says who sent it: the device's
+    // kind, and for a staff device the account and its village (NULL on older dossiers).
+    sql: `
+CREATE TABLE staff (
+  id TEXT PRIMARY KEY,
+  commune_code TEXT NOT NULL,
+  username TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  village_id TEXT,
+  password_hash TEXT NOT NULL,
+  must_change_password INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
+  password_changed_at BIGINT NOT NULL,
+  disabled_at BIGINT,
+  UNIQUE (commune_code, username)
+);
+CREATE TABLE staff_sessions (
+  token_hash TEXT PRIMARY KEY,
+  commune_code TEXT NOT NULL,
+  staff_id TEXT NOT NULL REFERENCES staff (id),
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id);
+CREATE TABLE login_failures (
+  commune_code TEXT NOT NULL,
+  username_key TEXT NOT NULL,
+  failures INTEGER NOT NULL,
+  last_failure_at BIGINT NOT NULL,
+  locked_until BIGINT NOT NULL,
+  PRIMARY KEY (commune_code, username_key)
+);
+CREATE TABLE setup_tokens (
+  token_hash TEXT PRIMARY KEY,
+  commune_code TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT
+);
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY,
+  commune_code TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  staff_id TEXT REFERENCES staff (id),
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  revoked_at BIGINT
+);
+CREATE INDEX devices_staff ON devices (staff_id);
+CREATE INDEX devices_commune_created ON devices (commune_code, created_at);
+CREATE TABLE enrolment_codes (
+  code_hash TEXT PRIMARY KEY,
+  commune_code TEXT NOT NULL,
+  staff_id TEXT NOT NULL REFERENCES staff (id),
+  created_by TEXT NOT NULL REFERENCES staff (id),
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT,
+  device_id TEXT
+);
+ALTER TABLE dossiers ADD COLUMN device_kind TEXT;
+ALTER TABLE dossiers ADD COLUMN staff_id TEXT;
+ALTER TABLE dossiers ADD COLUMN village_id TEXT;
+CREATE INDEX dossiers_device_received ON dossiers (device_id, received_at)`,
+  },
 ];
 
 /** The SQL of one migration for one dialect, tokens filled in. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Submission } from '../../../src/domain/protocol';
+import { SYNC_PROTOCOL_VERSION, type Submission } from '../../../src/domain/protocol';
 import { createSyncEngine, type SyncEngineDeps, type SyncEvent } from '../../../src/sync/engine';
 import { makeSubmission, portsOf, useFreshStorage } from '../storage/fresh-storage';
 import { DOSSIER_CODE } from '../../../src/domain/dossier-code';
@@ -68,9 +68,9 @@ describe('sync engine: push outcomes', () => {
     await engine.sync('timer');
     const push = server.requests.find((r) => r.method === 'POST');
     expect(push?.url).toBe(`${BASE}/api/v1/sync/push`);
-    expect(push?.headers.get('x-mcld-protocol')).toBe('1');
+    expect(push?.headers.get('x-mcld-protocol')).toBe(String(SYNC_PROTOCOL_VERSION));
     expect(push?.headers.get('content-type')).toBe('application/json');
-    expect(server.pushes).toEqual([{ protocol: 1, deviceId: DEVICE, items: [item] }]);
+    expect(server.pushes).toEqual([{ protocol: SYNC_PROTOCOL_VERSION, deviceId: DEVICE, items: [item] }]);
   });
 
   it('duplicate: the phone gets the code the server gave the first time', async () => {
@@ -331,7 +331,7 @@ describe('sync engine: failures and retries', () => {
   it('protocol-unsupported: update-required once per sync, rows untouched, no retry loop', async () => {
     const { engine, server, of, clock } = setup();
     const [item] = await queue();
-    server.supportedProtocols = [2];
+    server.supportedProtocols = [SYNC_PROTOCOL_VERSION + 1];
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ updateRequired: true, sent: 0, retried: 0 });
     expect(of('update-required')).toHaveLength(1);
@@ -349,7 +349,10 @@ describe('sync engine: failures and retries', () => {
   it('protocol-unsupported in a 400 body is understood the same way', async () => {
     const { engine, server } = setup();
     await queue();
-    server.pushFaults.push({ status: 400, body: { error: 'protocol-unsupported', message: 'old', supported: [2] } });
+    server.pushFaults.push({
+      status: 400,
+      body: { error: 'protocol-unsupported', message: 'old', supported: [SYNC_PROTOCOL_VERSION + 1] },
+    });
     expect((await engine.sync('timer')).updateRequired).toBe(true);
   });
 });
@@ -422,7 +425,7 @@ describe('sync engine: pull', () => {
     const { engine, server, clock, of } = setup();
     const [item] = await queue();
     await engine.sync('timer');
-    expect(server.pulls).toEqual([{ since: 0, deviceId: DEVICE, protocol: '1' }]);
+    expect(server.pulls).toEqual([{ since: 0, deviceId: DEVICE, protocol: String(SYNC_PROTOCOL_VERSION) }]);
 
     server.setStatus(item!.id, 'received');
     server.setStatus(item!.id, 'supplement-requested', 'Thiếu giấy tờ chứng minh chỗ ở hợp pháp');

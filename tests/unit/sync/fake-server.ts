@@ -9,6 +9,7 @@
 import {
   MAX_PUSH_ITEMS,
   PROTOCOL_HEADER,
+  SYNC_PROTOCOL_VERSION,
   type PullResponse,
   type PushRequest,
   type PushResponse,
@@ -77,7 +78,7 @@ export class FakeServer {
   readonly invalid = new Map<string, FieldError[]>();
   /** Ids the server leaves out of its push answer. */
   readonly omit = new Set<string>();
-  supportedProtocols = [1];
+  supportedProtocols = [SYNC_PROTOCOL_VERSION];
   /** Refuses a whole push (as the real server refuses a malformed request) when this returns a refusal. */
   refuseIf: ((body: PushRequest) => Refusal | null) | null = null;
   /** How many times each id was newly stored: "exactly once" means every count is 1. */
@@ -187,11 +188,11 @@ export class FakeServer {
       } else if (errors) {
         results.push({ id: item.id, outcome: 'invalid', errors });
       } else {
-        const stored = this.seed(item, body.deviceId);
+        const stored = this.seed(item, body.deviceId ?? '');
         results.push({ id: item.id, outcome: 'stored', dossierCode: stored.dossierCode, receivedAt: stored.receivedAt });
       }
     }
-    const response: PushResponse = { protocol: 1, results };
+    const response: PushResponse = { protocol: SYNC_PROTOCOL_VERSION, results };
     return json(response);
   }
 
@@ -201,7 +202,7 @@ export class FakeServer {
       .filter((c) => c.deviceId === deviceId && c.seq > since)
       .slice(0, this.pullLimit)
       .map(({ deviceId: _device, ...change }) => change);
-    const response: PullResponse = { protocol: 1, changes, cursor: Math.max(since, ...changes.map((c) => c.seq)) };
+    const response: PullResponse = { protocol: SYNC_PROTOCOL_VERSION, changes, cursor: Math.max(since, ...changes.map((c) => c.seq)) };
     return json(response);
   }
 }
