@@ -7,6 +7,9 @@
 import type { AccountRepository } from './accounts/account-repository';
 import { postgresAccountRepository } from './accounts/postgres-account-repository';
 import { sqliteAccountRepository } from './accounts/sqlite-account-repository';
+import type { AuditRepository } from './audit/audit-repository';
+import { postgresAuditRepository } from './audit/postgres-audit-repository';
+import { sqliteAuditRepository } from './audit/sqlite-audit-repository';
 import { openPostgresDatabase, type PostgresOpenOptions } from './db/postgres/postgres-database';
 import { openSqliteDatabase, type SqliteOpenOptions } from './db/sqlite/sqlite-database';
 import type { StoreKind } from './db/store-kind';
@@ -26,6 +29,7 @@ export interface Stores {
   readonly dossiers: DossierRepository;
   readonly devices: DeviceRepository;
   readonly accounts: AccountRepository;
+  readonly audit: AuditRepository;
   /** Closes the shared database; a second call does nothing. */
   close(): Promise<void>;
 }
@@ -42,6 +46,7 @@ export function openSqliteStores(path: string, options: SqliteStoresOptions = {}
     dossiers: sqliteDossierRepository(database),
     devices: sqliteDeviceRepository(database),
     accounts: sqliteAccountRepository(database),
+    audit: sqliteAuditRepository(database),
     close: () => database.close(),
   };
 }
@@ -55,6 +60,7 @@ export async function openPostgresStores(url: string, options: PostgresStoresOpt
     dossiers: postgresDossierRepository(database),
     devices: postgresDeviceRepository(database),
     accounts: postgresAccountRepository(database),
+    audit: postgresAuditRepository(database),
     close: () => database.close(),
   };
 }

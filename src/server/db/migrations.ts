@@ -29,6 +29,20 @@ export const DIALECT_TOKENS: Readonly<Record<string, Readonly<Record<SqlDialect,
     sqlite: 'BLOB',
     postgres: 'BYTEA',
   },
+  // Triggers are the one thing the two dialects write completely differently.
+  '{{AUDIT_APPEND_ONLY}}': {
+    sqlite: `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
+    postgres: `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN RAISE EXCEPTION 'audit_log is append-only'; END
+$fn$;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+  },
 };
 
 /** Which migrations have run; created before any migration. */
@@ -190,6 +204,28 @@ ALTER TABLE dossiers ADD COLUMN device_kind TEXT;
 ALTER TABLE dossiers ADD COLUMN staff_id TEXT;
 ALTER TABLE dossiers ADD COLUMN village_id TEXT;
 CREATE INDEX dossiers_device_received ON dossiers (device_id, received_at)`,
+  },
+  {
+    version: 5,
+    name: 'audit log',
+    // Who did what, when, to what: ids and action names only, never a password, a token or a
+    // dossier's answers (audit/audit-event.ts says what `detail` may hold). Append-only on both
+    // stores: a trigger refuses UPDATE and DELETE (and TRUNCATE on PostgreSQL), so a mistake in
+    // the code cannot rewrite history; an operator with the database owner's rights still can.
+    sql: `
+CREATE TABLE audit_log (
+  seq {{SEQ_PK}},
+  commune_code TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  actor_kind TEXT NOT NULL,
+  actor_id TEXT,
+  action TEXT NOT NULL,
+  target_kind TEXT,
+  target_id TEXT,
+  detail TEXT
+);
+CREATE INDEX audit_log_commune_seq ON audit_log (commune_code, seq);
+{{AUDIT_APPEND_ONLY}}`,
   },
 ];
 

@@ -42,6 +42,7 @@ describe.each(STORE_BACKENDS)('migrations on $kind', (backend) => {
       'setup_tokens',
       'devices',
       'enrolment_codes',
+      'audit_log',
     ])
       expect(await db.columns(table)).toContain('commune_code');
   });
