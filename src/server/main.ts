@@ -76,6 +76,9 @@ const app = createApp({
   maxBodyBytes: config.maxBodyBytes,
   maxBlobBytes: config.maxBlobBytes,
   catalog,
+  allowedHosts: config.allowedHosts,
+  trustProxy: config.trustProxy,
+  residentSubmissions: config.residentSubmissions,
   ...(staticDir !== undefined ? { staticDir } : {}),
   ...(config.officerToken !== undefined ? { officerToken: config.officerToken } : {}),
 });

@@ -7,7 +7,7 @@ const CWD = '/srv/mot-cua';
 
 describe('loadConfig', () => {
   it('has safe defaults: loopback, ./data, the default commune, 1 MiB bodies, 5 MiB blobs, no officer route', () => {
-    expect(loadConfig({}, CWD)).toEqual({
+    expect(loadConfig({}, CWD, { interfaceAddresses: () => ['192.168.1.20'] })).toEqual({
       port: 8080,
       host: '127.0.0.1',
       dataDir: join(CWD, 'data'),
@@ -17,7 +17,47 @@ describe('loadConfig', () => {
       maxBodyBytes: 1024 * 1024,
       maxBlobBytes: 5 * 1024 * 1024,
       databasePoolSize: 10,
+      allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+      trustProxy: false,
+      residentSubmissions: true,
     });
+  });
+
+  it("answers for the listen host, and for the machine's own addresses when listening on all of them", () => {
+    const addresses = { interfaceAddresses: () => ['127.0.0.1', '192.168.1.20', '[fe80::1]'] };
+    expect(loadConfig({ HOST: 'xa.example.vn' }, CWD, addresses).allowedHosts).toEqual([
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+      'xa.example.vn',
+    ]);
+    expect(loadConfig({ HOST: '0.0.0.0' }, CWD, addresses).allowedHosts).toEqual([
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+      '192.168.1.20',
+      '[fe80::1]',
+    ]);
+    expect(loadConfig({ HOST: '::1' }, CWD, addresses).allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(loadConfig({ ALLOWED_HOSTS: ' Xa.Example.VN, motcua.local ,' }, CWD).allowedHosts).toEqual(['xa.example.vn', 'motcua.local']);
+  });
+
+  it.each([
+    ['TRUST_PROXY', '1', { trustProxy: true }],
+    ['TRUST_PROXY', '0', { trustProxy: false }],
+    ['RESIDENT_SUBMISSIONS', 'off', { residentSubmissions: false }],
+    ['RESIDENT_SUBMISSIONS', 'on', { residentSubmissions: true }],
+  ])('reads %s=%s', (name, value, expected) => {
+    expect(loadConfig({ [name]: value }, CWD)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['TRUST_PROXY', 'maybe'],
+    ['RESIDENT_SUBMISSIONS', 'sometimes'],
+    ['ALLOWED_HOSTS', 'http://xa.example.vn/'],
+    ['ALLOWED_HOSTS', ','],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value }, CWD)).toThrow(new RegExp(name));
   });
 
   it('uses PostgreSQL only when DATABASE_URL is a postgres URL, with a configurable pool', () => {

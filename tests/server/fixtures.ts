@@ -3,28 +3,33 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import { DEFAULT_COMMUNE } from '../../src/content/commune';
 import { CONSENT } from '../../src/content/consent';
 import type { Answers, AttachmentRef, AttachmentType } from '../../src/domain/form-schema';
 import {
   SYNC_PROTOCOL_VERSION,
+  deviceAuthorization,
   type ConsentRecord,
+  type DeviceCredential,
   type PullResponse,
   type PushRequest,
   type PushResponse,
   type Submission,
 } from '../../src/domain/protocol';
-import { createApp, type AppOptions } from '../../src/server/http/app';
+import { createApp, type AppOptions, type ServerApp } from '../../src/server/http/app';
 import { CT01_V1_ANSWERS } from '../fixtures/ct01-answers';
 import type { Stores } from '../../src/server/stores';
-import type { AcceptedSubmission } from '../../src/server/sync/sync-repository';
+import type { AcceptedSubmission, PushSender } from '../../src/server/sync/sync-repository';
 import type { StoreBackend, StoreOpenOptions, TestDatabase } from './stores';
 
 export const COMMUNE_CODE = DEFAULT_COMMUNE.code;
+/** Device ids for tests of the repositories, below the HTTP layer (which issues its own). */
 export const DEVICE_ID = 'device-aaaa-1111';
 export const OTHER_DEVICE_ID = 'device-bbbb-2222';
+/** A resident's phone as the repositories see a push from DEVICE_ID. */
+export const SENDER: PushSender = { deviceId: DEVICE_ID, kind: 'resident' };
+export const OTHER_SENDER: PushSender = { deviceId: OTHER_DEVICE_ID, kind: 'resident' };
 export const OFFICER_TOKEN = 'officer-token-for-tests-0123456789';
 
 /** 10:00 on 14/07/2025 in Vietnam (03:00 UTC). */
@@ -95,23 +100,47 @@ export function refOf(blob: TestBlob, name = 'anh.jpg'): AttachmentRef {
   return { sha256: blob.sha256, name, type: blob.type, size: blob.bytes.byteLength };
 }
 
+/** A phone with a credential the server issued, as tests hold it. */
+export interface TestDevice extends DeviceCredential {
+  /** `{ authorization: 'Device <id>.<secret>' }`, to spread into request headers. */
+  headers: { authorization: string };
+}
+
+/** Registers a resident's phone through the real route (sync protocol 2). */
+export async function registerDevice(app: ServerApp): Promise<TestDevice> {
+  const res = await app.request('/api/v1/devices/register', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION }),
+  });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
+  const credential = (await res.json()) as DeviceCredential;
+  return { ...credential, headers: { authorization: deviceAuthorization(credential.deviceId, credential.secret) } };
+}
+
 export function putBlob(
-  app: Hono,
+  app: ServerApp,
+  device: TestDevice,
   sha256: string,
   bytes: Uint8Array | ReadableStream<Uint8Array>,
   type = 'image/jpeg',
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  const init = { method: 'PUT', headers: { 'content-type': type, ...headers }, body: bytes, duplex: 'half' } as RequestInit;
+  const init = {
+    method: 'PUT',
+    headers: { 'content-type': type, ...device.headers, ...headers },
+    body: bytes,
+    duplex: 'half',
+  } as RequestInit;
   return Promise.resolve(app.request(`/api/v1/blobs/${sha256}`, init));
 }
 
-export function headBlob(app: Hono, sha256: string): Promise<Response> {
-  return Promise.resolve(app.request(`/api/v1/blobs/${sha256}`, { method: 'HEAD' }));
+export function headBlob(app: ServerApp, device: TestDevice, sha256: string): Promise<Response> {
+  return Promise.resolve(app.request(`/api/v1/blobs/${sha256}`, { method: 'HEAD', headers: device.headers }));
 }
 
-export function pushRequest(items: Submission[], deviceId = DEVICE_ID): PushRequest {
-  return { protocol: SYNC_PROTOCOL_VERSION, deviceId, items };
+export function pushRequest(items: Submission[]): PushRequest {
+  return { protocol: SYNC_PROTOCOL_VERSION, items };
 }
 
 /** A fresh temp directory, removed by the returned cleanup. */
@@ -121,7 +150,9 @@ export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promi
 }
 
 export interface TestServer {
-  app: Hono;
+  app: ServerApp;
+  /** A registered resident phone, the same one for each name within a test ('a' by default). */
+  device(name?: string): Promise<TestDevice>;
   /** The app's repositories, on the test's own database. */
   stores: Stores;
   /** The test's own database, readable with plain SQL. */
@@ -144,8 +175,13 @@ export async function startTestServer(
   const stores = await db.open(storeOptions);
   let now = NOW;
   const app = createApp({ stores, communeCode: COMMUNE_CODE, now: () => now, officerToken: OFFICER_TOKEN, ...options });
+  const devices = new Map<string, Promise<TestDevice>>();
   return {
     app,
+    device: (name = 'a') => {
+      if (!devices.has(name)) devices.set(name, registerDevice(app));
+      return devices.get(name)!;
+    },
     stores,
     db,
     dir: temp.dir,
@@ -159,7 +195,7 @@ export async function startTestServer(
   };
 }
 
-export function postJson(app: Hono, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function postJson(app: ServerApp, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return Promise.resolve(
     app.request(path, {
       method: 'POST',
@@ -169,26 +205,31 @@ export function postJson(app: Hono, path: string, body: unknown, headers: Record
   );
 }
 
-export function pull(app: Hono, since: number | string, deviceId = DEVICE_ID): Promise<Response> {
-  return Promise.resolve(app.request(`/api/v1/sync/pull?since=${since}`, { headers: { 'x-mcld-device': deviceId } }));
+/** POST /api/v1/sync/push as this device. */
+export function push(app: ServerApp, device: TestDevice, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return postJson(app, '/api/v1/sync/push', body, { ...device.headers, ...headers });
 }
 
-export function setStatus(app: Hono, body: unknown, token = OFFICER_TOKEN): Promise<Response> {
+export function pull(app: ServerApp, since: number | string, device: TestDevice): Promise<Response> {
+  return Promise.resolve(app.request(`/api/v1/sync/pull?since=${since}`, { headers: device.headers }));
+}
+
+export function setStatus(app: ServerApp, body: unknown, token = OFFICER_TOKEN): Promise<Response> {
   return postJson(app, '/api/v1/officer/status', body, { authorization: `Bearer ${token}` });
 }
 
 /** Pushes one fresh valid dossier through the app; throws unless it was stored. */
-export async function pushOneStored(app: Hono, deviceId?: string): Promise<{ id: string; dossierCode: string }> {
+export async function pushOneStored(app: ServerApp, device: TestDevice): Promise<{ id: string; dossierCode: string }> {
   const item = makeSubmission();
-  const res = await postJson(app, '/api/v1/sync/push', pushRequest([item], deviceId));
+  const res = await push(app, device, pushRequest([item]));
   const [result] = ((await res.json()) as PushResponse).results;
   if (result?.outcome !== 'stored') throw new Error(`push failed: ${JSON.stringify(result)}`);
   return { id: item.id, dossierCode: result.dossierCode };
 }
 
 /** A pull that must answer 200, and its page. */
-export async function pullPage(app: Hono, since: number | string, deviceId?: string): Promise<PullResponse> {
-  const res = await pull(app, since, deviceId);
+export async function pullPage(app: ServerApp, since: number | string, device: TestDevice): Promise<PullResponse> {
+  const res = await pull(app, since, device);
   expect(res.status).toBe(200);
   return (await res.json()) as PullResponse;
 }

@@ -3,12 +3,12 @@
  * of its rows. PostgreSQL hands BIGINT columns back as strings (to keep 64-bit precision), so
  * numbers pass Number().
  */
-import type { ConsentRecord, DossierStatus, StatusChange } from '../../domain/protocol';
+import type { ConsentRecord, DeviceKind, DossierStatus, StatusChange } from '../../domain/protocol';
 import type { StoredDossier } from './dossier-repository';
 
 export const DOSSIER_COLUMNS =
   'id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status, ' +
-  'consent_version, consent_lang, consent_agreed_at';
+  'consent_version, consent_lang, consent_agreed_at, device_kind, staff_id, village_id';
 
 /** A dossier by id or by code (ref, ref); ids and codes never look alike, so at most one matches. */
 export const SELECT_DOSSIER_BY_REF_SQL = `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE id = ? OR dossier_code = ? LIMIT 1`;
@@ -32,6 +32,9 @@ export interface DossierRow {
   consent_version: string | null;
   consent_lang: string | null;
   consent_agreed_at: number | string | null;
+  device_kind: string | null;
+  staff_id: string | null;
+  village_id: string | null;
 }
 
 export function toStoredDossier(row: DossierRow): StoredDossier {
@@ -48,6 +51,9 @@ export function toStoredDossier(row: DossierRow): StoredDossier {
     receivedAt: Number(row.received_at),
     status: row.status as DossierStatus,
     ...consentOf(row),
+    ...(row.device_kind !== null ? { deviceKind: row.device_kind as DeviceKind } : {}),
+    ...(row.staff_id !== null ? { staffId: row.staff_id } : {}),
+    ...(row.village_id !== null ? { villageId: row.village_id } : {}),
   };
 }
 

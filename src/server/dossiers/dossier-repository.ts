@@ -3,7 +3,7 @@
  * Pushes write them too (sync/), but the lifecycle is decided here: today an officer sets a
  * status; the console's lifecycle service and receipts will grow from this interface.
  */
-import type { ConsentRecord, DossierStatus, StatusChange, Submission } from '../../domain/protocol';
+import type { ConsentRecord, DeviceKind, DossierStatus, StatusChange, Submission } from '../../domain/protocol';
 
 /** A received dossier: what the phone declared (answers normalised) and what the server added. */
 export interface StoredDossier extends Omit<Submission, 'consent'> {
@@ -12,6 +12,11 @@ export interface StoredDossier extends Omit<Submission, 'consent'> {
   dossierCode: string;
   /** The first device that sent it. */
   deviceId: string;
+  /** resident: self-submitted from the resident's phone; staff: by the account staffId. Absent before schema 4. */
+  deviceKind?: DeviceKind;
+  staffId?: string;
+  /** The staff member's village when they sent it. */
+  villageId?: string;
   contentHash: string;
   receivedAt: number;
   status: DossierStatus;

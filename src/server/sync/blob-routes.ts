@@ -3,11 +3,12 @@
  * before pushing it the phone asks `HEAD /api/v1/blobs/{sha256}` for each photo or scan and
  * PUTs the bytes of the ones the server lacks. The bytes are hashed while they are read
  * (size-limited, never trusting Content-Length) and stored only when they hash to the path.
- * GET is for the officer (bearer token) only.
+ * HEAD and PUT need the phone's device credential; GET is for the officer (bearer token) only.
  */
 import { createHash } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { AttachmentType } from '../../domain/form-schema';
+import type { AppEnv } from '../http/app-env';
 import { jsonError } from '../http/http-errors';
 import { refuseUnlessOfficer } from '../http/officer-auth';
 import { readLimited } from '../http/read-body';
@@ -23,6 +24,8 @@ export interface BlobDeps {
   communeCode: string;
   now: () => number;
   maxBlobBytes: number;
+  /** requireDevice (devices/device-auth.ts), for HEAD and PUT. */
+  deviceAuth: MiddlewareHandler<AppEnv>;
   /** Without it GET (download) does not exist; HEAD and PUT do. */
   officerToken?: string;
 }
@@ -37,22 +40,23 @@ export interface BlobReceipt {
 const SHA256 = /^[0-9a-fA-F]{64}$/;
 
 /** The path's hash in lowercase (the form the validator keeps in refs), or null when malformed. */
-function hashParam(c: Context): string | null {
+function hashParam(c: Context<AppEnv>): string | null {
   const value = c.req.param('sha256') ?? '';
   return SHA256.test(value) ? value.toLowerCase() : null;
 }
 
-function badHash(c: Context): Response {
+function badHash(c: Context<AppEnv>): Response {
   return jsonError(c, 400, 'bad-request', 'The path must end with the 64 hex digits of the SHA-256 of the bytes.');
 }
 
-export function blobRoutes({ sync, communeCode, now, maxBlobBytes, officerToken }: BlobDeps): Hono {
-  const routes = new Hono();
+export function blobRoutes({ sync, communeCode, now, maxBlobBytes, deviceAuth, officerToken }: BlobDeps): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
   routes.use('*', protocolHeaderGate);
+  // Hono answers HEAD with the GET handler and drops the body, so one route serves both: HEAD is
+  // the phone's question (its credential), GET the officer's download.
+  const headByDevice: MiddlewareHandler<AppEnv> = (c, next) => (c.req.method === 'HEAD' ? deviceAuth(c, next) : next());
 
-  // Hono answers HEAD with the GET handler and drops the body: HEAD is the phone's question
-  // (no token: knowing a hash already takes the bytes), GET the officer's download.
-  routes.get('/:sha256', async (c) => {
+  routes.get('/:sha256', headByDevice, async (c) => {
     if (c.req.method === 'HEAD') {
       const sha256 = hashParam(c);
       if (!sha256) return badHash(c);
@@ -77,7 +81,7 @@ export function blobRoutes({ sync, communeCode, now, maxBlobBytes, officerToken 
     });
   });
 
-  routes.put('/:sha256', async (c) => {
+  routes.put('/:sha256', deviceAuth, async (c) => {
     const sha256 = hashParam(c);
     const type = attachmentTypeOf(c.req.header('content-type'));
     if (!sha256 || !type) {

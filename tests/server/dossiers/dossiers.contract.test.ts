@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/server/http/app';
-import { COMMUNE_CODE, DEVICE_ID, NOW, makeAccepted, postJson, pullPage, pushOneStored, setStatus } from '../fixtures';
+import { COMMUNE_CODE, NOW, SENDER, makeAccepted, postJson, pullPage, pushOneStored, setStatus } from '../fixtures';
 import { STORE_BACKENDS, skipWhenUnavailable, useTestServer, type TestDatabase } from '../stores';
 
 /** Fixture submissions are already valid and normalised, so they stand for accepted ones. */
@@ -23,7 +23,7 @@ describe.each(STORE_BACKENDS)('the $kind dossier repository', (backend) => {
   it('finds a dossier by its code as well as by its id', async () => {
     const store = await db.open();
     const item = accepted();
-    const [stored] = await store.sync.pushBatch(DEVICE_ID, [item], NOW);
+    const [stored] = await store.sync.pushBatch(SENDER, [item], NOW);
     const code = (stored as { dossierCode: string }).dossierCode;
     expect((await store.dossiers.getDossier(code))?.id).toBe(item.id);
     expect(await store.dossiers.getDossier('15865-250714-ZZZZZZ')).toBeNull();
@@ -33,8 +33,8 @@ describe.each(STORE_BACKENDS)('the $kind dossier repository', (backend) => {
 
 describe.each(STORE_BACKENDS)('officer status with $kind', (backend) => {
   const server = useTestServer(backend);
-  const pushOne = (deviceId?: string) => pushOneStored(server.app, deviceId);
-  const pullOk = (since: number | string, deviceId?: string) => pullPage(server.app, since, deviceId);
+  const pushOne = async () => pushOneStored(server.app, await server.device());
+  const pullOk = async (since: number | string) => pullPage(server.app, since, await server.device());
 
   describe('POST /api/v1/officer/status', () => {
     it('does not exist when no officer token is configured', async () => {
