@@ -12,6 +12,11 @@ import { SYNC_PROTOCOL_VERSION } from '../../domain/protocol';
 import type { Catalog } from '../../domain/catalog';
 import type { FormDefinition } from '../../domain/form-schema';
 import { BUNDLED_CATALOG } from '../../content/catalog';
+import { authRoutes } from '../accounts/auth-routes';
+import { OWASP_SCRYPT, type ScryptParams } from '../accounts/passwords';
+import { loadSession } from '../accounts/session';
+import { staffRoutes } from '../accounts/staff-routes';
+import { auditor } from '../audit/audit-log';
 import { catalogRoutes } from '../catalog/catalog-routes';
 import type { StoreKind } from '../db/store-kind';
 import { requireDevice } from '../devices/device-auth';
@@ -24,6 +29,7 @@ import type { AppEnv } from './app-env';
 import { clientIp } from './client-ip';
 import { hostGuard, jsonContentGuard, originGuard } from './guards';
 import { jsonError } from './http-errors';
+import { rateLimiters, type RateLimits } from './rate-limit';
 import { DEFAULT_MAX_BODY_BYTES } from './read-body';
 import { noStoreByDefault, securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
@@ -54,6 +60,10 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** RESIDENT_SUBMISSIONS: residents' own phones may register (default true). */
   residentSubmissions?: boolean;
+  /** scrypt parameters for new password hashes; OWASP_SCRYPT by default (tests pass cheaper ones). */
+  passwordParams?: Readonly<ScryptParams>;
+  /** Changes to DEFAULT_RATE_LIMITS (in-memory, per process). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** The app as createApp makes it (tests and main.ts take this type). */
@@ -67,15 +77,19 @@ export interface HealthResponse {
 
 export function createApp(options: AppOptions): ServerApp {
   const { stores, communeCode } = options;
-  const { sync, dossiers, devices } = stores;
+  const { sync, dossiers, devices, accounts } = stores;
   const now = options.now ?? Date.now;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const trustProxy = options.trustProxy ?? false;
+  const passwordParams = options.passwordParams ?? OWASP_SCRYPT;
+  const limits = rateLimiters(options.rateLimits ?? {}, now);
+  const audit = auditor(stores.audit, communeCode, now);
+  const sessions = { accounts, communeCode, now, trustProxy };
   const app = new Hono<AppEnv>();
 
   app.use('*', securityHeaders);
   app.use('*', clientIp(trustProxy), hostGuard(options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS), originGuard(trustProxy), jsonContentGuard);
-  app.use('/api/*', noStoreByDefault);
+  app.use('/api/*', noStoreByDefault, loadSession(sessions));
   app.get('/api/v1/health', (c) => {
     const health: HealthResponse = { ok: true, protocol: SYNC_PROTOCOL_VERSION, store: stores.kind };
     return c.json(health);
@@ -83,12 +97,37 @@ export function createApp(options: AppOptions): ServerApp {
   const deviceAuth = requireDevice({ devices, communeCode, now });
   app.route('/api/v1/catalog', catalogRoutes(options.catalog ?? BUNDLED_CATALOG));
   app.route(
+    '/api/v1/auth',
+    authRoutes({ ...sessions, audit, maxBodyBytes, passwordParams, loginPerIp: limits.loginPerIp, setupPerIp: limits.setupPerIp }),
+  );
+  app.route('/api/v1/staff', staffRoutes({ accounts, audit, communeCode, now, maxBodyBytes, passwordParams }));
+  app.route(
     '/api/v1/devices',
-    deviceRoutes({ devices, communeCode, now, maxBodyBytes, deviceAuth, residentSubmissions: options.residentSubmissions ?? true }),
+    deviceRoutes({
+      devices,
+      accounts,
+      audit,
+      communeCode,
+      now,
+      maxBodyBytes,
+      deviceAuth,
+      residentSubmissions: options.residentSubmissions ?? true,
+      registerPerIp: limits.registerPerIp,
+      enrolPerIp: limits.enrolPerIp,
+    }),
   );
   app.route(
     '/api/v1/sync',
-    syncRoutes({ sync, communeCode, now, maxBodyBytes, deviceAuth, ...(options.forms ? { forms: options.forms } : {}) }),
+    syncRoutes({
+      sync,
+      communeCode,
+      now,
+      maxBodyBytes,
+      deviceAuth,
+      pushPerDevice: limits.pushPerDevice,
+      pushPerIp: limits.pushPerIp,
+      ...(options.forms ? { forms: options.forms } : {}),
+    }),
   );
   const maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
   app.route(
@@ -99,6 +138,8 @@ export function createApp(options: AppOptions): ServerApp {
       now,
       maxBlobBytes,
       deviceAuth,
+      putPerDevice: limits.blobPutPerDevice,
+      putPerIp: limits.blobPutPerIp,
       ...(options.officerToken ? { officerToken: options.officerToken } : {}),
     }),
   );

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { AttachmentType } from '../../domain/form-schema';
 import type { AppEnv } from '../http/app-env';
+import { rateLimit, type RateLimiter } from '../http/rate-limit';
 import { jsonError } from '../http/http-errors';
 import { refuseUnlessOfficer } from '../http/officer-auth';
 import { readLimited } from '../http/read-body';
@@ -26,6 +27,8 @@ export interface BlobDeps {
   maxBlobBytes: number;
   /** requireDevice (devices/device-auth.ts), for HEAD and PUT. */
   deviceAuth: MiddlewareHandler<AppEnv>;
+  putPerDevice: RateLimiter;
+  putPerIp: RateLimiter;
   /** Without it GET (download) does not exist; HEAD and PUT do. */
   officerToken?: string;
 }
@@ -49,7 +52,16 @@ function badHash(c: Context<AppEnv>): Response {
   return jsonError(c, 400, 'bad-request', 'The path must end with the 64 hex digits of the SHA-256 of the bytes.');
 }
 
-export function blobRoutes({ sync, communeCode, now, maxBlobBytes, deviceAuth, officerToken }: BlobDeps): Hono<AppEnv> {
+export function blobRoutes({
+  sync,
+  communeCode,
+  now,
+  maxBlobBytes,
+  deviceAuth,
+  putPerDevice,
+  putPerIp,
+  officerToken,
+}: BlobDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', protocolHeaderGate);
   // Hono answers HEAD with the GET handler and drops the body, so one route serves both: HEAD is
@@ -81,30 +93,36 @@ export function blobRoutes({ sync, communeCode, now, maxBlobBytes, deviceAuth, o
     });
   });
 
-  routes.put('/:sha256', deviceAuth, async (c) => {
-    const sha256 = hashParam(c);
-    const type = attachmentTypeOf(c.req.header('content-type'));
-    if (!sha256 || !type) {
-      await c.req.raw.body?.cancel().catch(() => undefined);
-      if (!sha256) return badHash(c);
-      return jsonError(c, 415, 'unsupported-media-type', 'Content-Type must be image/jpeg, image/png, image/webp or application/pdf.');
-    }
-    const hash = createHash('sha256');
-    const bytes = await readLimited(c.req.raw, maxBlobBytes, (chunk) => hash.update(chunk));
-    if (!bytes) return jsonError(c, 413, 'body-too-large', `A blob may be at most ${maxBlobBytes} bytes.`);
-    if (bytes.byteLength === 0) return jsonError(c, 400, 'bad-request', 'The body is empty.');
-    if (hash.digest('hex') !== sha256) {
-      return jsonError(c, 400, 'blob-hash-mismatch', 'The bytes received do not hash to the SHA-256 in the path; send them again.');
-    }
-    if (!bytesMatchType(type, bytes)) return jsonError(c, 415, 'unsupported-media-type', `The bytes are not ${type}.`);
-    const created = await sync.putBlob(sha256, type, bytes, communeCode, now());
-    // Already there (earlier or by a racing PUT): answer with what is stored.
-    const stored = created
-      ? { type, size: bytes.byteLength }
-      : ((await sync.hasBlob(sha256, communeCode)) ?? { type, size: bytes.byteLength });
-    const receipt: BlobReceipt = { sha256, ...stored };
-    return c.json(receipt, created ? 201 : 200);
-  });
+  routes.put(
+    '/:sha256',
+    rateLimit(putPerIp, (c) => c.var.clientIp),
+    deviceAuth,
+    rateLimit(putPerDevice, (c) => c.var.device.id),
+    async (c) => {
+      const sha256 = hashParam(c);
+      const type = attachmentTypeOf(c.req.header('content-type'));
+      if (!sha256 || !type) {
+        await c.req.raw.body?.cancel().catch(() => undefined);
+        if (!sha256) return badHash(c);
+        return jsonError(c, 415, 'unsupported-media-type', 'Content-Type must be image/jpeg, image/png, image/webp or application/pdf.');
+      }
+      const hash = createHash('sha256');
+      const bytes = await readLimited(c.req.raw, maxBlobBytes, (chunk) => hash.update(chunk));
+      if (!bytes) return jsonError(c, 413, 'body-too-large', `A blob may be at most ${maxBlobBytes} bytes.`);
+      if (bytes.byteLength === 0) return jsonError(c, 400, 'bad-request', 'The body is empty.');
+      if (hash.digest('hex') !== sha256) {
+        return jsonError(c, 400, 'blob-hash-mismatch', 'The bytes received do not hash to the SHA-256 in the path; send them again.');
+      }
+      if (!bytesMatchType(type, bytes)) return jsonError(c, 415, 'unsupported-media-type', `The bytes are not ${type}.`);
+      const created = await sync.putBlob(sha256, type, bytes, communeCode, now());
+      // Already there (earlier or by a racing PUT): answer with what is stored.
+      const stored = created
+        ? { type, size: bytes.byteLength }
+        : ((await sync.hasBlob(sha256, communeCode)) ?? { type, size: bytes.byteLength });
+      const receipt: BlobReceipt = { sha256, ...stored };
+      return c.json(receipt, created ? 201 : 200);
+    },
+  );
 
   return routes;
 }
