@@ -15,8 +15,10 @@ import {
   type PullResponse,
   type PushRequest,
   type PushResponse,
+  type StatusChange,
   type Submission,
 } from '../../src/domain/protocol';
+import type { DossierAction } from '../../src/domain/dossier-lifecycle';
 import type { Role } from '../../src/domain/roles';
 import { hashPassword, type ScryptParams } from '../../src/server/accounts/passwords';
 import { createApp, type AppOptions, type ServerApp } from '../../src/server/http/app';
@@ -32,7 +34,6 @@ export const OTHER_DEVICE_ID = 'device-bbbb-2222';
 /** A resident's phone as the repositories see a push from DEVICE_ID. */
 export const SENDER: PushSender = { deviceId: DEVICE_ID, kind: 'resident' };
 export const OTHER_SENDER: PushSender = { deviceId: OTHER_DEVICE_ID, kind: 'resident' };
-export const OFFICER_TOKEN = 'officer-token-for-tests-0123456789';
 
 /** Cheap scrypt for tests (one test checks that the app's default is OWASP's). */
 export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1, saltBytes: 16, keyBytes: 32 };
@@ -187,7 +188,7 @@ export async function login(
 export async function makeStaff(
   server: Pick<TestServer, 'app' | 'stores'>,
   role: Role,
-  options: { username?: string; villageId?: string; mustChangePassword?: boolean } = {},
+  options: { username?: string; villageId?: string; mustChangePassword?: boolean; communeCode?: string } = {},
 ): Promise<TestStaff> {
   const username = options.username ?? `${role}-${randomUUID().slice(0, 8)}`;
   const password = `mat khau cua ${username}`;
@@ -195,7 +196,7 @@ export async function makeStaff(
   const created = await server.stores.accounts.createStaff(
     {
       id,
-      communeCode: COMMUNE_CODE,
+      communeCode: options.communeCode ?? COMMUNE_CODE,
       username,
       displayName: `Cán bộ ${role}`,
       role,
@@ -225,6 +226,8 @@ export interface TestServer {
   app: ServerApp;
   /** A registered resident phone, the same one for each name within a test ('a' by default). */
   device(name?: string): Promise<TestDevice>;
+  /** A signed-in officer, the same one within a test. */
+  officer(): Promise<TestStaff>;
   /** The app's repositories, on the test's own database. */
   stores: Stores;
   /** The test's own database, readable with plain SQL. */
@@ -250,13 +253,14 @@ export async function startTestServer(
     stores,
     communeCode: COMMUNE_CODE,
     now: () => now,
-    officerToken: OFFICER_TOKEN,
     passwordParams: TEST_SCRYPT,
     ...options,
   });
   const devices = new Map<string, Promise<TestDevice>>();
+  let officer: Promise<TestStaff> | undefined;
   return {
     app,
+    officer: () => (officer ??= makeStaff({ app, stores }, 'officer', { username: 'can.bo.mot.cua' })),
     device: (name = 'a') => {
       if (!devices.has(name)) devices.set(name, registerDevice(app));
       return devices.get(name)!;
@@ -293,8 +297,19 @@ export function pull(app: ServerApp, since: number | string, device: TestDevice)
   return Promise.resolve(app.request(`/api/v1/sync/pull?since=${since}`, { headers: device.headers }));
 }
 
-export function setStatus(app: ServerApp, body: unknown, token = OFFICER_TOKEN): Promise<Response> {
-  return postJson(app, '/api/v1/officer/status', body, { authorization: `Bearer ${token}` });
+/** POST /api/v1/dossiers/:ref/actions as this staff member. */
+export function act(app: ServerApp, staff: TestStaff, ref: string, action: DossierAction, note?: string): Promise<Response> {
+  return postJson(app, `/api/v1/dossiers/${ref}/actions`, note === undefined ? { action } : { action, note }, staff.headers);
+}
+
+/** Moves a dossier through the lifecycle straight in the store, as an admin would (tests of the store, below HTTP). */
+export async function advance(stores: Stores, ref: string, action: DossierAction, now: number, note?: string): Promise<StatusChange> {
+  const result = await stores.dossiers.applyTransition(
+    { ref, communeCode: COMMUNE_CODE, action, actor: { kind: 'staff', role: 'admin' }, ...(note !== undefined ? { note } : {}) },
+    now,
+  );
+  if (!result.ok) throw new Error(`${action} on ${ref}: ${result.reason}`);
+  return result.change;
 }
 
 /** Pushes one fresh valid dossier through the app; throws unless it was stored. */

@@ -37,7 +37,7 @@ function cookieOptions(c: Context, trustProxy: boolean): { secure: boolean; pref
   return requestIsHttps(c.req.url, c.req.raw.headers, trustProxy) ? { secure: true, prefix: 'host' } : { secure: false };
 }
 
-/** A session's state at `now`: usable, or why not. */
+/** Whether a session has ended by time at `now`: idle too long, or past its absolute end. */
 export function sessionExpired(session: { createdAt: number; lastSeenAt: number; expiresAt: number }, now: number): boolean {
   return now >= session.expiresAt || now - session.lastSeenAt >= SESSION_IDLE_MS;
 }
@@ -84,13 +84,10 @@ export function loadSession(deps: SessionDeps): MiddlewareHandler<AppEnv> {
     const tokenHash = sha256Hex(token);
     const found = await deps.accounts.findSession(tokenHash);
     const at = deps.now();
-    const usable =
-      found !== null &&
-      found.staff.communeCode === deps.communeCode &&
-      found.staff.disabledAt === undefined &&
-      !sessionExpired(found.session, at);
-    if (!usable) {
-      if (found) await deps.accounts.deleteSession(tokenHash);
+    // Another commune's session (one PostgreSQL, several communes) is unknown here, not ended.
+    const ours = found !== null && found.staff.communeCode === deps.communeCode;
+    if (!ours || found.staff.disabledAt !== undefined || sessionExpired(found.session, at)) {
+      if (ours) await deps.accounts.deleteSession(tokenHash);
       endSessionCookie(c, deps.trustProxy);
       return next();
     }

@@ -1,6 +1,6 @@
 /**
- * The HTTP app factory: the API for phones (sync and blobs), the officer routes and the built
- * PWA, over the repositories in `stores`. Tests call `app.request()` on it without listening;
+ * The HTTP app factory: the API for phones (device credentials, sync and blobs), for staff
+ * (sign-in, accounts, devices, dossiers) and the built PWA, over the repositories in `stores`. Tests call `app.request()` on it without listening;
  * main.ts serves it with @hono/node-server.
  *
  * One middleware stack, in this order, before any route: security headers, the client address,
@@ -21,7 +21,7 @@ import { catalogRoutes } from '../catalog/catalog-routes';
 import type { StoreKind } from '../db/store-kind';
 import { requireDevice } from '../devices/device-auth';
 import { deviceRoutes } from '../devices/device-routes';
-import { officerRoutes } from '../dossiers/officer-routes';
+import { dossierRoutes } from '../dossiers/dossier-routes';
 import type { Stores } from '../stores';
 import { DEFAULT_MAX_BLOB_BYTES, blobRoutes } from '../sync/blob-routes';
 import { syncRoutes } from '../sync/sync-routes';
@@ -50,8 +50,6 @@ export interface AppOptions {
   maxBlobBytes?: number;
   /** Every accepted version of every form; the registered content forms when absent (tests add others). */
   forms?: readonly FormDefinition[];
-  /** Bearer token for POST /api/v1/officer/status and GET /api/v1/blobs/…; without one those are 404. */
-  officerToken?: string;
   /** The catalogue published at GET /api/v1/catalog; the bundled one by default. */
   catalog?: Catalog;
   /** Host names (no port) this server answers for; DEFAULT_ALLOWED_HOSTS when absent. */
@@ -140,12 +138,10 @@ export function createApp(options: AppOptions): ServerApp {
       deviceAuth,
       putPerDevice: limits.blobPutPerDevice,
       putPerIp: limits.blobPutPerIp,
-      ...(options.officerToken ? { officerToken: options.officerToken } : {}),
+      audit,
     }),
   );
-  if (options.officerToken) {
-    app.route('/api/v1/officer', officerRoutes({ dossiers, officerToken: options.officerToken, now, maxBodyBytes }));
-  }
+  app.route('/api/v1/dossiers', dossierRoutes({ dossiers, audit, communeCode, now, maxBodyBytes }));
   app.all('/api/*', (c) => jsonError(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}.`));
   if (options.staticDir) app.get('*', staticFiles(options.staticDir));
 
