@@ -10,7 +10,7 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** Far more than anyone types; keeps a hostile body from feeding megabytes to the hash. */
 export const MAX_PASSWORD_LENGTH = 256;
 
-export const PASSWORD_PROBLEMS = ['too-short', 'too-long', 'common', 'same-as-username'] as const;
+export const PASSWORD_PROBLEMS = ['too-short', 'too-long', 'common', 'same-as-username', 'same-as-current'] as const;
 export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
 
 /** How a password is compared with the list and the username. */

@@ -16,7 +16,6 @@ export interface ServerConfig {
   databasePath: string;
   communeCode: string;
   staticDir: string;
-  officerToken?: string;
   maxBodyBytes: number;
   /** Largest photo or scan a phone may PUT. */
   maxBlobBytes: number;
@@ -119,9 +118,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd(), context: Confi
   if (/\s|\//.test(host)) problems.push(`HOST must be a host name or IP address (got "${host}").`);
   const communeCode = read('COMMUNE_CODE') ?? DEFAULT_COMMUNE.code;
   if (!/^\d{5}$/.test(communeCode)) problems.push(`COMMUNE_CODE must be the 5-digit national commune code (got "${communeCode}").`);
-  const officerToken = read('OFFICER_TOKEN');
-  if (officerToken !== undefined && (officerToken.length < 16 || /\s/.test(officerToken))) {
-    problems.push('OFFICER_TOKEN must be at least 16 characters without spaces (or unset to disable the officer route).');
+  // Staff accounts replaced the shared officer token: say so rather than ignore it silently.
+  if (read('OFFICER_TOKEN') !== undefined) {
+    problems.push('OFFICER_TOKEN is gone: officers sign in with their own accounts (see "npm run staff" in the README). Unset it.');
   }
   const dataDir = path(read('DATA_DIR') ?? './data');
   const databasePath = path(read('DATABASE_PATH') ?? join(dataDir, 'mot-cua.sqlite'));
@@ -164,7 +163,6 @@ export function loadConfig(env: Env, cwd: string = process.cwd(), context: Confi
     trustProxy,
     residentSubmissions,
   };
-  if (officerToken !== undefined) config.officerToken = officerToken;
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   return config;
 }

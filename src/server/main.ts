@@ -80,7 +80,6 @@ const app = createApp({
   trustProxy: config.trustProxy,
   residentSubmissions: config.residentSubmissions,
   ...(staticDir !== undefined ? { staticDir } : {}),
-  ...(config.officerToken !== undefined ? { officerToken: config.officerToken } : {}),
 });
 
 const displayHost = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, redactDatabaseUrl } from '../../src/server/con
 const CWD = '/srv/mot-cua';
 
 describe('loadConfig', () => {
-  it('has safe defaults: loopback, ./data, the default commune, 1 MiB bodies, 5 MiB blobs, no officer route', () => {
+  it('has safe defaults: loopback, ./data, the default commune, 1 MiB bodies, 5 MiB blobs, residents may register', () => {
     expect(loadConfig({}, CWD, { interfaceAddresses: () => ['192.168.1.20'] })).toEqual({
       port: 8080,
       host: '127.0.0.1',
@@ -98,7 +98,6 @@ describe('loadConfig', () => {
         DATA_DIR: 'var/db',
         STATIC_DIR: '/opt/app/client',
         COMMUNE_CODE: '00004',
-        OFFICER_TOKEN: 'a-long-enough-token-123',
         MAX_BODY_BYTES: '4096',
         MAX_BLOB_BYTES: '10485760',
       },
@@ -111,7 +110,6 @@ describe('loadConfig', () => {
       databasePath: join(CWD, 'var', 'db', 'mot-cua.sqlite'),
       staticDir: '/opt/app/client',
       communeCode: '00004',
-      officerToken: 'a-long-enough-token-123',
       maxBodyBytes: 4096,
       maxBlobBytes: 10 * 1024 * 1024,
     });
@@ -119,8 +117,11 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ PORT: '', OFFICER_TOKEN: ' ' }, CWD)).toMatchObject({ port: 8080 });
-    expect(loadConfig({ OFFICER_TOKEN: '' }, CWD).officerToken).toBeUndefined();
+    expect(loadConfig({ PORT: '', OFFICER_TOKEN: ' ', ALLOWED_HOSTS: '' }, CWD)).toMatchObject({ port: 8080 });
+  });
+
+  it('refuses OFFICER_TOKEN, which staff accounts replaced, instead of silently ignoring it', () => {
+    expect(() => loadConfig({ OFFICER_TOKEN: 'a-long-enough-token-123' }, CWD)).toThrow(/OFFICER_TOKEN is gone/);
   });
 
   it('names every bad variable in one error', () => {

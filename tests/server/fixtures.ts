@@ -15,8 +15,12 @@ import {
   type PullResponse,
   type PushRequest,
   type PushResponse,
+  type StatusChange,
   type Submission,
 } from '../../src/domain/protocol';
+import type { DossierAction } from '../../src/domain/dossier-lifecycle';
+import type { Role } from '../../src/domain/roles';
+import { hashPassword, type ScryptParams } from '../../src/server/accounts/passwords';
 import { createApp, type AppOptions, type ServerApp } from '../../src/server/http/app';
 import { CT01_V1_ANSWERS } from '../fixtures/ct01-answers';
 import type { Stores } from '../../src/server/stores';
@@ -30,7 +34,9 @@ export const OTHER_DEVICE_ID = 'device-bbbb-2222';
 /** A resident's phone as the repositories see a push from DEVICE_ID. */
 export const SENDER: PushSender = { deviceId: DEVICE_ID, kind: 'resident' };
 export const OTHER_SENDER: PushSender = { deviceId: OTHER_DEVICE_ID, kind: 'resident' };
-export const OFFICER_TOKEN = 'officer-token-for-tests-0123456789';
+
+/** Cheap scrypt for tests (one test checks that the app's default is OWASP's). */
+export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1, saltBytes: 16, keyBytes: 32 };
 
 /** 10:00 on 14/07/2025 in Vietnam (03:00 UTC). */
 export const NOW = Date.UTC(2025, 6, 14, 3, 0, 0);
@@ -149,10 +155,79 @@ export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promi
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** A staff account made for a test, signed in: `headers` carry its session cookie. */
+export interface TestStaff {
+  id: string;
+  username: string;
+  password: string;
+  role: Role;
+  headers: { cookie: string };
+}
+
+/** The `name=value` of a Set-Cookie answer, for the next request's Cookie header. */
+export function sessionCookieOf(res: Response): string {
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const pair = setCookie.split(';')[0] ?? '';
+  if (!pair.includes('=') || pair.endsWith('=')) throw new Error(`no session cookie in ${JSON.stringify(setCookie)}`);
+  return pair;
+}
+
+/** Signs in through the real route; throws unless it answers 200. */
+export async function login(
+  app: ServerApp,
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<{ cookie: string }> {
+  const res = await postJson(app, '/api/v1/auth/login', { username, password }, headers);
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return { cookie: sessionCookieOf(res) };
+}
+
+/** Creates an account in the store (no password change pending, unless asked) and signs it in. */
+export async function makeStaff(
+  server: Pick<TestServer, 'app' | 'stores'>,
+  role: Role,
+  options: { username?: string; villageId?: string; mustChangePassword?: boolean; communeCode?: string } = {},
+): Promise<TestStaff> {
+  const username = options.username ?? `${role}-${randomUUID().slice(0, 8)}`;
+  const password = `mat khau cua ${username}`;
+  const id = randomUUID();
+  const created = await server.stores.accounts.createStaff(
+    {
+      id,
+      communeCode: options.communeCode ?? COMMUNE_CODE,
+      username,
+      displayName: `Cán bộ ${role}`,
+      role,
+      ...(options.villageId !== undefined ? { villageId: options.villageId } : {}),
+      passwordHash: await hashPassword(password, TEST_SCRYPT),
+      mustChangePassword: options.mustChangePassword ?? false,
+    },
+    NOW,
+  );
+  if (created !== 'created') throw new Error(`username ${username} taken`);
+  const { cookie } = await login(server.app, username, password);
+  return { id, username, password, role, headers: { cookie } };
+}
+
+/** Enrols a phone for `staff` through the real routes: `by` (an officer or admin) makes the code. */
+export async function enrolPhone(app: ServerApp, by: TestStaff, staff: Pick<TestStaff, 'username'>): Promise<TestDevice> {
+  const made = await postJson(app, '/api/v1/devices/enrolments', { username: staff.username }, by.headers);
+  if (made.status !== 201) throw new Error(`enrolment failed: ${made.status} ${await made.text()}`);
+  const { code } = (await made.json()) as { code: string };
+  const res = await postJson(app, '/api/v1/devices/enrol', { code });
+  if (res.status !== 201) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
+  const credential = (await res.json()) as DeviceCredential;
+  return { ...credential, headers: { authorization: deviceAuthorization(credential.deviceId, credential.secret) } };
+}
+
 export interface TestServer {
   app: ServerApp;
   /** A registered resident phone, the same one for each name within a test ('a' by default). */
   device(name?: string): Promise<TestDevice>;
+  /** A signed-in officer, the same one within a test. */
+  officer(): Promise<TestStaff>;
   /** The app's repositories, on the test's own database. */
   stores: Stores;
   /** The test's own database, readable with plain SQL. */
@@ -174,10 +249,18 @@ export async function startTestServer(
   const db = await backend.createDatabase();
   const stores = await db.open(storeOptions);
   let now = NOW;
-  const app = createApp({ stores, communeCode: COMMUNE_CODE, now: () => now, officerToken: OFFICER_TOKEN, ...options });
+  const app = createApp({
+    stores,
+    communeCode: COMMUNE_CODE,
+    now: () => now,
+    passwordParams: TEST_SCRYPT,
+    ...options,
+  });
   const devices = new Map<string, Promise<TestDevice>>();
+  let officer: Promise<TestStaff> | undefined;
   return {
     app,
+    officer: () => (officer ??= makeStaff({ app, stores }, 'officer', { username: 'can.bo.mot.cua' })),
     device: (name = 'a') => {
       if (!devices.has(name)) devices.set(name, registerDevice(app));
       return devices.get(name)!;
@@ -214,8 +297,19 @@ export function pull(app: ServerApp, since: number | string, device: TestDevice)
   return Promise.resolve(app.request(`/api/v1/sync/pull?since=${since}`, { headers: device.headers }));
 }
 
-export function setStatus(app: ServerApp, body: unknown, token = OFFICER_TOKEN): Promise<Response> {
-  return postJson(app, '/api/v1/officer/status', body, { authorization: `Bearer ${token}` });
+/** POST /api/v1/dossiers/:ref/actions as this staff member. */
+export function act(app: ServerApp, staff: TestStaff, ref: string, action: DossierAction, note?: string): Promise<Response> {
+  return postJson(app, `/api/v1/dossiers/${ref}/actions`, note === undefined ? { action } : { action, note }, staff.headers);
+}
+
+/** Moves a dossier through the lifecycle straight in the store, as an admin would (tests of the store, below HTTP). */
+export async function advance(stores: Stores, ref: string, action: DossierAction, now: number, note?: string): Promise<StatusChange> {
+  const result = await stores.dossiers.applyTransition(
+    { ref, communeCode: COMMUNE_CODE, action, actor: { kind: 'staff', role: 'admin' }, ...(note !== undefined ? { note } : {}) },
+    now,
+  );
+  if (!result.ok) throw new Error(`${action} on ${ref}: ${result.reason}`);
+  return result.change;
 }
 
 /** Pushes one fresh valid dossier through the app; throws unless it was stored. */

@@ -227,6 +227,17 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_commune_seq ON audit_log (commune_code, seq);
 {{AUDIT_APPEND_ONLY}}`,
   },
+  {
+    version: 6,
+    name: 'who changed a status',
+    // Every status change now says from which status, by which lifecycle action and by whom
+    // (the staff account; NULL for the change a push records, and on older rows). `status`
+    // stays the status it moved to and `changed_at` when, so pulls read them as before.
+    sql: `
+ALTER TABLE status_changes ADD COLUMN from_status TEXT;
+ALTER TABLE status_changes ADD COLUMN action TEXT;
+ALTER TABLE status_changes ADD COLUMN staff_id TEXT`,
+  },
 ];
 
 /** The SQL of one migration for one dialect, tokens filled in. */

@@ -5,6 +5,7 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env';
+import { rateLimit, type RateLimiter } from '../http/rate-limit';
 import { protocolHeaderGate } from './protocol-gate';
 import { pullRoute } from './pull-route';
 import { pushRoute, type PushDeps } from './push-route';
@@ -12,12 +13,21 @@ import { pushRoute, type PushDeps } from './push-route';
 export interface SyncDeps extends PushDeps {
   /** requireDevice (devices/device-auth.ts). */
   deviceAuth: MiddlewareHandler<AppEnv>;
+  pushPerDevice: RateLimiter;
+  pushPerIp: RateLimiter;
 }
 
 export function syncRoutes(deps: SyncDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', protocolHeaderGate);
-  routes.post('/push', deps.deviceAuth, pushRoute(deps));
+  // The address first (cheap, before the credential is looked up), then the device.
+  routes.post(
+    '/push',
+    rateLimit(deps.pushPerIp, (c) => c.var.clientIp),
+    deps.deviceAuth,
+    rateLimit(deps.pushPerDevice, (c) => c.var.device.id),
+    pushRoute(deps),
+  );
   routes.get('/pull', deps.deviceAuth, pullRoute(deps));
   return routes;
 }

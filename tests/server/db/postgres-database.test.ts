@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../src/server/db/migrations';
 import { openPostgresStores } from '../../../src/server/stores';
-import { DEVICE_ID, NOW, SENDER, makeAccepted } from '../fixtures';
+import { DEVICE_ID, NOW, SENDER, advance, makeAccepted } from '../fixtures';
 import { freePort } from '../postgres-cluster';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from '../stores';
 
@@ -46,7 +46,7 @@ describe('the postgres store', () => {
     const store = await db.open();
     const item = makeAccepted();
     await store.sync.pushBatch(SENDER, [item], NOW);
-    const change = await store.dossiers.setStatus(item.id, 'processing', 'Đang xử lý', NOW + 5);
+    const change = await advance(store, item.id, 'start-processing', NOW + 5, 'Đang xử lý');
     expect(change).toMatchObject({ seq: expect.any(Number), changedAt: NOW + 5, note: 'Đang xử lý' });
     const { changes } = await store.sync.pullChanges(DEVICE_ID, 0, 10);
     expect(changes.map((c) => typeof c.seq)).toEqual(['number', 'number']);

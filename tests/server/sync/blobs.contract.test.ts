@@ -1,8 +1,8 @@
-/** HEAD, PUT (with a device credential) and the officer's GET of /api/v1/blobs/{sha256}, on every adapter, read back with plain SQL. */
+/** HEAD, PUT (with a device credential) and the officer's GET (a session with photo.view) of /api/v1/blobs/{sha256}, on every adapter. */
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/server/http/app';
 import { DEFAULT_MAX_BLOB_BYTES } from '../../../src/server/sync/blob-routes';
-import { COMMUNE_CODE, NOW, OFFICER_TOKEN, headBlob, makeBlob, putBlob, registerDevice, sha256Of, startTestServer } from '../fixtures';
+import { COMMUNE_CODE, NOW, headBlob, makeBlob, makeStaff, putBlob, registerDevice, sha256Of, startTestServer } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
 
 /** A stream of `bytes` in chunks, with no Content-Length unless the caller adds one. */
@@ -176,34 +176,38 @@ describe.each(STORE_BACKENDS)('blobs with $kind', (backend) => {
     expect((await blobRows()).map((row) => row.commune_code).sort()).toEqual(['00004', COMMUNE_CODE].sort());
   });
 
-  it('lets the officer download a blob with the token, as an attachment of its type', async () => {
+  it('lets an officer view a blob, as an attachment of its type, and audits each view', async () => {
     const blob = makeBlob(13, 2000, 'application/pdf');
     await putAs(blob.sha256, blob.bytes, blob.type);
-    const res = await server.app.request(`/api/v1/blobs/${blob.sha256}`, { headers: { authorization: `Bearer ${OFFICER_TOKEN}` } });
+    const officer = await server.officer();
+    const res = await server.app.request(`/api/v1/blobs/${blob.sha256}`, { headers: officer.headers });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${blob.sha256}.pdf"`);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(blob.bytes);
+    expect(await server.db.rows("SELECT actor_id, target_kind, target_id FROM audit_log WHERE action = 'photo.viewed'")).toEqual([
+      { actor_id: officer.id, target_kind: 'blob', target_id: blob.sha256 },
+    ]);
 
-    const missing = await server.app.request(`/api/v1/blobs/${makeBlob(14).sha256}`, {
-      headers: { authorization: `Bearer ${OFFICER_TOKEN}` },
-    });
+    const missing = await server.app.request(`/api/v1/blobs/${makeBlob(14).sha256}`, { headers: officer.headers });
     expect(missing.status).toBe(404);
   });
 
-  it('refuses GET without the officer token, and has no GET at all without a configured token', async () => {
+  it('refuses GET without a session, to a phone, and to roles without photo.view', async () => {
     const blob = makeBlob(15);
     await putAs(blob.sha256, blob.bytes);
     const anonymous = await server.app.request(`/api/v1/blobs/${blob.sha256}`);
     expect(anonymous.status).toBe(401);
-    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
-    const wrong = await server.app.request(`/api/v1/blobs/${blob.sha256}`, { headers: { authorization: 'Bearer not-the-token-at-all' } });
-    expect(wrong.status).toBe(401);
-
-    const tokenless = createApp({ stores: server.stores, communeCode: COMMUNE_CODE, now: () => NOW });
-    expect((await tokenless.request(`/api/v1/blobs/${blob.sha256}`)).status).toBe(404);
-    expect((await headBlob(tokenless, await server.device(), blob.sha256)).status).toBe(200);
+    const phone = await server.app.request(`/api/v1/blobs/${blob.sha256}`, { headers: (await server.device()).headers });
+    expect(phone.status).toBe(401);
+    for (const role of ['leader', 'outreach'] as const) {
+      const someone = await makeStaff(server, role);
+      const res = await server.app.request(`/api/v1/blobs/${blob.sha256}`, { headers: someone.headers });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error: 'forbidden' });
+    }
+    expect(await server.db.rows("SELECT seq FROM audit_log WHERE action = 'photo.viewed'")).toEqual([]);
   });
 
   it('refuses a protocol header of a version it does not speak, protocol 1 included', async () => {

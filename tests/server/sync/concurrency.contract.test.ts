@@ -8,7 +8,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult, StatusChange, Submission } from '../../../src/domain/protocol';
 import { createApp } from '../../../src/server/http/app';
 import type { AcceptedSubmission } from '../../../src/server/sync/sync-repository';
-import { COMMUNE_CODE, DEVICE_ID, NOW, SENDER, makeAccepted, makeSubmission, push, pushRequest, registerDevice } from '../fixtures';
+import {
+  COMMUNE_CODE,
+  DEVICE_ID,
+  NOW,
+  SENDER,
+  advance,
+  makeAccepted,
+  makeSubmission,
+  push,
+  pushRequest,
+  registerDevice,
+} from '../fixtures';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from '../stores';
 
 const WRITERS = 8;
@@ -82,7 +93,7 @@ describe.each(STORE_BACKENDS)('concurrent writers on $kind', (backend) => {
         for (let batch = 0; batch < 6; batch++) {
           const items: AcceptedSubmission[] = Array.from({ length: 5 }, () => makeAccepted());
           const results = await store.sync.pushBatch(SENDER, items, NOW);
-          await Promise.all(results.map((r) => store.dossiers.setStatus(r.id, 'processing', undefined, NOW + 1)));
+          await Promise.all(results.map((r) => advance(store, r.id, 'start-processing', NOW + 1)));
         }
       }),
     );

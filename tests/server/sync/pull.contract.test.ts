@@ -1,7 +1,7 @@
 /** GET /api/v1/sync/pull on every adapter: a device gets the changes of its own dossiers after its cursor. */
 import { describe, expect, it } from 'vitest';
 import type { StatusChange } from '../../../src/domain/protocol';
-import { NOW, pull, pullPage, pushOneStored, setStatus, type TestDevice } from '../fixtures';
+import { NOW, act, pull, pullPage, pushOneStored, type TestDevice } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
 
 describe.each(STORE_BACKENDS)('pull with $kind', (backend) => {
@@ -27,7 +27,7 @@ describe.each(STORE_BACKENDS)('pull with $kind', (backend) => {
       const { cursor } = await pullOk(0);
       server.setNow(NOW + 60_000);
       const note = 'Bổ sung bản sao giấy tờ chứng minh chỗ ở hợp pháp'.normalize('NFD');
-      const res = await setStatus(server.app, { id: dossierCode, status: 'supplement-requested', note });
+      const res = await act(server.app, await server.officer(), dossierCode, 'request-supplement', note);
       expect(res.status).toBe(200);
 
       const next = await pullOk(cursor);
@@ -41,7 +41,7 @@ describe.each(STORE_BACKENDS)('pull with $kind', (backend) => {
     it("never returns other devices' dossiers", async () => {
       const mine = await pushOne();
       const theirs = await pushOne('other');
-      await setStatus(server.app, { id: theirs.id, status: 'processing' });
+      await act(server.app, await server.officer(), theirs.id, 'start-processing');
       const page = await pullOk(0);
       expect(page.changes.map((c: StatusChange) => c.id)).toEqual([mine.id]);
       const other = await pullOk(0, 'other');

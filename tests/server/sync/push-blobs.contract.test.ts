@@ -11,6 +11,7 @@ import {
   CONSENT_RECORD,
   NOW,
   SENDER,
+  act,
   makeAccepted,
   makeBlob,
   makeSubmission,
@@ -19,7 +20,6 @@ import {
   pushRequest,
   putBlob,
   refOf,
-  setStatus,
   type TestBlob,
 } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
@@ -216,7 +216,7 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
     const bad = makeSubmission({}, { phone: '0123' });
     const phone = await server.device();
     const first = await pushAs(server.app, phone, pushRequest([stored, waiting, bad]));
-    await setStatus(server.app, { id: stored.id, status: 'supplement-requested', note: 'Bổ sung ảnh' });
+    await act(server.app, await server.officer(), stored.id, 'request-supplement', 'Bổ sung ảnh');
     const second = await pushAs(server.app, phone, pushRequest([stored, changed]));
     // A conflict with a dossier another phone sent names no code; the reader takes that too.
     const stranger = await pushAs(server.app, await server.device('b'), pushRequest([changed]));
