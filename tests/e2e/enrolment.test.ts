@@ -100,7 +100,12 @@ describe('an outreach phone', () => {
       const first = validSubmission('Lò Văn Páo');
       await seedOutbox(page, [first]);
       await page.reload();
-      await page.getByTestId('pending-count').getByText('Không có hồ sơ nào chờ gửi.').waitFor();
+      // Sent when the app starts: the dossier comes back with its code.
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: 'Lò Văn Páo' })
+        .filter({ hasText: /\d{5}-\d{6}-/ })
+        .waitFor();
       const stored = rows<{ id: string; dossier_code: string; device_kind: string }>('SELECT id, dossier_code, device_kind FROM dossiers');
       expect(stored.map((d) => [d.id, d.device_kind])).toEqual([[first.id, 'staff']]);
 
@@ -115,11 +120,11 @@ describe('an outreach phone', () => {
 
       // Revoked: the next sync answers device-revoked; the phone says so and keeps what is queued.
       const listed = await admin.call('GET', '/api/v1/devices');
-      const device = (listed.json.devices as Array<{ id: string; staff?: { username: string } }>).find(
-        (d) => d.staff?.username === 'hoa.nt',
-      );
-      expect(device).toBeDefined();
-      expect((await admin.call('POST', `/api/v1/devices/${device!.id}/revoke`)).status).toBe(200);
+      const devices = listed.json.devices as Array<{ deviceId: string; kind: string; staff?: { username: string } }>;
+      const device = devices.find((d) => d.staff?.username === 'hoa.nt');
+      expect(device?.kind).toBe('staff');
+      const revoked = await admin.call('POST', `/api/v1/devices/${device!.deviceId}/revoke`, {});
+      expect(revoked.status).toBe(200);
       const second = validSubmission('Vừ Thị Dua');
       await seedOutbox(page, [second]);
       await page.reload();
