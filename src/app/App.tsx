@@ -13,6 +13,7 @@ import HomeScreen from './screens/HomeScreen';
 const FormScreen = lazyScreen(() => import('./screens/FormScreen'));
 const DossiersScreen = lazyScreen(() => import('./screens/DossiersScreen'));
 const HandoffScreen = lazyScreen(() => import('./screens/HandoffScreen'));
+const EnrolScreen = lazyScreen(() => import('./screens/EnrolScreen'));
 const ExplainerScreen = lazyScreen(() => import('./screens/ExplainerScreen'));
 const PresentationScreen = lazyScreen(() => import('./screens/PresentationScreen'));
 const QuizScreen = lazyScreen(() => import('./screens/QuizScreen'));
@@ -67,6 +68,7 @@ export function App() {
         {route.name === 'catalog' && <CatalogScreen query={route.query} />}
         {route.name === 'procedure' && <ProcedureScreen key={route.key} procedureKey={route.key} />}
         {route.name === 'handoff' && <HandoffScreen />}
+        {route.name === 'enrol' && <EnrolScreen />}
         {route.name === 'not-found' && <HomeScreen />}
       </main>
     </>

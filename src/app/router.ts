@@ -16,6 +16,7 @@ export type Route =
   | { name: 'form'; draftId: string; step: FormStep }
   | { name: 'dossiers' }
   | { name: 'handoff' }
+  | { name: 'enrol' }
   | { name: 'explainer' }
   | { name: 'presentation'; slide: number }
   | { name: 'quiz' }
@@ -31,6 +32,8 @@ export const PRESENTATION_PATH = '/muc-do/trinh-chieu';
 export const QUIZ_PATH = '/muc-do/kiem-tra';
 /** Hand-off of unsent dossiers through an encrypted file. */
 export const HANDOFF_PATH = '/chuyen-giao';
+/** Enrolment of an outreach phone; the code may follow in the fragment (/dang-ky-may#CODE), never in the query. */
+export const ENROL_PATH = '/dang-ky-may';
 export const CATALOG_PATH = '/thu-tuc';
 
 /** URL parameter names of the catalogue (Vietnamese, like the paths). */
@@ -56,6 +59,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/' || path === '') return { name: 'home' };
   if (path === '/ho-so') return { name: 'dossiers' };
   if (path === HANDOFF_PATH) return { name: 'handoff' };
+  if (path === ENROL_PATH) return { name: 'enrol' };
   if (path === EXPLAINER_PATH) return { name: 'explainer' };
   if (path === PRESENTATION_PATH) return { name: 'presentation', slide: slideOf(params) };
   if (path === QUIZ_PATH) return { name: 'quiz' };

@@ -58,6 +58,15 @@ export function vietnamDateOf(epochMs: number): CalendarDate {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+const DAY_MS = 86_400_000;
+
+/** The instant the Vietnam calendar day holding `epochMs` began (00:00 UTC+7), and the next one. */
+export function vietnamDayBounds(epochMs: number): { start: number; end: number } {
+  const start = Math.floor((epochMs + VIETNAM_OFFSET_MS) / DAY_MS) * DAY_MS - VIETNAM_OFFSET_MS;
+  return { start, end: start + DAY_MS };
+}
+
 /** Formats an instant as hh:mm dd/mm/yyyy in Vietnam time. */
 export function formatVnDateTime(epochMs: number): string {
   const d = new Date(epochMs + 7 * 3600_000);

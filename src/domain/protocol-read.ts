@@ -99,6 +99,8 @@ function readResult(r: StrictReader, value: unknown, path: string): PushResult |
       return { id, outcome, dossierCode, receivedAt, ...current };
     }
     case 'conflict': {
+      // Protocol 2 names the held code only to a device that follows that dossier.
+      if (field(obj, 'dossierCode') === undefined) return { id, outcome };
       const dossierCode = readCode(r, obj, path);
       return dossierCode === undefined ? undefined : { id, outcome, dossierCode };
     }

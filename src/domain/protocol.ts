@@ -3,9 +3,16 @@
  * so a change here is a change of the wire format: bump SYNC_PROTOCOL_VERSION when it breaks.
  */
 import type { Answers } from './form-schema';
+import type { PasswordProblem } from './password-policy';
+import type { Role } from './roles';
 import type { FieldError } from './validate';
 
-export const SYNC_PROTOCOL_VERSION = 1;
+/**
+ * 2: every phone route carries `Authorization: Device <deviceId>.<secret>` (a credential the
+ * server issued at registration or enrolment); the push body no longer names the device, pull
+ * no longer takes `?device=`, and a conflict names a dossier code only to a device that follows it.
+ */
+export const SYNC_PROTOCOL_VERSION = 2;
 
 /** At most this many submissions in one push; the server refuses bigger batches. */
 export const MAX_PUSH_ITEMS = 50;
@@ -35,7 +42,11 @@ export interface ConsentRecord {
 
 export interface PushRequest {
   protocol: number;
-  deviceId: string;
+  /**
+   * Protocol 1 only. A protocol-2 server ignores it: the device is the one the credential names.
+   * Kept optional here so a phone still sending it type-checks.
+   */
+  deviceId?: string;
   items: Submission[];
 }
 
@@ -57,7 +68,8 @@ export type PushOutcome = (typeof PUSH_OUTCOMES)[number];
 
 export type PushResult =
   | ({ id: string; outcome: 'stored' | 'duplicate'; dossierCode: string; receivedAt: number } & CurrentStatus)
-  | { id: string; outcome: 'conflict'; dossierCode: string }
+  /** dossierCode only when this device follows the dossier held under the id (it sent it before). */
+  | { id: string; outcome: 'conflict'; dossierCode?: string }
   | { id: string; outcome: 'invalid'; errors: FieldError[] }
   | { id: string; outcome: 'missing-blobs'; missing: string[] };
 
@@ -120,10 +132,40 @@ export const PROTOCOL_ERRORS = [
   'blob-hash-mismatch',
   /** PUT /api/v1/blobs/{sha256}: a Content-Type (or bytes) other than ATTACHMENT_TYPES. */
   'unsupported-media-type',
-  /** 401 on officer routes: no valid bearer token. */
+  /** 401: no credential, or one the server does not know (a device's, or a staff session). */
   'unauthorized',
   /** 500: the server failed on its side; the phone tries again later. */
   'internal',
+  /** 401: the device was revoked, or the staff account it is enrolled for is disabled. */
+  'device-revoked',
+  /** 429 with Retry-After (seconds): too many requests from this device or address. */
+  'rate-limited',
+  /** 429 with Retry-After: a resident device's daily dossier or photo allowance is used up. */
+  'quota-exceeded',
+  /** 403 on POST /api/v1/devices/register: this commune takes dossiers from staff devices only. */
+  'resident-submissions-off',
+  /** 400 on POST /api/v1/devices/enrol: the code is unknown, expired or used (one answer for all three). */
+  'enrolment-invalid',
+  /** 403: the request came from another site (Origin, Sec-Fetch-Site). */
+  'cross-origin',
+  /** 403: the Host header names a host this server does not answer for (DNS rebinding). */
+  'host-not-allowed',
+  /** 403: the signed-in role lacks the permission the route needs. */
+  'forbidden',
+  /** 409: the dossier's status does not allow this action. */
+  'invalid-transition',
+  /** 401 on POST /api/v1/auth/login: wrong username or password (one answer for both). */
+  'login-failed',
+  /** 400: a new password the policy refuses; `problem` says why. */
+  'password-rejected',
+  /** 403: the account must change its password before doing anything else. */
+  'password-change-required',
+  /** 400 on POST /api/v1/auth/setup: the one-time link is unknown, expired or used, or an admin exists. */
+  'setup-invalid',
+  /** 409: a staff account with this username exists already. */
+  'username-taken',
+  /** 409: the last active admin cannot be disabled. */
+  'last-admin',
 ] as const;
 export type ProtocolError = (typeof PROTOCOL_ERRORS)[number];
 
@@ -132,7 +174,56 @@ export interface ErrorBody {
   message: string;
   /** For protocol-unsupported: the versions this server speaks. */
   supported?: number[];
+  /** For password-rejected: what is wrong with the password. */
+  problem?: PasswordProblem;
 }
 
 /** Header the phone sends with every request so the server can refuse old clients clearly. */
 export const PROTOCOL_HEADER = 'x-mcld-protocol';
+
+/** Scheme of the device credential: `Authorization: Device <deviceId>.<secret>`. */
+export const DEVICE_AUTH_SCHEME = 'Device';
+
+/** The Authorization header value for a device credential. */
+export function deviceAuthorization(deviceId: string, secret: string): string {
+  return `${DEVICE_AUTH_SCHEME} ${deviceId}.${secret}`;
+}
+
+/** A resident's own phone (self-registered) or a staff member's enrolled one. */
+export const DEVICE_KINDS = ['resident', 'staff'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/** A staff account as the phone and the console see it (never its password or sessions). */
+export interface StaffSummary {
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The village (thôn) a village working group member belongs to. */
+  villageId?: string;
+}
+
+/** The answer to POST /api/v1/devices/register and /enrol (201): keep the secret, it is shown once. */
+export interface DeviceCredential {
+  deviceId: string;
+  secret: string;
+  kind: DeviceKind;
+  /** For a staff device: who it is enrolled for. */
+  staff?: StaffSummary;
+}
+
+/** GET /api/v1/devices/me. */
+export interface DeviceIdentity {
+  deviceId: string;
+  kind: DeviceKind;
+  staff?: StaffSummary;
+}
+
+/** POST /api/v1/devices/register: a resident's phone asks for its own credential. */
+export interface DeviceRegisterRequest {
+  protocol: number;
+}
+
+/** POST /api/v1/devices/enrol: a staff phone trades the code an officer gave for a credential. */
+export interface DeviceEnrolRequest {
+  code: string;
+}

@@ -2,6 +2,7 @@
  * Server settings from the environment, checked once at start: a wrong value stops the server
  * with a message naming the variable, instead of failing later in the middle of a request.
  */
+import { networkInterfaces } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_COMMUNE } from '../content/commune';
 import { DEFAULT_POOL_SIZE } from './db/postgres/postgres-database';
@@ -15,7 +16,6 @@ export interface ServerConfig {
   databasePath: string;
   communeCode: string;
   staticDir: string;
-  officerToken?: string;
   maxBodyBytes: number;
   /** Largest photo or scan a phone may PUT. */
   maxBlobBytes: number;
@@ -23,6 +23,37 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** Most PostgreSQL connections this process opens. */
   databasePoolSize: number;
+  /** Host names (no port) the server answers for; others get 403 host-not-allowed. */
+  allowedHosts: string[];
+  /** Believe X-Forwarded-For / X-Forwarded-Proto (only behind a reverse proxy that sets them). */
+  trustProxy: boolean;
+  /** Residents' own phones may register and send dossiers. */
+  residentSubmissions: boolean;
+}
+
+export interface ConfigContext {
+  /** The machine's addresses, added to the default ALLOWED_HOSTS when HOST listens on all of them. */
+  interfaceAddresses?: () => string[];
+}
+
+/** Listening on every address: phones reach the server by the machine's LAN address. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+
+function machineAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .flatMap((info) => (info ? [info.family === 'IPv6' ? `[${info.address.split('%')[0]}]` : info.address] : []));
+}
+
+/**
+ * ALLOWED_HOSTS when unset: the listen host, localhost and the loopback addresses; when HOST is a
+ * wildcard, the machine's own addresses too (an IP address cannot be rebound, only a name can).
+ */
+export function defaultAllowedHosts(host: string, addresses: () => string[]): string[] {
+  const hosts = ['localhost', '127.0.0.1', '[::1]'];
+  if (WILDCARD_HOSTS.has(host)) hosts.push(...addresses());
+  else hosts.push(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  return [...new Set(hosts.map((h) => h.toLowerCase()))];
 }
 
 export class ConfigError extends Error {
@@ -54,7 +85,7 @@ function isPostgresUrl(url: string): boolean {
 }
 
 /** Reads and checks the settings; throws one ConfigError listing every bad variable. */
-export function loadConfig(env: Env, cwd: string = process.cwd()): ServerConfig {
+export function loadConfig(env: Env, cwd: string = process.cwd(), context: ConfigContext = {}): ServerConfig {
   const problems: string[] = [];
   const read = (name: string): string | undefined => {
     const value = env[name]?.trim();
@@ -71,6 +102,14 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
     return value;
   };
   const path = (value: string): string => (isAbsolute(value) ? value : resolve(cwd, value));
+  const flag = (name: string, fallback: boolean, on: readonly string[], off: readonly string[]): boolean => {
+    const text = read(name)?.toLowerCase();
+    if (text === undefined) return fallback;
+    if (on.includes(text)) return true;
+    if (off.includes(text)) return false;
+    problems.push(`${name} must be one of ${[...on, ...off].join(', ')} (got "${text}").`);
+    return fallback;
+  };
 
   const port = integer('PORT', 8080, 0, 65535);
   const maxBodyBytes = integer('MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024, MAX_BODY_LIMIT);
@@ -79,9 +118,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
   if (/\s|\//.test(host)) problems.push(`HOST must be a host name or IP address (got "${host}").`);
   const communeCode = read('COMMUNE_CODE') ?? DEFAULT_COMMUNE.code;
   if (!/^\d{5}$/.test(communeCode)) problems.push(`COMMUNE_CODE must be the 5-digit national commune code (got "${communeCode}").`);
-  const officerToken = read('OFFICER_TOKEN');
-  if (officerToken !== undefined && (officerToken.length < 16 || /\s/.test(officerToken))) {
-    problems.push('OFFICER_TOKEN must be at least 16 characters without spaces (or unset to disable the officer route).');
+  // Staff accounts replaced the shared officer token: say so rather than ignore it silently.
+  if (read('OFFICER_TOKEN') !== undefined) {
+    problems.push('OFFICER_TOKEN is gone: officers sign in with their own accounts (see "npm run staff" in the README). Unset it.');
   }
   const dataDir = path(read('DATA_DIR') ?? './data');
   const databasePath = path(read('DATABASE_PATH') ?? join(dataDir, 'mot-cua.sqlite'));
@@ -94,9 +133,36 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): ServerConfig 
     problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL (got ${scheme}); unset it to use SQLite.`);
   }
 
+  const trustProxy = flag('TRUST_PROXY', false, ['1', 'true', 'yes'], ['0', 'false', 'no']);
+  const residentSubmissions = flag('RESIDENT_SUBMISSIONS', true, ['on', '1', 'true', 'yes'], ['off', '0', 'false', 'no']);
+  const hostList = read('ALLOWED_HOSTS');
+  const allowedHosts =
+    hostList === undefined
+      ? defaultAllowedHosts(host, context.interfaceAddresses ?? machineAddresses)
+      : hostList
+          .split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter((h) => h !== '');
+  for (const entry of allowedHosts) {
+    if (/[\s/@]/.test(entry)) problems.push(`ALLOWED_HOSTS must be host names separated by commas (got "${entry}").`);
+  }
+  if (hostList !== undefined && allowedHosts.length === 0) problems.push('ALLOWED_HOSTS must name at least one host.');
+
   if (problems.length > 0) throw new ConfigError(`Invalid server configuration:\n  ${problems.join('\n  ')}`);
-  const config: ServerConfig = { port, host, dataDir, databasePath, communeCode, staticDir, maxBodyBytes, maxBlobBytes, databasePoolSize };
-  if (officerToken !== undefined) config.officerToken = officerToken;
+  const config: ServerConfig = {
+    port,
+    host,
+    dataDir,
+    databasePath,
+    communeCode,
+    staticDir,
+    maxBodyBytes,
+    maxBlobBytes,
+    databasePoolSize,
+    allowedHosts,
+    trustProxy,
+    residentSubmissions,
+  };
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   return config;
 }

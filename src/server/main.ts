@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { CatalogFileError, loadCatalog } from './catalog/catalog-source';
 import { ConfigError, loadConfig, redactDatabaseUrl, type ServerConfig } from './config';
 import { createApp } from './http/app';
+import { firstStartLink } from './accounts/first-start';
 import { openPostgresStores, openSqliteStores, type Stores } from './stores';
 
 function fail(message: string): never {
@@ -76,13 +77,22 @@ const app = createApp({
   maxBodyBytes: config.maxBodyBytes,
   maxBlobBytes: config.maxBlobBytes,
   catalog,
+  allowedHosts: config.allowedHosts,
+  trustProxy: config.trustProxy,
+  residentSubmissions: config.residentSubmissions,
   ...(staticDir !== undefined ? { staticDir } : {}),
-  ...(config.officerToken !== undefined ? { officerToken: config.officerToken } : {}),
 });
 
 const displayHost = config.host.includes(':') ? `[${config.host}]` : config.host;
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Một Cửa Lưu Động listening on http://${displayHost}:${info.port} (${describeStore(config)})`);
+  const origin = `http://${displayHost}:${info.port}`;
+  console.log(`Một Cửa Lưu Động listening on ${origin} (${describeStore(config)})`);
+  void firstStartLink(stores.accounts, config.communeCode, origin, Date.now()).then(
+    (link) => {
+      if (link) console.log(`No staff account yet. Open this link within 1 hour to create the first admin (it works once):\n  ${link}`);
+    },
+    (error: unknown) => console.error('Could not make the first-start link:', error),
+  );
 });
 server.on('error', (error) => {
   void stores.close();

@@ -4,9 +4,18 @@
  * (accounts, campaign log, …) is added, once per store kind; the app and the tests take the
  * bundle, and closing it closes the database.
  */
+import type { AccountRepository } from './accounts/account-repository';
+import { postgresAccountRepository } from './accounts/postgres-account-repository';
+import { sqliteAccountRepository } from './accounts/sqlite-account-repository';
+import type { AuditRepository } from './audit/audit-repository';
+import { postgresAuditRepository } from './audit/postgres-audit-repository';
+import { sqliteAuditRepository } from './audit/sqlite-audit-repository';
 import { openPostgresDatabase, type PostgresOpenOptions } from './db/postgres/postgres-database';
 import { openSqliteDatabase, type SqliteOpenOptions } from './db/sqlite/sqlite-database';
 import type { StoreKind } from './db/store-kind';
+import type { DeviceRepository } from './devices/device-repository';
+import { postgresDeviceRepository } from './devices/postgres-device-repository';
+import { sqliteDeviceRepository } from './devices/sqlite-device-repository';
 import type { DossierRepository } from './dossiers/dossier-repository';
 import { postgresDossierRepository } from './dossiers/postgres-dossier-repository';
 import { sqliteDossierRepository } from './dossiers/sqlite-dossier-repository';
@@ -18,6 +27,9 @@ export interface Stores {
   readonly kind: StoreKind;
   readonly sync: SyncRepository;
   readonly dossiers: DossierRepository;
+  readonly devices: DeviceRepository;
+  readonly accounts: AccountRepository;
+  readonly audit: AuditRepository;
   /** Closes the shared database; a second call does nothing. */
   close(): Promise<void>;
 }
@@ -32,6 +44,9 @@ export function openSqliteStores(path: string, options: SqliteStoresOptions = {}
     kind: database.kind,
     sync: sqliteSyncRepository(database, options),
     dossiers: sqliteDossierRepository(database),
+    devices: sqliteDeviceRepository(database),
+    accounts: sqliteAccountRepository(database),
+    audit: sqliteAuditRepository(database),
     close: () => database.close(),
   };
 }
@@ -43,6 +58,9 @@ export async function openPostgresStores(url: string, options: PostgresStoresOpt
     kind: database.kind,
     sync: postgresSyncRepository(database, options),
     dossiers: postgresDossierRepository(database),
+    devices: postgresDeviceRepository(database),
+    accounts: postgresAccountRepository(database),
+    audit: postgresAuditRepository(database),
     close: () => database.close(),
   };
 }

@@ -2,10 +2,13 @@
  * Small settings in their own idb-keyval store (database "mot-cua-luu-dong-settings", object
  * store "settings"), apart from the Dexie database so they survive its upgrades untouched, and
  * so the app shell can read the language without loading Dexie.
- * Keys: "deviceId" (UUID made once), "language" ('vi' | 'en'), "syncCursor" (highest server
- * sequence pulled), "lastSyncAt" (ms of the last successful pull).
+ * Keys: "deviceId" (UUID made once: names this phone in a hand-off file), "language" ('vi' | 'en'),
+ * "syncCursor" (highest server sequence pulled), "lastSyncAt" (ms of the last successful pull),
+ * "credential" (what the server issued when this phone registered or was enrolled: it alone lets
+ * the phone send), "revokedAt" (when the server said this phone may no longer send).
  */
-import { createStore, get, set, update, type UseStore } from 'idb-keyval';
+import { createStore, del, get, set, update, type UseStore } from 'idb-keyval';
+import { readCredentialAnswer, type DeviceCredential } from '../domain/device-credential';
 
 export const SETTINGS_DB_NAME = 'mot-cua-luu-dong-settings';
 
@@ -17,6 +20,8 @@ const KEYS = {
   language: 'language',
   syncCursor: 'syncCursor',
   lastSyncAt: 'lastSyncAt',
+  credential: 'credential',
+  revokedAt: 'revokedAt',
 } as const;
 
 export interface Settings {
@@ -31,6 +36,14 @@ export interface Settings {
   /** When the phone last heard from the server (ms), or null if never. */
   getLastSyncAt(): Promise<number | null>;
   setLastSyncAt(ms: number): Promise<void>;
+  /** The server's credential for this phone, or undefined before it registered (or after it was forgotten). */
+  getCredential(): Promise<DeviceCredential | undefined>;
+  /** Keeps a new credential (registration or enrolment) and clears any revocation. */
+  setCredential(credential: DeviceCredential): Promise<void>;
+  forgetCredential(): Promise<void>;
+  /** When the server refused this phone for good (revoked device or disabled account), or null. */
+  getRevokedAt(): Promise<number | null>;
+  setRevokedAt(ms: number): Promise<void>;
 }
 
 /** The idb-keyval store in database `dbName` (tests pass a fresh name each time). */
@@ -65,5 +78,17 @@ export function createSettings(store: UseStore = createSettingsStore()): Setting
       return typeof value === 'number' ? value : null;
     },
     setLastSyncAt: (ms) => set(KEYS.lastSyncAt, ms, store),
+    // Read back through the same checks as the server's answer: the store may hold anything.
+    getCredential: async () => readCredentialAnswer(await get(KEYS.credential, store)),
+    async setCredential(credential) {
+      await set(KEYS.credential, credential, store);
+      await del(KEYS.revokedAt, store);
+    },
+    forgetCredential: () => del(KEYS.credential, store),
+    async getRevokedAt() {
+      const value: unknown = await get(KEYS.revokedAt, store);
+      return typeof value === 'number' ? value : null;
+    },
+    setRevokedAt: (ms) => set(KEYS.revokedAt, ms, store),
   };
 }

@@ -2,16 +2,19 @@
  * Blobs first: before a dossier is pushed, each of its photos is asked about
  * with `HEAD /api/v1/blobs/{sha256}` and only the ones the server lacks are PUT, so a photo
  * crosses a weak signal once. A network error stops the upload at once (the rest would fail the
- * same way) and is reported, so the engine retries the dossiers later. Never throws.
+ * same way) and is reported, so the engine retries the dossiers later. Every request carries the
+ * device credential. Never throws.
  */
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../domain/protocol';
-import { DEFAULT_TIMEOUT_MS } from './transport';
+import { DEFAULT_TIMEOUT_MS, retryAfterMs } from './transport';
 
 export interface BlobUploadDeps {
   fetch: typeof fetch;
   /** Origin of the API, '' for the page's own origin. */
   baseUrl?: string;
   readBlob: (sha256: string) => Promise<{ blob: Blob; type: string } | undefined>;
+  /** The device credential's Authorization header value. */
+  authorization: string;
   /** Per request. */
   timeoutMs?: number;
 }
@@ -28,18 +31,39 @@ export interface BlobUploadReport {
 /**
  * Why a photo is not on the server: 'network' or 'timeout' (the upload stopped there; hashes
  * after it are 'not-attempted'), 'server' (5xx), 'refused' (4xx: hash mismatch, too large, wrong
- * type; `status` says which), 'not-on-device' (this phone does not hold the bytes), 'update-required'.
+ * type; `status` says which), 'not-on-device' (this phone does not hold the bytes),
+ * 'update-required', 'unauthorized' (401: the push that follows says why, since a HEAD answer has
+ * no body to tell a revoked phone from an unknown one), 'rate-limited' (429, with the wait).
  */
-export const BLOB_UPLOAD_ERRORS = ['network', 'timeout', 'server', 'refused', 'not-on-device', 'update-required', 'not-attempted'] as const;
+export const BLOB_UPLOAD_ERRORS = [
+  'network',
+  'timeout',
+  'server',
+  'refused',
+  'not-on-device',
+  'update-required',
+  'unauthorized',
+  'rate-limited',
+  'not-attempted',
+] as const;
 export type BlobUploadError = (typeof BLOB_UPLOAD_ERRORS)[number];
 
-export type BlobFailure =
-  { sha256: string; error: Exclude<BlobUploadError, 'refused'> } | { sha256: string; error: 'refused'; status: number };
+type Failure =
+  | { error: Exclude<BlobUploadError, 'refused' | 'rate-limited'> }
+  | { error: 'refused'; status: number }
+  | { error: 'rate-limited'; retryAfterMs: number };
+export type BlobFailure = { sha256: string } & Failure;
 
 /** The errors after which nothing else was tried: the whole upload should be retried later. */
-export const STOPPING_ERRORS: ReadonlySet<BlobUploadError> = new Set<BlobUploadError>(['network', 'timeout', 'update-required']);
+export const STOPPING_ERRORS: ReadonlySet<BlobUploadError> = new Set<BlobUploadError>([
+  'network',
+  'timeout',
+  'update-required',
+  'unauthorized',
+  'rate-limited',
+]);
 
-type Step = { kind: 'status'; status: number } | { kind: 'offline'; error: 'network' | 'timeout' };
+type Step = { kind: 'status'; status: number; retryAfter: string | null } | { kind: 'offline'; error: 'network' | 'timeout' };
 
 async function request(deps: BlobUploadDeps, sha256: string, init: RequestInit): Promise<Step> {
   const doFetch = deps.fetch; // unbound, as transport.ts explains
@@ -48,12 +72,16 @@ async function request(deps: BlobUploadDeps, sha256: string, init: RequestInit):
   try {
     const response = await doFetch(`${deps.baseUrl ?? ''}/api/v1/blobs/${sha256}`, {
       ...init,
-      headers: { ...(init.headers as Record<string, string> | undefined), [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
+      headers: {
+        ...(init.headers as Record<string, string> | undefined),
+        [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+        authorization: deps.authorization,
+      },
       signal: controller.signal,
     });
     // Read (and drop) the body so the connection is free and a timeout covers it.
     await response.arrayBuffer().catch(() => undefined);
-    return { kind: 'status', status: response.status };
+    return { kind: 'status', status: response.status, retryAfter: response.headers.get('Retry-After') };
   } catch {
     return { kind: 'offline', error: controller.signal.aborted ? 'timeout' : 'network' };
   } finally {
@@ -61,9 +89,11 @@ async function request(deps: BlobUploadDeps, sha256: string, init: RequestInit):
   }
 }
 
-function failure(status: number): Failed {
-  if (status === 426) return { kind: 'failed', error: 'update-required' };
-  return status >= 500 ? { kind: 'failed', error: 'server' } : { kind: 'failed', error: 'refused', status };
+function failure(step: Extract<Step, { kind: 'status' }>): Failure {
+  if (step.status === 426) return { error: 'update-required' };
+  if (step.status === 401) return { error: 'unauthorized' };
+  if (step.status === 429) return { error: 'rate-limited', retryAfterMs: retryAfterMs(step.retryAfter) };
+  return step.status >= 500 ? { error: 'server' } : { error: 'refused', status: step.status };
 }
 
 /**
@@ -72,28 +102,26 @@ function failure(status: number): Failed {
  */
 export const UPLOAD_CONCURRENCY = 3;
 
-type Failed =
-  { kind: 'failed'; error: Exclude<BlobUploadError, 'refused' | 'not-attempted'> } | { kind: 'failed'; error: 'refused'; status: number };
-type Outcome = { kind: 'present' | 'uploaded' } | Failed;
+type Outcome = { kind: 'present' | 'uploaded' } | ({ kind: 'failed' } & Failure);
 
 /** One photo: HEAD, then PUT when the server lacks it. */
 async function uploadOne(deps: BlobUploadDeps, sha256: string): Promise<Outcome> {
   const head = await request(deps, sha256, { method: 'HEAD' });
   if (head.kind === 'offline') return { kind: 'failed', error: head.error };
   if (head.status === 200) return { kind: 'present' };
-  if (head.status !== 404) return failure(head.status);
+  if (head.status !== 404) return { kind: 'failed', ...failure(head) };
   const stored = await deps.readBlob(sha256);
   if (!stored) return { kind: 'failed', error: 'not-on-device' };
   const put = await request(deps, sha256, { method: 'PUT', headers: { 'content-type': stored.type }, body: stored.blob });
   if (put.kind === 'offline') return { kind: 'failed', error: put.error };
   if (put.status === 200 || put.status === 201) return { kind: 'uploaded' };
-  return failure(put.status);
+  return { kind: 'failed', ...failure(put) };
 }
 
 /**
  * HEAD each hash (once), PUT the missing ones, a few at a time; see BlobUploadReport for what
- * comes back. After a stopping error (network, timeout, update required) nothing new starts and
- * the hashes not started are reported 'not-attempted'.
+ * comes back. After a stopping error nothing new starts and the hashes not started are reported
+ * 'not-attempted'.
  */
 export async function uploadBlobs(hashes: readonly string[], deps: BlobUploadDeps): Promise<BlobUploadReport> {
   const report: BlobUploadReport = { uploaded: [], present: [], failed: [] };
@@ -113,11 +141,10 @@ export async function uploadBlobs(hashes: readonly string[], deps: BlobUploadDep
   for (const sha256 of queue) {
     const outcome = outcomes.get(sha256);
     if (!outcome) report.failed.push({ sha256, error: 'not-attempted' });
-    else if (outcome.kind === 'failed')
-      report.failed.push(
-        outcome.error === 'refused' ? { sha256, error: 'refused', status: outcome.status } : { sha256, error: outcome.error },
-      );
-    else report[outcome.kind].push(sha256);
+    else if (outcome.kind === 'failed') {
+      const { kind: _kind, ...reason } = outcome;
+      report.failed.push({ sha256, ...reason });
+    } else report[outcome.kind].push(sha256);
   }
   return report;
 }

@@ -5,6 +5,7 @@
  */
 import { attachmentHashesIn } from '../domain/attachment-hashes';
 import type { Blobs } from '../storage/blobs';
+import { authorizationOf, type DeviceCredential } from '../domain/device-credential';
 import type { OutboxRow } from '../storage/db';
 import { STOPPING_ERRORS, uploadBlobs, type BlobUploadDeps } from './blob-upload';
 import type { BeforePush } from './engine';
@@ -30,7 +31,11 @@ export function createBlobsFirst(source: BlobSource): BlobsFirst {
   // them again cannot help, so their dossiers are parked for the user to retake the photo.
   const refused = new Set<string>();
 
-  async function beforePush(rows: readonly OutboxRow[], transport: TransportDeps): Promise<TransportAnswer<unknown>> {
+  async function beforePush(
+    rows: readonly OutboxRow[],
+    transport: TransportDeps,
+    credential: DeviceCredential,
+  ): Promise<TransportAnswer<unknown>> {
     const hashes = batchBlobHashes(rows);
     if (hashes.length === 0) return { kind: 'ok', body: undefined };
     const report = await uploadBlobs(hashes, {
@@ -38,9 +43,16 @@ export function createBlobsFirst(source: BlobSource): BlobsFirst {
       baseUrl: transport.baseUrl,
       timeoutMs: transport.timeoutMs,
       readBlob,
+      authorization: authorizationOf(credential),
     });
     const stopped = report.failed.find((f) => STOPPING_ERRORS.has(f.error));
     if (stopped?.error === 'update-required') return { kind: 'update-required' };
+    // The push says whether the phone was revoked or is unknown; its answer decides (a HEAD cannot tell).
+    if (stopped?.error === 'unauthorized') return { kind: 'ok', body: report };
+    if (stopped?.error === 'rate-limited') {
+      const error = { code: 'refused' as const, detail: { blob: stopped.sha256, status: 429 } };
+      return { kind: 'rate-limited', retryAfterMs: stopped.retryAfterMs, error };
+    }
     if (stopped)
       return { kind: 'offline', error: { code: stopped.error === 'timeout' ? 'timeout' : 'network', detail: { blob: stopped.sha256 } } };
     if (report.failed.some((f) => f.error === 'server'))

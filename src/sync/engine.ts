@@ -9,6 +9,7 @@
  * Storage comes in as ports (sync/ports.ts); every move of an outbox row is one the outbox state
  * machine allows, and what the engine reports follows the machine's answer for that move.
  */
+import type { DeviceCredential } from '../domain/device-credential';
 import { MAX_PUSH_ITEMS, SYNC_PROTOCOL_VERSION, type PushRequest, type PushResult } from '../domain/protocol';
 import type { OutboxRow } from '../storage/db';
 import type { AppliedMove } from '../storage/outbox';
@@ -16,7 +17,7 @@ import { backoffDelay } from './backoff';
 import { type SyncError, type SyncEvent, type SyncReason, type SyncReport, createEmitter, emptyReport } from './events';
 import type { SyncLock } from './lock';
 import type { SyncPorts } from './ports';
-import { DEFAULT_TIMEOUT_MS, type TransportAnswer, type TransportDeps, getPull, postPush } from './transport';
+import { DEFAULT_TIMEOUT_MS, type TransportAnswer, type TransportDeps, getPull, postPush, postRegister } from './transport';
 
 export type { SyncEvent, SyncReason, SyncReport } from './events';
 
@@ -24,7 +25,11 @@ export type { SyncEvent, SyncReason, SyncReport } from './events';
  * Runs before a batch is pushed, with the rows about to go (photos: HEAD/PUT each blob the
  * server lacks). 'ok' lets the push go; anything else is handled like that answer to the push.
  */
-export type BeforePush = (rows: readonly OutboxRow[], transport: TransportDeps) => Promise<TransportAnswer<unknown>>;
+export type BeforePush = (
+  rows: readonly OutboxRow[],
+  transport: TransportDeps,
+  credential: DeviceCredential,
+) => Promise<TransportAnswer<unknown>>;
 
 /** Most pull pages one sync reads (the server sends at most 500 changes per page). */
 export const MAX_PULL_PAGES = 20;
@@ -55,11 +60,13 @@ export interface SyncEngine {
 }
 
 type BatchEnd = 'continue' | 'stop' | 'offline';
+/** The credential for this sync, made on first need (a phone that never queues never registers). */
+type CredentialSource = () => Promise<DeviceCredential | undefined>;
 type FailedAnswer = Exclude<TransportAnswer<unknown>, { kind: 'ok' }>;
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const { emit, on } = createEmitter();
-  const { outbox, dossiers, cursor, blobs } = deps;
+  const { outbox, dossiers, cursor, blobs, device } = deps;
   const lock: SyncLock = deps.lock ?? ((fn) => fn());
   const random = deps.random ?? Math.random;
   const transport: TransportDeps = {
@@ -77,11 +84,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     emit({ type: 'update-required' });
   }
 
-  async function retry(rows: readonly OutboxRow[], error: SyncError, report: SyncReport): Promise<void> {
+  /** Back to queued with backoff, or after exactly `waitMs` when the server said how long (Retry-After). */
+  async function retry(rows: readonly OutboxRow[], error: SyncError, report: SyncReport, waitMs?: number): Promise<void> {
     if (rows.length === 0) return;
     const attempt = Math.max(...rows.map((row) => row.attempts));
     const now = deps.now();
-    const nextAttemptAt = now + backoffDelay(attempt, random);
+    const nextAttemptAt = now + (waitMs ?? backoffDelay(attempt, random));
     const ids = await outbox.scheduleRetry(
       rows.map((row) => row.id),
       nextAttemptAt,
@@ -123,14 +131,42 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
   }
 
+  /**
+   * The server refused this phone: revoked for good (it says so, keeps its queue, offers the
+   * hand-off file), or it does not know the credential (a resident's phone registers anew at its
+   * next sync; an outreach phone must be enrolled again).
+   */
+  async function refusedDevice(credential: DeviceCredential, revoked: boolean, report: SyncReport): Promise<void> {
+    if (revoked || credential.kind === 'staff') {
+      await device.setRevokedAt(deps.now());
+      report.deviceRevoked = true;
+      emit({ type: 'device-revoked' });
+    } else {
+      await device.forgetCredential();
+    }
+  }
+
   /** Acts on a failed exchange for `batch`; 'continue' only when the failure was handled per row. */
-  async function onFailure(batch: OutboxRow[], answer: FailedAnswer, deviceId: string, report: SyncReport): Promise<BatchEnd> {
+  async function onFailure(batch: OutboxRow[], answer: FailedAnswer, credential: DeviceCredential, report: SyncReport): Promise<BatchEnd> {
     if (answer.kind === 'update-required') {
       await outbox.recoverSending(
         batch.map((row) => row.id),
         deps.now(),
       );
       requireUpdate(report);
+      return 'stop';
+    }
+    if (answer.kind === 'unauthorized') {
+      // Nothing was looked at: the rows wait, no attempt counted, until the phone may send again.
+      await outbox.recoverSending(
+        batch.map((row) => row.id),
+        deps.now(),
+      );
+      await refusedDevice(credential, answer.revoked, report);
+      return 'stop';
+    }
+    if (answer.kind === 'rate-limited') {
+      await retry(batch, answer.error, report, answer.retryAfterMs);
       return 'stop';
     }
     if (answer.kind === 'offline') {
@@ -143,18 +179,18 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         await reject(batch, answer.error, report);
         return 'continue';
       }
-      return bisect(batch, deviceId, report);
+      return bisect(batch, credential, report);
     }
     await retry(batch, answer.error, report);
     return 'stop';
   }
 
   /** Sends each half on its own; rows of halves not reached go back to queued, no attempt counted. */
-  async function bisect(batch: OutboxRow[], deviceId: string, report: SyncReport): Promise<BatchEnd> {
+  async function bisect(batch: OutboxRow[], credential: DeviceCredential, report: SyncReport): Promise<BatchEnd> {
     const middle = Math.ceil(batch.length / 2);
     const halves = [batch.slice(0, middle), batch.slice(middle)];
     for (const [index, half] of halves.entries()) {
-      const end = await pushBatch(half, deviceId, report);
+      const end = await pushBatch(half, credential, report);
       if (end === 'continue') continue;
       const rest = halves.slice(index + 1).flat();
       if (rest.length > 0)
@@ -180,16 +216,16 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return resend;
   }
 
-  async function pushBatch(batch: OutboxRow[], deviceId: string, report: SyncReport): Promise<BatchEnd> {
+  async function pushBatch(batch: OutboxRow[], credential: DeviceCredential, report: SyncReport): Promise<BatchEnd> {
     if (deps.beforePush) {
-      const prepared = await deps.beforePush(batch, transport);
+      const prepared = await deps.beforePush(batch, transport, credential);
       // A failed blob upload says nothing about the dossiers themselves: never park rows for it.
-      if (prepared.kind === 'failed') return onFailure(batch, { kind: 'failed', error: prepared.error }, deviceId, report);
-      if (prepared.kind !== 'ok') return onFailure(batch, prepared, deviceId, report);
+      if (prepared.kind === 'failed') return onFailure(batch, { kind: 'failed', error: prepared.error }, credential, report);
+      if (prepared.kind !== 'ok') return onFailure(batch, prepared, credential, report);
     }
-    const request: PushRequest = { protocol: SYNC_PROTOCOL_VERSION, deviceId, items: batch.map((row) => row.submission) };
-    const answer = await postPush(transport, request);
-    if (answer.kind !== 'ok') return onFailure(batch, answer, deviceId, report);
+    const request: PushRequest = { protocol: SYNC_PROTOCOL_VERSION, items: batch.map((row) => row.submission) };
+    const answer = await postPush(transport, credential, request);
+    if (answer.kind !== 'ok') return onFailure(batch, answer, credential, report);
     const ids = new Set(batch.map((row) => row.id));
     const results = new Map<string, PushResult>();
     for (const result of answer.body.results) if (ids.has(result.id)) results.set(result.id, result);
@@ -209,8 +245,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   /** Sends due rows 50 at a time; each row at most once per sync, so a zero backoff cannot spin. */
-  async function pushAll(reason: SyncReason, deviceId: string, report: SyncReport): Promise<BatchEnd> {
-    const ignoreBackoff = reason === 'button';
+  async function pushAll(reason: SyncReason, credentialFor: CredentialSource, report: SyncReport): Promise<BatchEnd> {
+    // The user asked, or the network just came back: the backoff waited for exactly this moment.
+    const ignoreBackoff = reason === 'button' || reason === 'online';
     const attempted = new Set<string>();
     for (;;) {
       const cutoff = ignoreBackoff ? Infinity : deps.now();
@@ -218,13 +255,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         .filter((row) => !attempted.has(row.id))
         .slice(0, MAX_PUSH_ITEMS);
       if (due.length === 0) return 'continue';
+      const credential = await credentialFor();
+      if (!credential) return report.offline ? 'offline' : 'stop';
       for (const row of due) attempted.add(row.id);
       const batch = await outbox.markSending(
         due.map((row) => row.id),
         deps.now(),
       );
       if (batch.length === 0) continue;
-      const end = await pushBatch(batch, deviceId, report);
+      const end = await pushBatch(batch, credential, report);
       if (end !== 'continue') return end;
     }
   }
@@ -234,11 +273,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
    * in our outbox (its push answer was lost): the next pull brings it again once the row is
    * answered. Reads further pages while the server has more and the cursor moved.
    */
-  async function pull(deviceId: string, report: SyncReport): Promise<void> {
+  async function pull(credential: DeviceCredential, report: SyncReport): Promise<void> {
     for (let page = 0; page < MAX_PULL_PAGES; page++) {
       const since = await cursor.getSyncCursor();
-      const answer = await getPull(transport, since, deviceId);
+      const answer = await getPull(transport, credential, since);
       if (answer.kind === 'update-required') return requireUpdate(report);
+      if (answer.kind === 'unauthorized') return refusedDevice(credential, answer.revoked, report);
+      if (answer.kind === 'rate-limited') return;
       if (answer.kind === 'offline') {
         report.offline = true;
         return;
@@ -261,6 +302,23 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
   }
 
+  /** Registers this phone as a resident's device; undefined (and the report says why) when it cannot now. */
+  async function register(report: SyncReport): Promise<DeviceCredential | undefined> {
+    const answer = await postRegister(transport);
+    if (answer.kind === 'ok') {
+      await device.setCredential(answer.body);
+      emit({ type: 'registered', kind: answer.body.kind });
+      return answer.body;
+    }
+    if (answer.kind === 'update-required') requireUpdate(report);
+    else if (answer.kind === 'offline') report.offline = true;
+    else if (answer.kind === 'failed' && answer.reason === 'resident-submissions-off') {
+      report.registrationRefused = true;
+      emit({ type: 'registration-refused' });
+    }
+    return undefined;
+  }
+
   async function run(reason: SyncReason): Promise<SyncReport> {
     const report = emptyReport();
     emit({ type: 'start', reason });
@@ -270,9 +328,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       } else {
         // We hold the lock, so no one else is sending: rows in `sending` were left by a killed browser.
         await outbox.recoverSending(undefined, deps.now());
-        const deviceId = await deps.deviceId();
-        const end = await pushAll(reason, deviceId, report);
-        if (end !== 'offline' && !updateRequired) await pull(deviceId, report);
+        if ((await device.getRevokedAt()) !== null) {
+          // Refused for good: nothing leaves until the phone is enrolled again (a new credential).
+          report.deviceRevoked = true;
+          emit({ type: 'device-revoked' });
+        } else {
+          let credential = await device.getCredential();
+          const credentialFor: CredentialSource = async () => (credential ??= await register(report));
+          const end = await pushAll(reason, credentialFor, report);
+          // A phone that has never registered has nothing to follow yet.
+          if (end !== 'offline' && !updateRequired && !report.deviceRevoked && credential) await pull(credential, report);
+        }
       }
     } catch (error) {
       emit({ type: 'error', error });

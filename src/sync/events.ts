@@ -1,4 +1,5 @@
 /** What the sync engine reports; the UI and the service worker only listen, they never drive it. */
+import type { DeviceKind } from '../domain/device-credential';
 import type { StatusChange } from '../domain/protocol';
 import type { FieldError } from '../domain/validate';
 import type { OutboxError, RejectionCode, RetryErrorCode } from '../domain/outbox-state';
@@ -21,6 +22,10 @@ export interface SyncReport {
   pulled: number;
   /** The server no longer speaks this app's protocol; nothing is sent until the app updates. */
   updateRequired: boolean;
+  /** The server refused this phone for good (revoked, or its account disabled); the queue stays. */
+  deviceRevoked: boolean;
+  /** This server takes dossiers only from enrolled outreach phones, and this phone is not one. */
+  registrationRefused: boolean;
 }
 
 export type SyncEvent =
@@ -32,6 +37,10 @@ export type SyncEvent =
   | { type: 'retry'; ids: string[]; nextAttemptAt: number; error: SyncError }
   | { type: 'status'; changes: StatusChange[] }
   | { type: 'update-required' }
+  /** This phone registered itself with the server (its first sync with something to send). */
+  | { type: 'registered'; kind: DeviceKind }
+  | { type: 'registration-refused' }
+  | { type: 'device-revoked' }
   | { type: 'done'; report: SyncReport }
   /** Storage failed mid-sync (quota, closed database); sync() rejects with the same error. */
   | { type: 'error'; error: unknown };
@@ -61,5 +70,15 @@ export function createEmitter(): { emit: (event: SyncEvent) => void; on: (listen
 }
 
 export function emptyReport(): SyncReport {
-  return { sent: 0, rejected: 0, conflicts: 0, retried: 0, offline: false, pulled: 0, updateRequired: false };
+  return {
+    sent: 0,
+    rejected: 0,
+    conflicts: 0,
+    retried: 0,
+    offline: false,
+    pulled: 0,
+    updateRequired: false,
+    deviceRevoked: false,
+    registrationRefused: false,
+  };
 }

@@ -26,7 +26,7 @@ export function createPhoneSyncEngine(storage: PhoneStorage, env: PhoneSyncEnv):
     dossiers: storage.dossiers,
     cursor: storage.settings,
     blobs: storage.blobs,
-    deviceId: () => storage.settings.getDeviceId(),
+    device: storage.settings,
     ...createBlobsFirst(storage.blobs),
   });
 }

@@ -22,11 +22,13 @@ export type CursorPort = Pick<Settings, 'getSyncCursor' | 'setSyncCursor' | 'set
 /** Photos of dossiers the server now holds are deleted from the phone. */
 export type BlobsPort = Pick<Blobs, 'deleteBlobsOf'>;
 
+/** The phone's credential: read before each sync, made on first need, dropped or marked revoked when refused. */
+export type DevicePort = Pick<Settings, 'getCredential' | 'setCredential' | 'forgetCredential' | 'getRevokedAt' | 'setRevokedAt'>;
+
 export interface SyncPorts {
   outbox: OutboxPort;
   dossiers: DossiersPort;
   cursor: CursorPort;
   blobs: BlobsPort;
-  /** This phone's id, sent with every push and pull. */
-  deviceId: () => Promise<string>;
+  device: DevicePort;
 }

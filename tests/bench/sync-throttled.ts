@@ -86,6 +86,8 @@ const emptyTotals = (): SyncReport => ({
   offline: false,
   pulled: 0,
   updateRequired: false,
+  deviceRevoked: false,
+  registrationRefused: false,
 });
 
 function addReport(total: SyncReport, r: SyncReport): void {

@@ -38,6 +38,8 @@ async function freePort(): Promise<number> {
 /** The real server, started as users start it, on a fixed port so the origin never changes. */
 export class ServerProcess {
   private child: ChildProcess | null = null;
+  /** Everything the server printed since it was created (e.g. the first-start setup link). */
+  output = '';
   readonly dataDir = mkdtempSync(join(tmpdir(), 'mcld-e2e-data-'));
   constructor(
     readonly port: number,
@@ -72,8 +74,12 @@ export class ServerProcess {
     });
     this.child = child;
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const keep = (chunk: Buffer) => {
+      output += chunk.toString();
+      this.output += chunk.toString();
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited: ${output}`);

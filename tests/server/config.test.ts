@@ -6,8 +6,8 @@ import { ConfigError, loadConfig, redactDatabaseUrl } from '../../src/server/con
 const CWD = '/srv/mot-cua';
 
 describe('loadConfig', () => {
-  it('has safe defaults: loopback, ./data, the default commune, 1 MiB bodies, 5 MiB blobs, no officer route', () => {
-    expect(loadConfig({}, CWD)).toEqual({
+  it('has safe defaults: loopback, ./data, the default commune, 1 MiB bodies, 5 MiB blobs, residents may register', () => {
+    expect(loadConfig({}, CWD, { interfaceAddresses: () => ['192.168.1.20'] })).toEqual({
       port: 8080,
       host: '127.0.0.1',
       dataDir: join(CWD, 'data'),
@@ -17,7 +17,47 @@ describe('loadConfig', () => {
       maxBodyBytes: 1024 * 1024,
       maxBlobBytes: 5 * 1024 * 1024,
       databasePoolSize: 10,
+      allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+      trustProxy: false,
+      residentSubmissions: true,
     });
+  });
+
+  it("answers for the listen host, and for the machine's own addresses when listening on all of them", () => {
+    const addresses = { interfaceAddresses: () => ['127.0.0.1', '192.168.1.20', '[fe80::1]'] };
+    expect(loadConfig({ HOST: 'xa.example.vn' }, CWD, addresses).allowedHosts).toEqual([
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+      'xa.example.vn',
+    ]);
+    expect(loadConfig({ HOST: '0.0.0.0' }, CWD, addresses).allowedHosts).toEqual([
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+      '192.168.1.20',
+      '[fe80::1]',
+    ]);
+    expect(loadConfig({ HOST: '::1' }, CWD, addresses).allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(loadConfig({ ALLOWED_HOSTS: ' Xa.Example.VN, motcua.local ,' }, CWD).allowedHosts).toEqual(['xa.example.vn', 'motcua.local']);
+  });
+
+  it.each([
+    ['TRUST_PROXY', '1', { trustProxy: true }],
+    ['TRUST_PROXY', '0', { trustProxy: false }],
+    ['RESIDENT_SUBMISSIONS', 'off', { residentSubmissions: false }],
+    ['RESIDENT_SUBMISSIONS', 'on', { residentSubmissions: true }],
+  ])('reads %s=%s', (name, value, expected) => {
+    expect(loadConfig({ [name]: value }, CWD)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['TRUST_PROXY', 'maybe'],
+    ['RESIDENT_SUBMISSIONS', 'sometimes'],
+    ['ALLOWED_HOSTS', 'http://xa.example.vn/'],
+    ['ALLOWED_HOSTS', ','],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value }, CWD)).toThrow(new RegExp(name));
   });
 
   it('uses PostgreSQL only when DATABASE_URL is a postgres URL, with a configurable pool', () => {
@@ -58,7 +98,6 @@ describe('loadConfig', () => {
         DATA_DIR: 'var/db',
         STATIC_DIR: '/opt/app/client',
         COMMUNE_CODE: '00004',
-        OFFICER_TOKEN: 'a-long-enough-token-123',
         MAX_BODY_BYTES: '4096',
         MAX_BLOB_BYTES: '10485760',
       },
@@ -71,7 +110,6 @@ describe('loadConfig', () => {
       databasePath: join(CWD, 'var', 'db', 'mot-cua.sqlite'),
       staticDir: '/opt/app/client',
       communeCode: '00004',
-      officerToken: 'a-long-enough-token-123',
       maxBodyBytes: 4096,
       maxBlobBytes: 10 * 1024 * 1024,
     });
@@ -79,8 +117,11 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ PORT: '', OFFICER_TOKEN: ' ' }, CWD)).toMatchObject({ port: 8080 });
-    expect(loadConfig({ OFFICER_TOKEN: '' }, CWD).officerToken).toBeUndefined();
+    expect(loadConfig({ PORT: '', OFFICER_TOKEN: ' ', ALLOWED_HOSTS: '' }, CWD)).toMatchObject({ port: 8080 });
+  });
+
+  it('refuses OFFICER_TOKEN, which staff accounts replaced, instead of silently ignoring it', () => {
+    expect(() => loadConfig({ OFFICER_TOKEN: 'a-long-enough-token-123' }, CWD)).toThrow(/OFFICER_TOKEN is gone/);
   });
 
   it('names every bad variable in one error', () => {

@@ -3,29 +3,40 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import { DEFAULT_COMMUNE } from '../../src/content/commune';
 import { CONSENT } from '../../src/content/consent';
 import type { Answers, AttachmentRef, AttachmentType } from '../../src/domain/form-schema';
 import {
   SYNC_PROTOCOL_VERSION,
+  deviceAuthorization,
   type ConsentRecord,
+  type DeviceCredential,
   type PullResponse,
   type PushRequest,
   type PushResponse,
+  type StatusChange,
   type Submission,
 } from '../../src/domain/protocol';
-import { createApp, type AppOptions } from '../../src/server/http/app';
+import type { DossierAction } from '../../src/domain/dossier-lifecycle';
+import type { Role } from '../../src/domain/roles';
+import { hashPassword, type ScryptParams } from '../../src/server/accounts/passwords';
+import { createApp, type AppOptions, type ServerApp } from '../../src/server/http/app';
 import { CT01_V1_ANSWERS } from '../fixtures/ct01-answers';
 import type { Stores } from '../../src/server/stores';
-import type { AcceptedSubmission } from '../../src/server/sync/sync-repository';
+import type { AcceptedSubmission, PushSender } from '../../src/server/sync/sync-repository';
 import type { StoreBackend, StoreOpenOptions, TestDatabase } from './stores';
 
 export const COMMUNE_CODE = DEFAULT_COMMUNE.code;
+/** Device ids for tests of the repositories, below the HTTP layer (which issues its own). */
 export const DEVICE_ID = 'device-aaaa-1111';
 export const OTHER_DEVICE_ID = 'device-bbbb-2222';
-export const OFFICER_TOKEN = 'officer-token-for-tests-0123456789';
+/** A resident's phone as the repositories see a push from DEVICE_ID. */
+export const SENDER: PushSender = { deviceId: DEVICE_ID, kind: 'resident' };
+export const OTHER_SENDER: PushSender = { deviceId: OTHER_DEVICE_ID, kind: 'resident' };
+
+/** Cheap scrypt for tests (one test checks that the app's default is OWASP's). */
+export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1, saltBytes: 16, keyBytes: 32 };
 
 /** 10:00 on 14/07/2025 in Vietnam (03:00 UTC). */
 export const NOW = Date.UTC(2025, 6, 14, 3, 0, 0);
@@ -95,23 +106,47 @@ export function refOf(blob: TestBlob, name = 'anh.jpg'): AttachmentRef {
   return { sha256: blob.sha256, name, type: blob.type, size: blob.bytes.byteLength };
 }
 
+/** A phone with a credential the server issued, as tests hold it. */
+export interface TestDevice extends DeviceCredential {
+  /** `{ authorization: 'Device <id>.<secret>' }`, to spread into request headers. */
+  headers: { authorization: string };
+}
+
+/** Registers a resident's phone through the real route (sync protocol 2). */
+export async function registerDevice(app: ServerApp): Promise<TestDevice> {
+  const res = await app.request('/api/v1/devices/register', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ protocol: SYNC_PROTOCOL_VERSION }),
+  });
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
+  const credential = (await res.json()) as DeviceCredential;
+  return { ...credential, headers: { authorization: deviceAuthorization(credential.deviceId, credential.secret) } };
+}
+
 export function putBlob(
-  app: Hono,
+  app: ServerApp,
+  device: TestDevice,
   sha256: string,
   bytes: Uint8Array | ReadableStream<Uint8Array>,
   type = 'image/jpeg',
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  const init = { method: 'PUT', headers: { 'content-type': type, ...headers }, body: bytes, duplex: 'half' } as RequestInit;
+  const init = {
+    method: 'PUT',
+    headers: { 'content-type': type, ...device.headers, ...headers },
+    body: bytes,
+    duplex: 'half',
+  } as RequestInit;
   return Promise.resolve(app.request(`/api/v1/blobs/${sha256}`, init));
 }
 
-export function headBlob(app: Hono, sha256: string): Promise<Response> {
-  return Promise.resolve(app.request(`/api/v1/blobs/${sha256}`, { method: 'HEAD' }));
+export function headBlob(app: ServerApp, device: TestDevice, sha256: string): Promise<Response> {
+  return Promise.resolve(app.request(`/api/v1/blobs/${sha256}`, { method: 'HEAD', headers: device.headers }));
 }
 
-export function pushRequest(items: Submission[], deviceId = DEVICE_ID): PushRequest {
-  return { protocol: SYNC_PROTOCOL_VERSION, deviceId, items };
+export function pushRequest(items: Submission[]): PushRequest {
+  return { protocol: SYNC_PROTOCOL_VERSION, items };
 }
 
 /** A fresh temp directory, removed by the returned cleanup. */
@@ -120,8 +155,79 @@ export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promi
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** A staff account made for a test, signed in: `headers` carry its session cookie. */
+export interface TestStaff {
+  id: string;
+  username: string;
+  password: string;
+  role: Role;
+  headers: { cookie: string };
+}
+
+/** The `name=value` of a Set-Cookie answer, for the next request's Cookie header. */
+export function sessionCookieOf(res: Response): string {
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const pair = setCookie.split(';')[0] ?? '';
+  if (!pair.includes('=') || pair.endsWith('=')) throw new Error(`no session cookie in ${JSON.stringify(setCookie)}`);
+  return pair;
+}
+
+/** Signs in through the real route; throws unless it answers 200. */
+export async function login(
+  app: ServerApp,
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<{ cookie: string }> {
+  const res = await postJson(app, '/api/v1/auth/login', { username, password }, headers);
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return { cookie: sessionCookieOf(res) };
+}
+
+/** Creates an account in the store (no password change pending, unless asked) and signs it in. */
+export async function makeStaff(
+  server: Pick<TestServer, 'app' | 'stores'>,
+  role: Role,
+  options: { username?: string; villageId?: string; mustChangePassword?: boolean; communeCode?: string } = {},
+): Promise<TestStaff> {
+  const username = options.username ?? `${role}-${randomUUID().slice(0, 8)}`;
+  const password = `mat khau cua ${username}`;
+  const id = randomUUID();
+  const created = await server.stores.accounts.createStaff(
+    {
+      id,
+      communeCode: options.communeCode ?? COMMUNE_CODE,
+      username,
+      displayName: `Cán bộ ${role}`,
+      role,
+      ...(options.villageId !== undefined ? { villageId: options.villageId } : {}),
+      passwordHash: await hashPassword(password, TEST_SCRYPT),
+      mustChangePassword: options.mustChangePassword ?? false,
+    },
+    NOW,
+  );
+  if (created !== 'created') throw new Error(`username ${username} taken`);
+  const { cookie } = await login(server.app, username, password);
+  return { id, username, password, role, headers: { cookie } };
+}
+
+/** Enrols a phone for `staff` through the real routes: `by` (an officer or admin) makes the code. */
+export async function enrolPhone(app: ServerApp, by: TestStaff, staff: Pick<TestStaff, 'username'>): Promise<TestDevice> {
+  const made = await postJson(app, '/api/v1/devices/enrolments', { username: staff.username }, by.headers);
+  if (made.status !== 201) throw new Error(`enrolment failed: ${made.status} ${await made.text()}`);
+  const { code } = (await made.json()) as { code: string };
+  const res = await postJson(app, '/api/v1/devices/enrol', { code });
+  if (res.status !== 201) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
+  const credential = (await res.json()) as DeviceCredential;
+  return { ...credential, headers: { authorization: deviceAuthorization(credential.deviceId, credential.secret) } };
+}
+
 export interface TestServer {
-  app: Hono;
+  app: ServerApp;
+  /** A registered resident phone, the same one for each name within a test ('a' by default). */
+  device(name?: string): Promise<TestDevice>;
+  /** A signed-in officer, the same one within a test. */
+  officer(): Promise<TestStaff>;
   /** The app's repositories, on the test's own database. */
   stores: Stores;
   /** The test's own database, readable with plain SQL. */
@@ -143,9 +249,22 @@ export async function startTestServer(
   const db = await backend.createDatabase();
   const stores = await db.open(storeOptions);
   let now = NOW;
-  const app = createApp({ stores, communeCode: COMMUNE_CODE, now: () => now, officerToken: OFFICER_TOKEN, ...options });
+  const app = createApp({
+    stores,
+    communeCode: COMMUNE_CODE,
+    now: () => now,
+    passwordParams: TEST_SCRYPT,
+    ...options,
+  });
+  const devices = new Map<string, Promise<TestDevice>>();
+  let officer: Promise<TestStaff> | undefined;
   return {
     app,
+    officer: () => (officer ??= makeStaff({ app, stores }, 'officer', { username: 'can.bo.mot.cua' })),
+    device: (name = 'a') => {
+      if (!devices.has(name)) devices.set(name, registerDevice(app));
+      return devices.get(name)!;
+    },
     stores,
     db,
     dir: temp.dir,
@@ -159,7 +278,7 @@ export async function startTestServer(
   };
 }
 
-export function postJson(app: Hono, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function postJson(app: ServerApp, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return Promise.resolve(
     app.request(path, {
       method: 'POST',
@@ -169,26 +288,42 @@ export function postJson(app: Hono, path: string, body: unknown, headers: Record
   );
 }
 
-export function pull(app: Hono, since: number | string, deviceId = DEVICE_ID): Promise<Response> {
-  return Promise.resolve(app.request(`/api/v1/sync/pull?since=${since}`, { headers: { 'x-mcld-device': deviceId } }));
+/** POST /api/v1/sync/push as this device. */
+export function push(app: ServerApp, device: TestDevice, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return postJson(app, '/api/v1/sync/push', body, { ...device.headers, ...headers });
 }
 
-export function setStatus(app: Hono, body: unknown, token = OFFICER_TOKEN): Promise<Response> {
-  return postJson(app, '/api/v1/officer/status', body, { authorization: `Bearer ${token}` });
+export function pull(app: ServerApp, since: number | string, device: TestDevice): Promise<Response> {
+  return Promise.resolve(app.request(`/api/v1/sync/pull?since=${since}`, { headers: device.headers }));
+}
+
+/** POST /api/v1/dossiers/:ref/actions as this staff member. */
+export function act(app: ServerApp, staff: TestStaff, ref: string, action: DossierAction, note?: string): Promise<Response> {
+  return postJson(app, `/api/v1/dossiers/${ref}/actions`, note === undefined ? { action } : { action, note }, staff.headers);
+}
+
+/** Moves a dossier through the lifecycle straight in the store, as an admin would (tests of the store, below HTTP). */
+export async function advance(stores: Stores, ref: string, action: DossierAction, now: number, note?: string): Promise<StatusChange> {
+  const result = await stores.dossiers.applyTransition(
+    { ref, communeCode: COMMUNE_CODE, action, actor: { kind: 'staff', role: 'admin' }, ...(note !== undefined ? { note } : {}) },
+    now,
+  );
+  if (!result.ok) throw new Error(`${action} on ${ref}: ${result.reason}`);
+  return result.change;
 }
 
 /** Pushes one fresh valid dossier through the app; throws unless it was stored. */
-export async function pushOneStored(app: Hono, deviceId?: string): Promise<{ id: string; dossierCode: string }> {
+export async function pushOneStored(app: ServerApp, device: TestDevice): Promise<{ id: string; dossierCode: string }> {
   const item = makeSubmission();
-  const res = await postJson(app, '/api/v1/sync/push', pushRequest([item], deviceId));
+  const res = await push(app, device, pushRequest([item]));
   const [result] = ((await res.json()) as PushResponse).results;
   if (result?.outcome !== 'stored') throw new Error(`push failed: ${JSON.stringify(result)}`);
   return { id: item.id, dossierCode: result.dossierCode };
 }
 
 /** A pull that must answer 200, and its page. */
-export async function pullPage(app: Hono, since: number | string, deviceId?: string): Promise<PullResponse> {
-  const res = await pull(app, since, deviceId);
+export async function pullPage(app: ServerApp, since: number | string, device: TestDevice): Promise<PullResponse> {
+  const res = await pull(app, since, device);
   expect(res.status).toBe(200);
   return (await res.json()) as PullResponse;
 }

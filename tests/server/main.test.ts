@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PushResponse, PushResult } from '../../src/domain/protocol';
+import { deviceAuthorization, type DeviceCredential, type PushResponse, type PushResult } from '../../src/domain/protocol';
 import { MIGRATIONS } from '../../src/server/db/migrations';
 import { freePort } from './postgres-cluster';
 import { makeBlob, makeSubmission, makeTempDir, pushRequest } from './fixtures';
@@ -43,6 +43,18 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecAr
   });
 }
 
+/** Registers a resident phone with a running server over HTTP; the Authorization header for it. */
+async function registerOver(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/devices/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ protocol: 2 }),
+  });
+  expect(res.status).toBe(201);
+  const credential = (await res.json()) as DeviceCredential;
+  return deviceAuthorization(credential.deviceId, credential.secret);
+}
+
 function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolvePromise) => child.once('exit', (code) => resolvePromise(code)));
 }
@@ -66,15 +78,16 @@ describe('src/server/main.ts', () => {
 
     const res = await fetch(`${url}/api/v1/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, protocol: 1, store: 'sqlite' });
+    expect(await res.json()).toEqual({ ok: true, protocol: 2, store: 'sqlite' });
 
     // Blobs over real HTTP: HEAD keeps its Content-Length, and MAX_BLOB_BYTES is honoured.
+    const authorization = await registerOver(url!);
     const blob = makeBlob(1, 2048);
     const put = (bytes: Uint8Array<ArrayBuffer>, sha256: string) =>
-      fetch(`${url}/api/v1/blobs/${sha256}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: bytes });
-    expect((await fetch(`${url}/api/v1/blobs/${blob.sha256}`, { method: 'HEAD' })).status).toBe(404);
+      fetch(`${url}/api/v1/blobs/${sha256}`, { method: 'PUT', headers: { 'content-type': 'image/jpeg', authorization }, body: bytes });
+    expect((await fetch(`${url}/api/v1/blobs/${blob.sha256}`, { method: 'HEAD', headers: { authorization } })).status).toBe(404);
     expect((await put(blob.bytes, blob.sha256)).status).toBe(201);
-    const head = await fetch(`${url}/api/v1/blobs/${blob.sha256}`, { method: 'HEAD' });
+    const head = await fetch(`${url}/api/v1/blobs/${blob.sha256}`, { method: 'HEAD', headers: { authorization } });
     expect([head.status, head.headers.get('content-length')]).toEqual([200, '2048']);
     const big = makeBlob(2, 2049);
     expect((await put(big.bytes, big.sha256)).status).toBe(413);
@@ -128,8 +141,10 @@ describe.each(STORE_BACKENDS)('two server processes on one $kind database', (bac
     const urls = (await Promise.all(children.map((child) => waitForLine(child, listening)))).map((match) => match[1]!);
     for (const url of urls) {
       const health = await fetch(`${url}/api/v1/health`);
-      expect(await health.json()).toEqual({ ok: true, protocol: 1, store: backend.kind });
+      expect(await health.json()).toEqual({ ok: true, protocol: 2, store: backend.kind });
     }
+    // One phone, registered with the first process: the second knows it (one database).
+    const authorization = await registerOver(urls[0]!);
 
     const pushed: string[] = [];
     for (let round = 0; round < 3; round++) {
@@ -138,7 +153,11 @@ describe.each(STORE_BACKENDS)('two server processes on one $kind database', (bac
       // Two pushes to each process, the batches in different orders, all in flight together.
       const requests = [0, 1, 2, 3].map((k) => {
         const body = JSON.stringify(pushRequest(k % 2 === 0 ? items : [...items].reverse()));
-        return fetch(`${urls[k % 2]}/api/v1/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        return fetch(`${urls[k % 2]}/api/v1/sync/push`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body,
+        });
       });
       const responses = await Promise.all(requests);
       expect(responses.map((res) => res.status)).toEqual([200, 200, 200, 200]);

@@ -8,6 +8,7 @@ import { HANDOFF_PATH } from '../router';
 import { Link } from './Link';
 import { OutboxItem } from './OutboxItem';
 import { StorageBanner } from './StorageBanner';
+import { DeviceStatus } from './DeviceStatus';
 
 export function SyncPanel() {
   const { t } = useI18n();
@@ -27,6 +28,7 @@ export function SyncPanel() {
         if (event.type === 'error') setSending(false);
         if (event.type === 'sent') setNotice(t('sync.sent', { code: event.dossierCode }));
         if (event.type === 'update-required') setNotice(t('sync.updateRequired'));
+        if (event.type === 'device-revoked') setNotice(t('device.revokedTitle'));
       }),
     [t],
   );
@@ -34,6 +36,7 @@ export function SyncPanel() {
   return (
     <section aria-labelledby="outbox-title" class="card">
       <h2 id="outbox-title">{t('outbox.title')}</h2>
+      <DeviceStatus />
       <StorageBanner pending={pending} />
       <p class="outbox-count" data-testid="pending-count">
         {pending > 0 ? t('outbox.pending', { count: pending }) : t('outbox.none')}

@@ -481,6 +481,37 @@ export const en: LocaleStrings = {
       'too-many': 'At most {{max}} files; {{name}} was not added.',
     },
   },
+  device: {
+    enrolTitle: 'Enrol this phone for the working group',
+    enrolIntro:
+      'The one-stop shop gives you an enrolment code (8 characters) or a QR code. Enter it to make this phone your working-group device. Dossiers sent from this phone will carry your name.',
+    code: 'Enrolment code',
+    codeHint: '{{length}} letters or digits, for example K7Q2 MX4P. You can paste the whole link.',
+    enrolButton: 'Enrol this phone',
+    enrolling: 'Enrolling…',
+    enrolled: 'This phone now belongs to {{name}}.',
+    enrolledHint: 'Dossiers waiting on this phone will be sent under this person’s name.',
+    backHome: 'Back to the home screen',
+    ownerStaff: 'Phone of: {{name}} (working group)',
+    ownerResident: 'A resident’s phone: dossiers it sends are marked as filed by the resident.',
+    notRegistered: 'Not registered with the commune yet: it registers itself with the first dossier it sends.',
+    enrolLink: 'Enrol this phone for the working group',
+    enrolAgain: 'Enrol this phone again',
+    registrationRefused: 'The commune server only takes dossiers from working-group phones. Ask the one-stop shop for an enrolment code.',
+    revokedTitle: 'This phone may no longer send dossiers.',
+    revokedBody:
+      'The commune revoked this phone. Unsent dossiers are still here: copy them to a hand-off file and bring it to the one-stop shop.',
+    revokedExport: 'Copy unsent dossiers to a file',
+    problems: {
+      'code-format': 'An enrolment code has 8 letters or digits (no O or I). Please check it.',
+      'enrolment-invalid':
+        'This code cannot be used: it may be mistyped, older than 24 hours, or already used. Ask the one-stop shop for a new one.',
+      offline: 'Enrolling needs a connection. Try again when there is signal.',
+      'rate-limited': 'Too many tries. Wait a few minutes and try again.',
+      'update-required': 'This app is too old. Update it, then enrol again.',
+      failed: 'The commune server could not enrol this phone. Try again later.',
+    },
+  },
   handoff: {
     title: 'Hand over dossiers with a file',
     intro:

@@ -476,6 +476,36 @@ export const vi = {
       'too-many': 'Chỉ thêm được tối đa {{max}} tệp; {{name}} chưa được thêm.',
     },
   },
+  device: {
+    enrolTitle: 'Đăng ký máy cho tổ công tác',
+    enrolIntro:
+      'Cán bộ bộ phận một cửa sẽ đưa cho anh chị một mã đăng ký (8 ký tự) hoặc mã QR. Nhập mã đó để máy này trở thành máy của anh chị trong tổ công tác. Hồ sơ gửi từ máy này sẽ ghi tên anh chị.',
+    code: 'Mã đăng ký',
+    codeHint: '{{length}} ký tự, chữ hoặc số, ví dụ: K7Q2 MX4P. Có thể dán cả đường dẫn.',
+    enrolButton: 'Đăng ký máy này',
+    enrolling: 'Đang đăng ký…',
+    enrolled: 'Máy này đã là máy của {{name}}.',
+    enrolledHint: 'Hồ sơ đang chờ trên máy sẽ được gửi với tên người này.',
+    backHome: 'Về trang chính',
+    ownerStaff: 'Máy của: {{name}} (tổ công tác)',
+    ownerResident: 'Máy của người dân: hồ sơ gửi đi được ghi là người dân tự nộp.',
+    notRegistered: 'Máy chưa đăng ký với xã: sẽ tự đăng ký khi gửi hồ sơ đầu tiên.',
+    enrolLink: 'Đăng ký máy cho tổ công tác',
+    enrolAgain: 'Đăng ký lại máy',
+    registrationRefused: 'Máy chủ của xã chỉ nhận hồ sơ từ máy của tổ công tác. Hãy xin mã đăng ký ở bộ phận một cửa.',
+    revokedTitle: 'Máy này không còn được gửi hồ sơ.',
+    revokedBody:
+      'Xã đã thu hồi quyền gửi của máy này. Hồ sơ chưa gửi vẫn còn nguyên trên máy: hãy chép ra tệp chuyển giao rồi mang tới bộ phận một cửa.',
+    revokedExport: 'Chép hồ sơ chưa gửi ra tệp',
+    problems: {
+      'code-format': 'Mã đăng ký gồm 8 ký tự, chữ hoặc số (không có chữ O và I). Hãy kiểm tra lại.',
+      'enrolment-invalid': 'Mã này không dùng được: có thể gõ sai, đã quá 24 giờ, hoặc đã được dùng. Hãy xin mã mới ở bộ phận một cửa.',
+      offline: 'Cần có mạng để đăng ký máy. Hãy thử lại khi có sóng.',
+      'rate-limited': 'Đã thử quá nhiều lần. Hãy chờ vài phút rồi thử lại.',
+      'update-required': 'Ứng dụng đã cũ. Hãy cập nhật ứng dụng rồi đăng ký lại.',
+      failed: 'Máy chủ của xã chưa đăng ký được máy này. Hãy thử lại sau.',
+    },
+  },
   handoff: {
     title: 'Chuyển hồ sơ qua tệp',
     intro:

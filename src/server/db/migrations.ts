@@ -29,6 +29,20 @@ export const DIALECT_TOKENS: Readonly<Record<string, Readonly<Record<SqlDialect,
     sqlite: 'BLOB',
     postgres: 'BYTEA',
   },
+  // Triggers are the one thing the two dialects write completely differently.
+  '{{AUDIT_APPEND_ONLY}}': {
+    sqlite: `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
+    postgres: `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN RAISE EXCEPTION 'audit_log is append-only'; END
+$fn$;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+  },
 };
 
 /** Which migrations have run; created before any migration. */
@@ -114,6 +128,115 @@ INSERT INTO dossier_devices (commune_code, dossier_id, device_id, first_seen_at)
   SELECT commune_code, id, device_id, received_at FROM dossiers;
 DROP INDEX status_changes_dossier;
 CREATE INDEX status_changes_dossier_seq ON status_changes (dossier_id, seq)`,
+  },
+  {
+    version: 4,
+    name: 'staff accounts, sessions and devices',
+    // Secrets are never stored: sessions, device secrets, setup tokens and enrolment codes are
+    // kept as SHA-256 hex of a random value (a database copy lets nobody sign in), passwords as
+    // scrypt strings (accounts/passwords.ts). Sessions and the login throttle are rows, not
+    // process memory, so several API processes behind PostgreSQL share them. The throttle is
+    // keyed by a hash of the typed username: people type their password into the username field.
+    // Booleans are INTEGER 0/1 on both stores. A dossier now says who sent it: the device's
+    // kind, and for a staff device the account and its village (NULL on older dossiers).
+    sql: `
+CREATE TABLE staff (
+  id TEXT PRIMARY KEY,
+  commune_code TEXT NOT NULL,
+  username TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  village_id TEXT,
+  password_hash TEXT NOT NULL,
+  must_change_password INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
+  password_changed_at BIGINT NOT NULL,
+  disabled_at BIGINT,
+  UNIQUE (commune_code, username)
+);
+CREATE TABLE staff_sessions (
+  token_hash TEXT PRIMARY KEY,
+  commune_code TEXT NOT NULL,
+  staff_id TEXT NOT NULL REFERENCES staff (id),
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id);
+CREATE TABLE login_failures (
+  commune_code TEXT NOT NULL,
+  username_key TEXT NOT NULL,
+  failures INTEGER NOT NULL,
+  last_failure_at BIGINT NOT NULL,
+  locked_until BIGINT NOT NULL,
+  PRIMARY KEY (commune_code, username_key)
+);
+CREATE TABLE setup_tokens (
+  token_hash TEXT PRIMARY KEY,
+  commune_code TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT
+);
+CREATE TABLE devices (
+  id TEXT PRIMARY KEY,
+  commune_code TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  staff_id TEXT REFERENCES staff (id),
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  revoked_at BIGINT
+);
+CREATE INDEX devices_staff ON devices (staff_id);
+CREATE INDEX devices_commune_created ON devices (commune_code, created_at);
+CREATE TABLE enrolment_codes (
+  code_hash TEXT PRIMARY KEY,
+  commune_code TEXT NOT NULL,
+  staff_id TEXT NOT NULL REFERENCES staff (id),
+  created_by TEXT NOT NULL REFERENCES staff (id),
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT,
+  device_id TEXT
+);
+ALTER TABLE dossiers ADD COLUMN device_kind TEXT;
+ALTER TABLE dossiers ADD COLUMN staff_id TEXT;
+ALTER TABLE dossiers ADD COLUMN village_id TEXT;
+CREATE INDEX dossiers_device_received ON dossiers (device_id, received_at)`,
+  },
+  {
+    version: 5,
+    name: 'audit log',
+    // Who did what, when, to what: ids and action names only, never a password, a token or a
+    // dossier's answers (audit/audit-event.ts says what `detail` may hold). Append-only on both
+    // stores: a trigger refuses UPDATE and DELETE (and TRUNCATE on PostgreSQL), so a mistake in
+    // the code cannot rewrite history; an operator with the database owner's rights still can.
+    sql: `
+CREATE TABLE audit_log (
+  seq {{SEQ_PK}},
+  commune_code TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  actor_kind TEXT NOT NULL,
+  actor_id TEXT,
+  action TEXT NOT NULL,
+  target_kind TEXT,
+  target_id TEXT,
+  detail TEXT
+);
+CREATE INDEX audit_log_commune_seq ON audit_log (commune_code, seq);
+{{AUDIT_APPEND_ONLY}}`,
+  },
+  {
+    version: 6,
+    name: 'who changed a status',
+    // Every status change now says from which status, by which lifecycle action and by whom
+    // (the staff account; NULL for the change a push records, and on older rows). `status`
+    // stays the status it moved to and `changed_at` when, so pulls read them as before.
+    sql: `
+ALTER TABLE status_changes ADD COLUMN from_status TEXT;
+ALTER TABLE status_changes ADD COLUMN action TEXT;
+ALTER TABLE status_changes ADD COLUMN staff_id TEXT`,
   },
 ];
 

@@ -3,16 +3,58 @@
  * of its rows. PostgreSQL hands BIGINT columns back as strings (to keep 64-bit precision), so
  * numbers pass Number().
  */
-import type { ConsentRecord, DossierStatus, StatusChange } from '../../domain/protocol';
-import type { StoredDossier } from './dossier-repository';
+import type { DossierAction } from '../../domain/dossier-lifecycle';
+import type { ConsentRecord, DeviceKind, DossierStatus, StatusChange } from '../../domain/protocol';
+import type { HistoryEntry, StoredDossier } from './dossier-repository';
 
 export const DOSSIER_COLUMNS =
   'id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status, ' +
-  'consent_version, consent_lang, consent_agreed_at';
+  'consent_version, consent_lang, consent_agreed_at, device_kind, staff_id, village_id';
 
 /** A dossier by id or by code (ref, ref); ids and codes never look alike, so at most one matches. */
 export const SELECT_DOSSIER_BY_REF_SQL = `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE id = ? OR dossier_code = ? LIMIT 1`;
+/** The dossier a lifecycle action is for (ref, ref, commune_code). */
+export const SELECT_DOSSIER_FOR_ACTION_SQL =
+  'SELECT id, dossier_code, commune_code, device_id, status FROM dossiers WHERE (id = ? OR dossier_code = ?) AND commune_code = ? LIMIT 1';
 export const COUNT_DOSSIERS_SQL = 'SELECT COUNT(*) AS n FROM dossiers';
+/** (status, id) */
+export const UPDATE_STATUS_SQL = 'UPDATE dossiers SET status = ? WHERE id = ?';
+/** A lifecycle change: dossier_id, commune_code, device_id, status, note, changed_at, from_status, action, staff_id. */
+export const INSERT_LIFECYCLE_CHANGE_SQL = `INSERT INTO status_changes
+       (dossier_id, commune_code, device_id, status, note, changed_at, from_status, action, staff_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+/** A dossier's changes, oldest first, with the account that made each (dossier_id). */
+export const SELECT_HISTORY_SQL = `SELECT sc.seq, sc.status, sc.from_status, sc.action, sc.note, sc.changed_at, s.username, s.display_name
+     FROM status_changes sc LEFT JOIN staff s ON s.id = sc.staff_id
+     WHERE sc.dossier_id = ? ORDER BY sc.seq`;
+
+export interface ActionRow {
+  id: string;
+  dossier_code: string;
+  commune_code: string;
+  device_id: string;
+  status: string;
+}
+
+export interface HistoryRow {
+  seq: number | string;
+  status: string;
+  from_status: string | null;
+  action: string | null;
+  note: string | null;
+  changed_at: number | string;
+  username: string | null;
+  display_name: string | null;
+}
+
+export function toHistoryEntry(row: HistoryRow): HistoryEntry {
+  const entry: HistoryEntry = { seq: Number(row.seq), status: row.status as DossierStatus, changedAt: Number(row.changed_at) };
+  if (row.from_status !== null) entry.from = row.from_status as DossierStatus;
+  if (row.action !== null) entry.action = row.action as DossierAction;
+  if (row.note !== null) entry.note = row.note;
+  if (row.username !== null) entry.by = { username: row.username, displayName: row.display_name ?? row.username };
+  return entry;
+}
 /** One status change: dossier_id, commune_code, device_id, status, note, changed_at; seq is drawn by the database. */
 export const INSERT_STATUS_CHANGE_SQL =
   'INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at) VALUES (?, ?, ?, ?, ?, ?)';
@@ -32,6 +74,9 @@ export interface DossierRow {
   consent_version: string | null;
   consent_lang: string | null;
   consent_agreed_at: number | string | null;
+  device_kind: string | null;
+  staff_id: string | null;
+  village_id: string | null;
 }
 
 export function toStoredDossier(row: DossierRow): StoredDossier {
@@ -48,6 +93,9 @@ export function toStoredDossier(row: DossierRow): StoredDossier {
     receivedAt: Number(row.received_at),
     status: row.status as DossierStatus,
     ...consentOf(row),
+    ...(row.device_kind !== null ? { deviceKind: row.device_kind as DeviceKind } : {}),
+    ...(row.staff_id !== null ? { staffId: row.staff_id } : {}),
+    ...(row.village_id !== null ? { villageId: row.village_id } : {}),
   };
 }
 

@@ -1,9 +1,11 @@
 /**
  * The dossiers as the office works on them: the stored records and their status changes.
- * Pushes write them too (sync/), but the lifecycle is decided here: today an officer sets a
- * status; the console's lifecycle service and receipts will grow from this interface.
+ * Pushes write them too (sync/), but every later status change goes through applyTransition,
+ * which asks domain/dossier-lifecycle.ts in the same transaction that reads the status, so two
+ * officers acting at once cannot both move a dossier from the same status.
  */
-import type { ConsentRecord, DossierStatus, StatusChange, Submission } from '../../domain/protocol';
+import type { DossierAction, LifecycleActor } from '../../domain/dossier-lifecycle';
+import type { ConsentRecord, DeviceKind, DossierStatus, StatusChange, Submission } from '../../domain/protocol';
 
 /** A received dossier: what the phone declared (answers normalised) and what the server added. */
 export interface StoredDossier extends Omit<Submission, 'consent'> {
@@ -12,15 +14,54 @@ export interface StoredDossier extends Omit<Submission, 'consent'> {
   dossierCode: string;
   /** The first device that sent it. */
   deviceId: string;
+  /** resident: self-submitted from the resident's phone; staff: by the account staffId. Absent before schema 4. */
+  deviceKind?: DeviceKind;
+  staffId?: string;
+  /** The staff member's village when they sent it. */
+  villageId?: string;
   contentHash: string;
   receivedAt: number;
   status: DossierStatus;
 }
 
+/** One status change as an officer reads it: what, from what, by which action, by whom, when. */
+export interface HistoryEntry {
+  seq: number;
+  status: DossierStatus;
+  /** Absent for the change the push recorded, and on changes from before schema 6. */
+  from?: DossierStatus;
+  action?: DossierAction;
+  note?: string;
+  changedAt: number;
+  by?: { username: string; displayName: string };
+}
+
+export interface TransitionRequest {
+  /** The dossier's id or code. */
+  ref: string;
+  /** Only a dossier of this commune is found. */
+  communeCode: string;
+  action: DossierAction;
+  actor: LifecycleActor;
+  /** The staff account acting (staff actors), stored with the change. */
+  staffId?: string;
+  note?: string;
+}
+
+export type TransitionResult =
+  | { ok: true; dossierId: string; from: DossierStatus; change: StatusChange }
+  | { ok: false; reason: 'not-found' | 'forbidden' | 'invalid-transition' };
+
 export interface DossierRepository {
   /** A dossier by id or dossier code; null if unknown. */
   getDossier(ref: string): Promise<StoredDossier | null>;
-  /** Records an officer's decision on a dossier found by id or dossier code; null if unknown. */
-  setStatus(ref: string, status: DossierStatus, note: string | undefined, now: number): Promise<StatusChange | null>;
+  /** Every status change of a dossier (by id), oldest first. */
+  history(dossierId: string): Promise<HistoryEntry[]>;
+  /**
+   * Applies a lifecycle action in one transaction: reads the dossier's status, asks
+   * decideTransition, and only if it allows the move updates the status and records the change
+   * (who, when, from, to, note). Otherwise nothing changes and the reason comes back.
+   */
+  applyTransition(request: TransitionRequest, now: number): Promise<TransitionResult>;
   countDossiers(): Promise<number>;
 }

@@ -1,39 +1,60 @@
 /** The dossier repository on the shared SQLite connection (db/sqlite). */
-import type { DossierStatus, StatusChange } from '../../domain/protocol';
+import { decideTransition } from '../../domain/dossier-lifecycle';
+import type { DossierStatus } from '../../domain/protocol';
 import type { SqliteDatabase } from '../db/sqlite/sqlite-database';
-import type { DossierRepository } from './dossier-repository';
+import type { DossierRepository, TransitionRequest, TransitionResult } from './dossier-repository';
 import {
   COUNT_DOSSIERS_SQL,
-  INSERT_STATUS_CHANGE_SQL,
+  INSERT_LIFECYCLE_CHANGE_SQL,
   SELECT_DOSSIER_BY_REF_SQL,
+  SELECT_DOSSIER_FOR_ACTION_SQL,
+  SELECT_HISTORY_SQL,
+  UPDATE_STATUS_SQL,
   recordedChange,
+  toHistoryEntry,
   toStoredDossier,
+  type ActionRow,
   type DossierRow,
+  type HistoryRow,
 } from './dossier-queries';
 
 export function sqliteDossierRepository({ connection }: SqliteDatabase): DossierRepository {
   const selectDossier = connection.prepare<[string, string], DossierRow>(SELECT_DOSSIER_BY_REF_SQL);
-  const updateStatus = connection.prepare('UPDATE dossiers SET status = ? WHERE id = ?');
-  const insertChange = connection.prepare(INSERT_STATUS_CHANGE_SQL);
+  const selectForAction = connection.prepare<[string, string, string], ActionRow>(SELECT_DOSSIER_FOR_ACTION_SQL);
+  const selectHistory = connection.prepare<[string], HistoryRow>(SELECT_HISTORY_SQL);
+  const updateStatus = connection.prepare(UPDATE_STATUS_SQL);
+  const insertChange = connection.prepare(INSERT_LIFECYCLE_CHANGE_SQL);
   const countRows = connection.prepare<[], { n: number }>(COUNT_DOSSIERS_SQL);
 
-  const changeStatus = connection.transaction(
-    (ref: string, status: DossierStatus, note: string | undefined, now: number): StatusChange | null => {
-      const dossier = selectDossier.get(ref, ref);
-      if (!dossier) return null;
-      updateStatus.run(status, dossier.id);
-      const info = insertChange.run(dossier.id, dossier.commune_code, dossier.device_id, status, note ?? null, now);
-      return recordedChange(dossier, status, note, now, info.lastInsertRowid);
-    },
-  );
+  const apply = connection.transaction((request: TransitionRequest, now: number): TransitionResult => {
+    const dossier = selectForAction.get(request.ref, request.ref, request.communeCode);
+    if (!dossier) return { ok: false, reason: 'not-found' };
+    const from = dossier.status as DossierStatus;
+    const decision = decideTransition(from, request.action, request.actor);
+    if (!decision.ok) return decision;
+    updateStatus.run(decision.to, dossier.id);
+    const info = insertChange.run(
+      dossier.id,
+      dossier.commune_code,
+      dossier.device_id,
+      decision.to,
+      request.note ?? null,
+      now,
+      from,
+      request.action,
+      request.staffId ?? null,
+    );
+    return { ok: true, dossierId: dossier.id, from, change: recordedChange(dossier, decision.to, request.note, now, info.lastInsertRowid) };
+  });
 
   return {
     getDossier: async (ref) => {
       const row = selectDossier.get(ref, ref);
       return row ? toStoredDossier(row) : null;
     },
+    history: async (dossierId) => selectHistory.all(dossierId).map(toHistoryEntry),
     // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
-    setStatus: async (ref, status, note, now) => changeStatus.immediate(ref, status, note, now),
+    applyTransition: async (request, now) => apply.immediate(request, now),
     countDossiers: async () => countRows.get()?.n ?? 0,
   };
 }

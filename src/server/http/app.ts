@@ -1,23 +1,41 @@
 /**
- * The HTTP app factory: the API for phones (sync and blobs), the officer routes and the built
- * PWA, over the repositories in `stores`. Tests call `app.request()` on it without listening;
+ * The HTTP app factory: the API for phones (device credentials, sync and blobs), for staff
+ * (sign-in, accounts, devices, dossiers) and the built PWA, over the repositories in `stores`. Tests call `app.request()` on it without listening;
  * main.ts serves it with @hono/node-server.
+ *
+ * One middleware stack, in this order, before any route: security headers, the client address,
+ * the Host, Origin and content-type guards (guards.ts); then each route group's own checks (the
+ * protocol gate, the device credential or the staff session).
  */
 import { Hono } from 'hono';
 import { SYNC_PROTOCOL_VERSION } from '../../domain/protocol';
 import type { Catalog } from '../../domain/catalog';
 import type { FormDefinition } from '../../domain/form-schema';
 import { BUNDLED_CATALOG } from '../../content/catalog';
+import { authRoutes } from '../accounts/auth-routes';
+import { OWASP_SCRYPT, type ScryptParams } from '../accounts/passwords';
+import { loadSession } from '../accounts/session';
+import { staffRoutes } from '../accounts/staff-routes';
+import { auditor } from '../audit/audit-log';
 import { catalogRoutes } from '../catalog/catalog-routes';
 import type { StoreKind } from '../db/store-kind';
-import { officerRoutes } from '../dossiers/officer-routes';
+import { requireDevice } from '../devices/device-auth';
+import { deviceRoutes } from '../devices/device-routes';
+import { dossierRoutes } from '../dossiers/dossier-routes';
 import type { Stores } from '../stores';
 import { DEFAULT_MAX_BLOB_BYTES, blobRoutes } from '../sync/blob-routes';
 import { syncRoutes } from '../sync/sync-routes';
+import type { AppEnv } from './app-env';
+import { clientIp } from './client-ip';
+import { hostGuard, jsonContentGuard, originGuard } from './guards';
 import { jsonError } from './http-errors';
+import { rateLimiters, type RateLimits } from './rate-limit';
 import { DEFAULT_MAX_BODY_BYTES } from './read-body';
 import { noStoreByDefault, securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
+
+/** The host names answered when ALLOWED_HOSTS says nothing (the tests' and a laptop's). */
+export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
 export interface AppOptions {
   /** The repositories; the app never closes them (main.ts and the tests do). */
@@ -32,11 +50,22 @@ export interface AppOptions {
   maxBlobBytes?: number;
   /** Every accepted version of every form; the registered content forms when absent (tests add others). */
   forms?: readonly FormDefinition[];
-  /** Bearer token for POST /api/v1/officer/status and GET /api/v1/blobs/…; without one those are 404. */
-  officerToken?: string;
   /** The catalogue published at GET /api/v1/catalog; the bundled one by default. */
   catalog?: Catalog;
+  /** Host names (no port) this server answers for; DEFAULT_ALLOWED_HOSTS when absent. */
+  allowedHosts?: readonly string[];
+  /** TRUST_PROXY: believe X-Forwarded-For and X-Forwarded-Proto from the reverse proxy. */
+  trustProxy?: boolean;
+  /** RESIDENT_SUBMISSIONS: residents' own phones may register (default true). */
+  residentSubmissions?: boolean;
+  /** scrypt parameters for new password hashes; OWASP_SCRYPT by default (tests pass cheaper ones). */
+  passwordParams?: Readonly<ScryptParams>;
+  /** Changes to DEFAULT_RATE_LIMITS (in-memory, per process). */
+  rateLimits?: Partial<RateLimits>;
 }
+
+/** The app as createApp makes it (tests and main.ts take this type). */
+export type ServerApp = Hono<AppEnv>;
 
 export interface HealthResponse {
   ok: true;
@@ -44,29 +73,75 @@ export interface HealthResponse {
   store: StoreKind;
 }
 
-export function createApp(options: AppOptions): Hono {
+export function createApp(options: AppOptions): ServerApp {
   const { stores, communeCode } = options;
-  const { sync, dossiers } = stores;
+  const { sync, dossiers, devices, accounts } = stores;
   const now = options.now ?? Date.now;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const app = new Hono();
+  const trustProxy = options.trustProxy ?? false;
+  const passwordParams = options.passwordParams ?? OWASP_SCRYPT;
+  const limits = rateLimiters(options.rateLimits ?? {}, now);
+  const audit = auditor(stores.audit, communeCode, now);
+  const sessions = { accounts, communeCode, now, trustProxy };
+  const app = new Hono<AppEnv>();
 
   app.use('*', securityHeaders);
-  app.use('/api/*', noStoreByDefault);
+  app.use('*', clientIp(trustProxy), hostGuard(options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS), originGuard(trustProxy), jsonContentGuard);
+  app.use('/api/*', noStoreByDefault, loadSession(sessions));
   app.get('/api/v1/health', (c) => {
     const health: HealthResponse = { ok: true, protocol: SYNC_PROTOCOL_VERSION, store: stores.kind };
     return c.json(health);
   });
+  const deviceAuth = requireDevice({ devices, communeCode, now });
   app.route('/api/v1/catalog', catalogRoutes(options.catalog ?? BUNDLED_CATALOG));
-  app.route('/api/v1/sync', syncRoutes({ sync, communeCode, now, maxBodyBytes, ...(options.forms ? { forms: options.forms } : {}) }));
+  app.route(
+    '/api/v1/auth',
+    authRoutes({ ...sessions, audit, maxBodyBytes, passwordParams, loginPerIp: limits.loginPerIp, setupPerIp: limits.setupPerIp }),
+  );
+  app.route('/api/v1/staff', staffRoutes({ accounts, audit, communeCode, now, maxBodyBytes, passwordParams }));
+  app.route(
+    '/api/v1/devices',
+    deviceRoutes({
+      devices,
+      accounts,
+      audit,
+      communeCode,
+      now,
+      maxBodyBytes,
+      deviceAuth,
+      residentSubmissions: options.residentSubmissions ?? true,
+      registerPerIp: limits.registerPerIp,
+      enrolPerIp: limits.enrolPerIp,
+    }),
+  );
+  app.route(
+    '/api/v1/sync',
+    syncRoutes({
+      sync,
+      communeCode,
+      now,
+      maxBodyBytes,
+      deviceAuth,
+      pushPerDevice: limits.pushPerDevice,
+      pushPerIp: limits.pushPerIp,
+      ...(options.forms ? { forms: options.forms } : {}),
+    }),
+  );
   const maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;
   app.route(
     '/api/v1/blobs',
-    blobRoutes({ sync, communeCode, now, maxBlobBytes, ...(options.officerToken ? { officerToken: options.officerToken } : {}) }),
+    blobRoutes({
+      sync,
+      communeCode,
+      now,
+      maxBlobBytes,
+      deviceAuth,
+      putPerDevice: limits.blobPutPerDevice,
+      putPerIp: limits.blobPutPerIp,
+      audit,
+    }),
   );
-  if (options.officerToken) {
-    app.route('/api/v1/officer', officerRoutes({ dossiers, officerToken: options.officerToken, now, maxBodyBytes }));
-  }
+  app.route('/api/v1/dossiers', dossierRoutes({ dossiers, audit, communeCode, now, maxBodyBytes }));
   app.all('/api/*', (c) => jsonError(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}.`));
   if (options.staticDir) app.get('*', staticFiles(options.staticDir));
 

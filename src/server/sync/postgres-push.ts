@@ -25,7 +25,7 @@ import { contentHashOf } from './content-hash';
 import { LINK_DEVICE_TO_IDS_POSTGRES, followsDossier } from './device-links';
 import { storedBlobs } from './postgres-blobs';
 import { toCurrentStatus, toHeldDossier, type HeldRow, type StatusRow } from './push-queries';
-import type { AcceptedSubmission, SyncRepository, SyncRepositoryOptions } from './sync-repository';
+import type { AcceptedSubmission, PushSender, SyncRepository, SyncRepositoryOptions } from './sync-repository';
 
 interface ExistingRow extends HeldRow {
   id: string;
@@ -66,6 +66,21 @@ async function readCurrentStatuses(client: pg.PoolClient, ids: readonly string[]
   return found;
 }
 
+/**
+ * SQLite links a device as it answers each item, so a conflict after a duplicate of the same id
+ * in one batch names the code; rows here are linked after deciding, so the same is done here.
+ */
+function nameCodesFollowedInBatch(results: PushResult[]): void {
+  const followed = new Map<string, string>();
+  results.forEach((result, i) => {
+    if (followsDossier(result)) followed.set(result.id, result.dossierCode);
+    else if (result.outcome === 'conflict' && result.dossierCode === undefined) {
+      const code = followed.get(result.id);
+      if (code !== undefined) results[i] = { ...result, dossierCode: code };
+    }
+  });
+}
+
 function byId(items: readonly AcceptedSubmission[]): (a: number, b: number) => number {
   return (a, b) => {
     const x = items[a]!.id;
@@ -80,7 +95,7 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
   /** Inserts the first copy of each new id, drawing another code for rows that collided. */
   async function insertNew(
     client: pg.PoolClient,
-    deviceId: string,
+    sender: PushSender,
     items: readonly AcceptedSubmission[],
     hashes: readonly string[],
     firsts: readonly number[],
@@ -97,7 +112,7 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
       const inserted = await client.query<{ id: string; dossier_code: string }>(
         `INSERT INTO dossiers (${DOSSIER_COLUMNS})
          SELECT t.id, t.code, t.commune, $1, t.form, t.version, t.hash, t.answers, t.submitted, $2, 'received',
-           t.consent_version, t.consent_lang, t.consent_agreed_at
+           t.consent_version, t.consent_lang, t.consent_agreed_at, $14, $15, $16
          FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::bigint[],
                      $11::text[], $12::text[], $13::bigint[])
            WITH ORDINALITY AS t(id, code, commune, form, version, hash, answers, submitted,
@@ -106,7 +121,7 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
          ON CONFLICT DO NOTHING
          RETURNING id, dossier_code`,
         [
-          deviceId,
+          sender.deviceId,
           now,
           column((item) => item.id),
           column((_, i) => codes.get(i)!),
@@ -119,6 +134,9 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
           column((item) => item.consent.version),
           column((item) => item.consent.lang),
           column((item) => item.consent.agreedAt),
+          sender.kind,
+          sender.staffId ?? null,
+          sender.villageId ?? null,
         ],
       );
       for (const row of inserted.rows) stored.set(row.id, row.dossier_code);
@@ -127,8 +145,10 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
       // Not inserted: either the id is taken (committed by us earlier or by another writer,
       // whose commit ON CONFLICT waited for), or only the random code collided.
       const found = await client.query<ExistingRow>(
-        'SELECT id, dossier_code, content_hash, received_at FROM dossiers WHERE id = ANY($1::text[])',
-        [missing.map((i) => items[i]!.id)],
+        `SELECT d.id, d.dossier_code, d.content_hash, d.received_at,
+           EXISTS (SELECT 1 FROM dossier_devices dd WHERE dd.dossier_id = d.id AND dd.device_id = $2) AS followed
+         FROM dossiers d WHERE d.id = ANY($1::text[])`,
+        [missing.map((i) => items[i]!.id), sender.deviceId],
       );
       for (const row of found.rows) existing.set(row.id, row);
       pending = missing.filter((i) => !existing.has(items[i]!.id));
@@ -136,8 +156,9 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
     return { stored, existing };
   }
 
-  return async function pushBatch(deviceId: string, items: readonly AcceptedSubmission[], now: number): Promise<PushResult[]> {
+  return async function pushBatch(sender: PushSender, items: readonly AcceptedSubmission[], now: number): Promise<PushResult[]> {
     if (items.length === 0) return [];
+    const { deviceId } = sender;
     const hashes = items.map(contentHashOf);
     return database.transaction(async (client) => {
       // Items whose blobs are missing or disagree get that answer and are not inserted.
@@ -147,7 +168,7 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
       items.forEach((item, i) => {
         if (!verdicts[i] && !firstIndex.has(item.id)) firstIndex.set(item.id, i);
       });
-      const { stored, existing } = await insertNew(client, deviceId, items, hashes, [...firstIndex.values()], now);
+      const { stored, existing } = await insertNew(client, sender, items, hashes, [...firstIndex.values()], now);
       const storedFirsts = [...firstIndex.values()].filter((i) => stored.has(items[i]!.id));
       const results = items.map((item, i): PushResult => {
         const verdict = verdicts[i];
@@ -158,9 +179,12 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
         // copy meets what is held, the copy this batch stored or the row found. Statuses come below.
         if (code !== undefined && first === i) return { id: item.id, outcome: 'stored', dossierCode: code, receivedAt: now };
         const held =
-          code !== undefined ? { contentHash: hashes[first]!, dossierCode: code, receivedAt: now } : toHeldDossier(existing.get(item.id)!);
+          code !== undefined
+            ? { contentHash: hashes[first]!, dossierCode: code, receivedAt: now, followedBySender: true }
+            : toHeldDossier(existing.get(item.id)!);
         return decidePush({ id: item.id, contentHash: hashes[i]! }, held);
       });
+      nameCodesFollowedInBatch(results);
       const answered = followedIds(results);
       await linkDevice(client, deviceId, answered, now);
       await lockAnswered(client, answered);

@@ -17,6 +17,8 @@ export interface HeldRow {
   dossier_code: string;
   content_hash: string;
   received_at: number | string;
+  /** Whether the pushing device follows the dossier: 0/1 from SQLite, a boolean from PostgreSQL. */
+  followed?: number | boolean;
 }
 
 export function toCurrentStatus(row: StatusRow): CurrentStatus {
@@ -28,5 +30,12 @@ export function toCurrentStatus(row: StatusRow): CurrentStatus {
 
 /** The held row for decidePush, with its current status when the adapter has read it already. */
 export function toHeldDossier(row: HeldRow, current: CurrentStatus = {}): HeldDossier {
-  return { contentHash: row.content_hash, dossierCode: row.dossier_code, receivedAt: Number(row.received_at), ...current };
+  const held: HeldDossier = {
+    contentHash: row.content_hash,
+    dossierCode: row.dossier_code,
+    receivedAt: Number(row.received_at),
+    ...current,
+  };
+  if (row.followed !== undefined) held.followedBySender = row.followed === true || row.followed === 1;
+  return held;
 }

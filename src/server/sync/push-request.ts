@@ -14,7 +14,7 @@ import { StrictReader, field, type Rec } from '../../domain/strict-reader';
 import { checkSubmission, type FieldError } from '../../domain/validate';
 import { FORM_VERSIONS } from '../../content/forms/index';
 import { ADMIN_UNITS } from '../../content/admin-units/bundled';
-import { DEVICE_ID, SUPPORTED_PROTOCOLS } from './protocol-checks';
+import { SUPPORTED_PROTOCOLS } from './protocol-checks';
 import type { AcceptedSubmission } from './sync-repository';
 
 /** Client-made ids as crypto.randomUUID() writes them (canonical lowercase). */
@@ -28,12 +28,12 @@ const CONSENT_LANGS: readonly ConsentRecord['lang'][] = ['vi', 'en'];
  */
 const MAX_MS = Number.MAX_SAFE_INTEGER;
 
-export type EnvelopeCheck =
-  { ok: true; deviceId: string; items: Rec[] } | { ok: false; status: 400 | 413 | 426; error: ProtocolError; message: string };
+export type EnvelopeCheck = { ok: true; items: Rec[] } | { ok: false; status: 400 | 413 | 426; error: ProtocolError; message: string };
 
 /**
  * Checks the request as a whole. The protocol is checked before the shape, so a client of a
- * future version gets "protocol-unsupported" rather than a confusing "bad-request".
+ * future version gets "protocol-unsupported" rather than a confusing "bad-request". The device
+ * is the one the credential names (protocol 2): a `deviceId` in the body is ignored, unread.
  */
 export function checkPushEnvelope(body: unknown): EnvelopeCheck {
   const refuse = (status: 400 | 413 | 426, error: ProtocolError, message: string): EnvelopeCheck => ({ ok: false, status, error, message });
@@ -44,8 +44,6 @@ export function checkPushEnvelope(body: unknown): EnvelopeCheck {
   if (r.oneOf(protocol, SUPPORTED_PROTOCOLS, 'protocol') === undefined) {
     return refuse(426, 'protocol-unsupported', `Protocol ${String(protocol)} is not supported; update the app.`);
   }
-  const deviceId = r.string(field(envelope, 'deviceId'), 'deviceId', DEVICE_ID);
-  if (deviceId === undefined) return refuse(400, 'bad-request', 'deviceId must be 1–128 characters [A-Za-z0-9._:-].');
   const raw = r.array(field(envelope, 'items'), 'items');
   if (!raw) return refuse(400, 'bad-request', 'items must be an array.');
   if (raw.length > MAX_PUSH_ITEMS) return refuse(413, 'too-many-items', `At most ${MAX_PUSH_ITEMS} items per push; got ${raw.length}.`);
@@ -58,7 +56,7 @@ export function checkPushEnvelope(body: unknown): EnvelopeCheck {
     }
     items.push(item);
   }
-  return { ok: true, deviceId, items };
+  return { ok: true, items };
 }
 
 export interface ItemContext {

@@ -4,6 +4,7 @@
  * are woven back in request order.
  */
 import type { Handler } from 'hono';
+import type { AppEnv } from '../http/app-env';
 import { vietnamDateOf } from '../../domain/dates';
 import type { FormDefinition } from '../../domain/form-schema';
 import { SYNC_PROTOCOL_VERSION, type PushResponse, type PushResult } from '../../domain/protocol';
@@ -11,7 +12,7 @@ import { bodyError, jsonError } from '../http/http-errors';
 import { readJsonBody } from '../http/read-body';
 import { SUPPORTED_PROTOCOLS } from './protocol-checks';
 import { checkPushEnvelope, checkPushItem } from './push-request';
-import type { AcceptedSubmission, SyncRepository } from './sync-repository';
+import type { AcceptedSubmission, PushSender, SyncRepository } from './sync-repository';
 
 export interface PushDeps {
   sync: SyncRepository;
@@ -22,8 +23,14 @@ export interface PushDeps {
   forms?: readonly FormDefinition[];
 }
 
-export function pushRoute({ sync, communeCode, now, maxBodyBytes, forms }: PushDeps): Handler {
+export function pushRoute({ sync, communeCode, now, maxBodyBytes, forms }: PushDeps): Handler<AppEnv> {
   return async (c) => {
+    const device = c.get('device');
+    const sender: PushSender = { deviceId: device.id, kind: device.kind };
+    if (device.staff) {
+      sender.staffId = device.staff.id;
+      if (device.staff.villageId !== undefined) sender.villageId = device.staff.villageId;
+    }
     const body = await readJsonBody(c.req.raw, maxBodyBytes);
     if (!body.ok) return bodyError(c, body.reason, maxBodyBytes);
     const envelope = checkPushEnvelope(body.value);
@@ -36,7 +43,7 @@ export function pushRoute({ sync, communeCode, now, maxBodyBytes, forms }: PushD
     const checks = envelope.items.map((item) => checkPushItem(item, context));
     const accepted: AcceptedSubmission[] = [];
     for (const check of checks) if (check.ok) accepted.push(check.submission);
-    const stored = await sync.pushBatch(envelope.deviceId, accepted, receivedAt);
+    const stored = await sync.pushBatch(sender, accepted, receivedAt);
     // The repository answers stored, duplicate, conflict, or missing-blobs / invalid for
     // attachments; weave its answers back between the items refused here, in request order.
     let next = 0;

@@ -16,18 +16,20 @@ import { contentHashOf } from './content-hash';
 import { LINK_DEVICE_SQL, followsDossier } from './device-links';
 import { PULL_CHANGES_SQL, toPullPage, type ChangeRow } from './pull-queries';
 import { toCurrentStatus, toHeldDossier, type HeldRow, type StatusRow } from './push-queries';
-import type { AcceptedSubmission, BlobInfo, SyncRepository, SyncRepositoryOptions } from './sync-repository';
+import type { AcceptedSubmission, BlobInfo, PushSender, SyncRepository, SyncRepositoryOptions } from './sync-repository';
 
 export function sqliteSyncRepository({ connection }: SqliteDatabase, options: SyncRepositoryOptions = {}): SyncRepository {
   const codeSuffix = options.codeSuffix ?? randomDossierSuffix;
   /** What is held under an id for the push decision, with its current status (the latest status change). */
-  const selectHeld = connection.prepare<[string], HeldRow & StatusRow & { commune_code: string }>(
-    `SELECT d.commune_code, d.dossier_code, d.content_hash, d.received_at, d.status, sc.seq, sc.note FROM dossiers d
+  const selectHeld = connection.prepare<[string, string], HeldRow & StatusRow & { commune_code: string }>(
+    `SELECT d.commune_code, d.dossier_code, d.content_hash, d.received_at, d.status, sc.seq, sc.note,
+       EXISTS (SELECT 1 FROM dossier_devices dd WHERE dd.dossier_id = d.id AND dd.device_id = ?) AS followed
+     FROM dossiers d
      LEFT JOIN status_changes sc ON sc.seq = (SELECT MAX(seq) FROM status_changes WHERE dossier_id = d.id)
      WHERE d.id = ?`,
   );
   const insertDossier = connection.prepare(
-    `INSERT INTO dossiers (${DOSSIER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO dossiers (${DOSSIER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const insertChange = connection.prepare(INSERT_STATUS_CHANGE_SQL);
   const linkDevice = connection.prepare(LINK_DEVICE_SQL);
@@ -47,10 +49,11 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
     return found;
   }
 
-  function pushOne(deviceId: string, item: AcceptedSubmission, now: number): PushResult {
+  function pushOne(sender: PushSender, item: AcceptedSubmission, now: number): PushResult {
+    const { deviceId } = sender;
     const hash = contentHashOf(item);
     for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
-      const held = selectHeld.get(item.id);
+      const held = selectHeld.get(deviceId, item.id);
       const decision = decidePush({ id: item.id, contentHash: hash }, held ? toHeldDossier(held, toCurrentStatus(held)) : undefined);
       if (decision !== 'store') {
         if (followsDossier(decision)) linkDevice.run(held!.commune_code, item.id, deviceId, now);
@@ -72,6 +75,9 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
         item.consent.version,
         item.consent.lang,
         item.consent.agreedAt,
+        sender.kind,
+        sender.staffId ?? null,
+        sender.villageId ?? null,
       );
       if (inserted.changes === 1) {
         const change = insertChange.run(item.id, item.communeCode, deviceId, 'received', null, now);
@@ -90,14 +96,14 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
     throw codeAllocationError(item.id);
   }
 
-  const pushAll = connection.transaction((deviceId: string, items: readonly AcceptedSubmission[], now: number) => {
+  const pushAll = connection.transaction((sender: PushSender, items: readonly AcceptedSubmission[], now: number) => {
     const blobs = storedBlobs(items);
-    return items.map((item) => blobVerdict(item, blobs) ?? pushOne(deviceId, item, now));
+    return items.map((item) => blobVerdict(item, blobs) ?? pushOne(sender, item, now));
   });
 
   return {
     // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
-    pushBatch: async (deviceId, items, now) => pushAll.immediate(deviceId, items, now),
+    pushBatch: async (sender, items, now) => pushAll.immediate(sender, items, now),
     pullChanges: async (deviceId, since, limit) => toPullPage(selectChanges.all(deviceId, since, limit), since),
     hasBlob: async (sha256, communeCode) => {
       const row = selectBlobInfo.get(communeCode, sha256);

@@ -5,13 +5,25 @@
  */
 import type { PlacedAttachment } from '../../domain/attachment-refs';
 import type { AttachmentType } from '../../domain/form-schema';
-import type { ConsentRecord, PushResult, StatusChange, Submission } from '../../domain/protocol';
+import type { ConsentRecord, DeviceKind, PushResult, StatusChange, Submission } from '../../domain/protocol';
 
 /** A submission that passed the push gate: answers normalised (NFC), commune checked, consent given. */
 export interface AcceptedSubmission extends Omit<Submission, 'consent'> {
   consent: ConsentRecord;
   /** The attachment refs in `answers` (attachmentsOf): each blob must be stored before the dossier. */
   attachments: readonly PlacedAttachment[];
+}
+
+/**
+ * Who pushes: the device the credential named, and what each stored dossier records of it: a
+ * resident's own phone (self-submitted), or a staff member's enrolled phone with their village.
+ */
+export interface PushSender {
+  deviceId: string;
+  kind: DeviceKind;
+  /** Staff devices: the account the device is enrolled for. */
+  staffId?: string;
+  villageId?: string;
 }
 
 export interface PullPage {
@@ -37,11 +49,12 @@ export interface SyncRepository {
    * stored) or `invalid` (`attachment-size` / `attachment-type` on the field path) and is not
    * stored (blob-check.ts). The others are decided by decidePush: new ids `stored` (with a
    * 'received' status change), an id held with the same content `duplicate` with the first
-   * answer and the current status, with other content `conflict`. The device follows every
-   * dossier answered stored or duplicate (device-links.ts). One result per item, in order; all
-   * or nothing on failure.
+   * answer and the current status, with other content `conflict` (naming the held code only
+   * when the sender already follows that dossier). The device follows every dossier answered
+   * stored or duplicate (device-links.ts). Stored dossiers record the sender. One result per
+   * item, in order; all or nothing on failure.
    */
-  pushBatch(deviceId: string, items: readonly AcceptedSubmission[], now: number): Promise<PushResult[]>;
+  pushBatch(sender: PushSender, items: readonly AcceptedSubmission[], now: number): Promise<PushResult[]>;
   /** Status changes of the dossiers this device follows with seq > since, oldest first. */
   pullChanges(deviceId: string, since: number, limit: number): Promise<PullPage>;
   /** Type and size of a blob stored for this commune; null when it is not stored. */

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, SCHEMA_MIGRATIONS_SQL, migrationSql } from '../../../src/server/db/migrations';
 import { contentHashOf } from '../../../src/server/sync/content-hash';
-import { COMMUNE_CODE, DEVICE_ID, NOW, OTHER_DEVICE_ID, makeAccepted, makeBlob } from '../fixtures';
+import { COMMUNE_CODE, DEVICE_ID, NOW, OTHER_DEVICE_ID, SENDER, advance, makeAccepted, makeBlob } from '../fixtures';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from '../stores';
 
 /** Fixture submissions are already valid and normalised, so they stand for accepted ones. */
@@ -31,7 +31,19 @@ describe.each(STORE_BACKENDS)('migrations on $kind', (backend) => {
 
   it('puts the commune code on every table', async () => {
     await (await db.open()).close();
-    for (const table of ['dossiers', 'status_changes', 'blobs', 'dossier_devices'])
+    for (const table of [
+      'dossiers',
+      'status_changes',
+      'blobs',
+      'dossier_devices',
+      'staff',
+      'staff_sessions',
+      'login_failures',
+      'setup_tokens',
+      'devices',
+      'enrolment_codes',
+      'audit_log',
+    ])
       expect(await db.columns(table)).toContain('commune_code');
   });
 
@@ -66,7 +78,7 @@ describe.each(STORE_BACKENDS)('migrations on $kind', (backend) => {
     expect(stored).toMatchObject({ answers: old.answers, receivedAt: NOW - 1000 });
     expect(stored).not.toHaveProperty('consent');
     // A retry of it is still the same dossier; the missing consent is not filled in afterwards.
-    expect((await store.sync.pushBatch(DEVICE_ID, [old], NOW))[0]?.outcome).toBe('duplicate');
+    expect((await store.sync.pushBatch(SENDER, [old], NOW))[0]?.outcome).toBe('duplicate');
     expect(await store.dossiers.getDossier(old.id)).not.toHaveProperty('consent');
     expect(await store.sync.hasBlob(makeBlob(1).sha256, COMMUNE_CODE)).toBeNull();
   });
@@ -141,7 +153,7 @@ describe.each(STORE_BACKENDS)('migration 3 with $kind', (backend) => {
     expect(links.map((row) => ({ ...row, first_seen_at: Number(row.first_seen_at) }))).toEqual([
       { commune_code: COMMUNE_CODE, dossier_id: old.id, device_id: DEVICE_ID, first_seen_at: NOW - 1000 },
     ]);
-    await store.dossiers.setStatus(code, 'processing', undefined, NOW);
+    await advance(store, code, 'start-processing', NOW);
     const page = await store.sync.pullChanges(DEVICE_ID, 0, 10);
     expect(page.changes.map((c) => [c.id, c.dossierCode, c.status])).toEqual([
       [old.id, code, 'received'],

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../src/server/db/migrations';
 import { openPostgresStores } from '../../../src/server/stores';
-import { DEVICE_ID, NOW, makeAccepted } from '../fixtures';
+import { DEVICE_ID, NOW, SENDER, advance, makeAccepted } from '../fixtures';
 import { freePort } from '../postgres-cluster';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from '../stores';
 
@@ -37,7 +37,7 @@ describe('the postgres store', () => {
   it('queues concurrent pushes on a pool of one connection instead of failing them', async () => {
     const store = await db.open({ poolSize: 1 });
     const batches = Array.from({ length: 6 }, () => [makeAccepted(), makeAccepted()]);
-    const results = await Promise.all(batches.map((items) => store.sync.pushBatch(DEVICE_ID, items, NOW)));
+    const results = await Promise.all(batches.map((items) => store.sync.pushBatch(SENDER, items, NOW)));
     expect(results.flat().map((r) => r.outcome)).toEqual(Array.from({ length: 12 }, () => 'stored'));
     expect(await store.dossiers.countDossiers()).toBe(12);
   });
@@ -45,8 +45,8 @@ describe('the postgres store', () => {
   it('gives seq, times and versions back as numbers although PostgreSQL keeps them as BIGINT', async () => {
     const store = await db.open();
     const item = makeAccepted();
-    await store.sync.pushBatch(DEVICE_ID, [item], NOW);
-    const change = await store.dossiers.setStatus(item.id, 'processing', 'Đang xử lý', NOW + 5);
+    await store.sync.pushBatch(SENDER, [item], NOW);
+    const change = await advance(store, item.id, 'start-processing', NOW + 5, 'Đang xử lý');
     expect(change).toMatchObject({ seq: expect.any(Number), changedAt: NOW + 5, note: 'Đang xử lý' });
     const { changes } = await store.sync.pullChanges(DEVICE_ID, 0, 10);
     expect(changes.map((c) => typeof c.seq)).toEqual(['number', 'number']);

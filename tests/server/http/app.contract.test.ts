@@ -9,7 +9,7 @@ describe.each(STORE_BACKENDS)('the app with $kind', (backend) => {
     it('answers ok with the protocol version and the store kind', async () => {
       const res = await server.app.request('/api/v1/health');
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ ok: true, protocol: 1, store: backend.kind });
+      expect(await res.json()).toEqual({ ok: true, protocol: 2, store: backend.kind });
     });
   });
 });

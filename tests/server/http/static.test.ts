@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/server/http/app';
-import { COMMUNE_CODE, startTestServer, type TestServer } from '../fixtures';
+import { COMMUNE_CODE, registerDevice, startTestServer, type TestServer } from '../fixtures';
 import { SQLITE_BACKEND } from '../stores';
 
 const SHELL = '<!doctype html><html lang="vi"><title>Một Cửa Lưu Động</title><div id="app"></div></html>';
@@ -74,7 +74,7 @@ describe('static files', () => {
     ['POST', '/api/nope'],
     ['GET', '/api/v1/sync/push'],
   ])('answers %s %s with a JSON 404, never the HTML shell', async (method, path) => {
-    const res = await app.request(path, { method, headers: { accept: 'text/html' } });
+    const res = await app.request(path, { method, headers: { accept: 'text/html', 'content-type': 'application/json' } });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await res.json()).toMatchObject({ error: 'not-found' });
@@ -141,9 +141,17 @@ describe('security headers', () => {
   });
 
   it('are on refused pushes too', async () => {
-    const res = await app.request('/api/v1/sync/push', { method: 'POST', body: 'nope' });
+    const phone = await registerDevice(app);
+    const res = await app.request('/api/v1/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...phone.headers },
+      body: 'nope',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const plain = await app.request('/api/v1/sync/push', { method: 'POST', body: 'nope' });
+    expect(plain.status).toBe(415);
+    expect(plain.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
 

@@ -8,7 +8,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult, StatusChange, Submission } from '../../../src/domain/protocol';
 import { createApp } from '../../../src/server/http/app';
 import type { AcceptedSubmission } from '../../../src/server/sync/sync-repository';
-import { COMMUNE_CODE, DEVICE_ID, NOW, makeAccepted, makeSubmission, postJson, pushRequest } from '../fixtures';
+import {
+  COMMUNE_CODE,
+  DEVICE_ID,
+  NOW,
+  SENDER,
+  advance,
+  makeAccepted,
+  makeSubmission,
+  push,
+  pushRequest,
+  registerDevice,
+} from '../fixtures';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from '../stores';
 
 const WRITERS = 8;
@@ -32,11 +43,13 @@ describe.each(STORE_BACKENDS)('concurrent writers on $kind', (backend) => {
   it(`${WRITERS} app instances pushing the same 20 dossiers at once store each once, with one code`, { timeout: 60_000 }, async () => {
     const stores = await Promise.all(Array.from({ length: WRITERS }, () => db.open({ poolSize: 2 })));
     const apps = stores.map((store) => createApp({ stores: store, communeCode: COMMUNE_CODE, now: () => NOW }));
+    // One phone, registered through one process, known to all of them (one database).
+    const phone = await registerDevice(apps[0]!);
     const all: Submission[] = [];
     for (let round = 0; round < 3; round++) {
       const items = Array.from({ length: 20 }, () => makeSubmission());
       all.push(...items);
-      const responses = await Promise.all(apps.map((app, k) => postJson(app, '/api/v1/sync/push', pushRequest(orderFor(items, k)))));
+      const responses = await Promise.all(apps.map((app, k) => push(app, phone, pushRequest(orderFor(items, k)))));
       expect(responses.map((res) => res.status)).toEqual(apps.map(() => 200));
       const answers = await Promise.all(responses.map(async (res) => ((await res.json()) as PushResponse).results));
       for (const item of items) {
@@ -79,8 +92,8 @@ describe.each(STORE_BACKENDS)('concurrent writers on $kind', (backend) => {
       writers.map(async (store) => {
         for (let batch = 0; batch < 6; batch++) {
           const items: AcceptedSubmission[] = Array.from({ length: 5 }, () => makeAccepted());
-          const results = await store.sync.pushBatch(DEVICE_ID, items, NOW);
-          await Promise.all(results.map((r) => store.dossiers.setStatus(r.id, 'processing', undefined, NOW + 1)));
+          const results = await store.sync.pushBatch(SENDER, items, NOW);
+          await Promise.all(results.map((r) => advance(store, r.id, 'start-processing', NOW + 1)));
         }
       }),
     );

@@ -1,23 +1,27 @@
 /** After a hand-off every phone that sent a dossier (stored or duplicate) follows its status; a conflicting one does not. */
 import { describe, expect, it } from 'vitest';
-import type { PullResponse, PushResponse, StatusChange, Submission } from '../../../src/domain/protocol';
-import { COMMUNE_CODE, DEVICE_ID, NOW, OTHER_DEVICE_ID, makeSubmission, postJson, pull, pushRequest, setStatus } from '../fixtures';
+import type { PullResponse, PushResponse, Submission } from '../../../src/domain/protocol';
+import type { ActionResponse } from '../../../src/server/dossiers/dossier-routes';
+import { COMMUNE_CODE, NOW, act, makeSubmission, pull, push as pushAs, pushRequest } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
 
-const THIRD_DEVICE_ID = 'device-cccc-3333';
-const FOURTH_DEVICE_ID = 'device-dddd-4444';
+/** The phones of these tests, by name: each is registered with the server on first use. */
+const DEVICE_ID = 'a';
+const OTHER_DEVICE_ID = 'b';
+const THIRD_DEVICE_ID = 'c';
+const FOURTH_DEVICE_ID = 'd';
 
 describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
   const server = useTestServer(backend);
 
   async function push(items: Submission[], deviceId: string): Promise<PushResponse['results']> {
-    const res = await postJson(server.app, '/api/v1/sync/push', pushRequest(items, deviceId));
+    const res = await pushAs(server.app, await server.device(deviceId), pushRequest(items));
     expect(res.status).toBe(200);
     return ((await res.json()) as PushResponse).results;
   }
 
   async function pulled(deviceId: string, since = 0): Promise<PullResponse> {
-    const res = await pull(server.app, since, deviceId);
+    const res = await pull(server.app, since, await server.device(deviceId));
     expect(res.status).toBe(200);
     return (await res.json()) as PullResponse;
   }
@@ -37,7 +41,7 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
     ]);
 
     server.setNow(NOW + 60_000);
-    expect((await setStatus(server.app, { id: item.id, status: 'processing' })).status).toBe(200);
+    expect((await act(server.app, await server.officer(), item.id, 'start-processing')).status).toBe(200);
     const next = await pulled(DEVICE_ID, first.cursor);
     expect(statuses(next)).toEqual([[item.id, 'processing']]);
     expect(next.cursor).toBeGreaterThan(first.cursor);
@@ -46,7 +50,7 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
       [item.id, 'processing'],
     ]);
     // The first sender stays the dossier's device; the link is recorded once however often A retries.
-    expect((await server.stores.dossiers.getDossier(item.id))?.deviceId).toBe(OTHER_DEVICE_ID);
+    expect((await server.stores.dossiers.getDossier(item.id))?.deviceId).toBe((await server.device(OTHER_DEVICE_ID)).deviceId);
     await push([item], DEVICE_ID);
     expect(statuses(await pulled(DEVICE_ID))).toEqual([
       [item.id, 'received'],
@@ -56,21 +60,21 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
       'SELECT device_id, commune_code FROM dossier_devices WHERE dossier_id = ? ORDER BY device_id',
       item.id,
     );
-    expect(links).toEqual([
-      { device_id: DEVICE_ID, commune_code: COMMUNE_CODE },
-      { device_id: OTHER_DEVICE_ID, commune_code: COMMUNE_CODE },
-    ]);
+    const ids = [(await server.device(DEVICE_ID)).deviceId, (await server.device(OTHER_DEVICE_ID)).deviceId].sort();
+    expect(links).toEqual(ids.map((device_id) => ({ device_id, commune_code: COMMUNE_CODE })));
   });
 
   it('gives nothing to a phone whose push was a conflict, nor to a phone that never sent the dossier', async () => {
     const item = makeSubmission();
     expect((await push([item], OTHER_DEVICE_ID))[0]).toMatchObject({ outcome: 'stored' });
     const changed = { ...item, answers: { ...item.answers, reason: 'Đi học' } };
-    expect((await push([changed], THIRD_DEVICE_ID))[0]).toMatchObject({ outcome: 'conflict' });
-    expect((await setStatus(server.app, { id: item.id, status: 'processing' })).status).toBe(200);
+    const [conflict] = await push([changed], THIRD_DEVICE_ID);
+    // The third phone never sent this dossier: it learns that the id is taken, not whose code it has.
+    expect(conflict).toEqual({ id: item.id, outcome: 'conflict' });
+    expect((await act(server.app, await server.officer(), item.id, 'start-processing')).status).toBe(200);
 
-    expect(await pulled(THIRD_DEVICE_ID)).toEqual({ protocol: 1, changes: [], cursor: 0 });
-    expect(await pulled(FOURTH_DEVICE_ID)).toEqual({ protocol: 1, changes: [], cursor: 0 });
+    expect(await pulled(THIRD_DEVICE_ID)).toEqual({ protocol: 2, changes: [], cursor: 0 });
+    expect(await pulled(FOURTH_DEVICE_ID)).toEqual({ protocol: 2, changes: [], cursor: 0 });
     expect(statuses(await pulled(OTHER_DEVICE_ID))).toEqual([
       [item.id, 'received'],
       [item.id, 'processing'],
@@ -83,16 +87,19 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
     await push([handed], OTHER_DEVICE_ID);
     const results = await push([own, handed], DEVICE_ID);
     expect(results.map((r) => r.outcome)).toEqual(['stored', 'duplicate']);
-    await setStatus(server.app, { id: handed.id, status: 'result-ready' });
+    await act(server.app, await server.officer(), handed.id, 'start-processing');
+    await act(server.app, await server.officer(), handed.id, 'record-result');
     const page = await pulled(DEVICE_ID);
     expect(statuses(page)).toEqual([
       [handed.id, 'received'],
       [own.id, 'received'],
+      [handed.id, 'processing'],
       [handed.id, 'result-ready'],
     ]);
     expect(page.changes.map((c) => c.seq)).toEqual([...page.changes.map((c) => c.seq)].sort((a, b) => a - b));
     expect(statuses(await pulled(OTHER_DEVICE_ID))).toEqual([
       [handed.id, 'received'],
+      [handed.id, 'processing'],
       [handed.id, 'result-ready'],
     ]);
   });
@@ -113,11 +120,11 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
     expect((await push([item], OTHER_DEVICE_ID))[0]).toMatchObject({ outcome: 'stored' });
     server.setNow(NOW + 60_000);
     const note = 'Bổ sung bản sao giấy khai sinh';
-    const res = await setStatus(server.app, { id: item.id, status: 'supplement-requested', note });
+    const res = await act(server.app, await server.officer(), item.id, 'request-supplement', note);
     expect(res.status).toBe(200);
-    const change = (await res.json()) as StatusChange;
+    const { change } = (await res.json()) as ActionResponse;
     // Phone A's cursor moves past the officer's change before A is linked to the dossier.
-    await setStatus(server.app, { id: own.id, status: 'processing' });
+    await act(server.app, await server.officer(), own.id, 'start-processing');
     const before = await pulled(DEVICE_ID);
     expect(before.cursor).toBeGreaterThan(change.seq);
 

@@ -9,17 +9,17 @@ import type { PushResponse, PushResult, Submission } from '../../../src/domain/p
 import { readPullResponse, readPushResponse } from '../../../src/domain/protocol-read';
 import {
   CONSENT_RECORD,
-  DEVICE_ID,
   NOW,
+  SENDER,
+  act,
   makeAccepted,
   makeBlob,
   makeSubmission,
-  postJson,
   pull,
+  push as pushAs,
   pushRequest,
   putBlob,
   refOf,
-  setStatus,
   type TestBlob,
 } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
@@ -56,13 +56,14 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
   const server = useTestServer(backend, { forms: [...FORM_VERSIONS, PHOTO_FORM] });
 
   async function push(items: Submission[]): Promise<PushResult[]> {
-    const res = await postJson(server.app, '/api/v1/sync/push', pushRequest(items));
+    const res = await pushAs(server.app, await server.device(), pushRequest(items));
     expect(res.status).toBe(200);
     return ((await res.json()) as PushResponse).results;
   }
 
   async function upload(...blobs: TestBlob[]): Promise<void> {
-    for (const blob of blobs) expect((await putBlob(server.app, blob.sha256, blob.bytes, blob.type)).status).toBe(201);
+    for (const blob of blobs)
+      expect((await putBlob(server.app, await server.device(), blob.sha256, blob.bytes, blob.type)).status).toBe(201);
   }
 
   async function expectNothingStored(): Promise<void> {
@@ -153,11 +154,11 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
     const blob = makeBlob(13);
     await server.stores.sync.putBlob(blob.sha256, blob.type, blob.bytes, '00004', NOW);
     const item = makeAccepted({ attachments: [{ path: 'proof', ref: refOf(blob) }] });
-    expect(await server.stores.sync.pushBatch(DEVICE_ID, [item], NOW)).toEqual([
+    expect(await server.stores.sync.pushBatch(SENDER, [item], NOW)).toEqual([
       { id: item.id, outcome: 'missing-blobs', missing: [blob.sha256] },
     ]);
     await server.stores.sync.putBlob(blob.sha256, blob.type, blob.bytes, item.communeCode, NOW);
-    expect((await server.stores.sync.pushBatch(DEVICE_ID, [item], NOW))[0]?.outcome).toBe('stored');
+    expect((await server.stores.sync.pushBatch(SENDER, [item], NOW))[0]?.outcome).toBe('stored');
   });
 
   it('stores the consent with the dossier and gives it back', async () => {
@@ -213,14 +214,17 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
     const waiting = photoSubmission({ proof: [refOf(makeBlob(16))] });
     const changed = { ...stored, answers: { ...stored.answers, fullName: 'Lê Văn Nam' } };
     const bad = makeSubmission({}, { phone: '0123' });
-    const first = await postJson(server.app, '/api/v1/sync/push', pushRequest([stored, waiting, bad]));
-    await setStatus(server.app, { id: stored.id, status: 'supplement-requested', note: 'Bổ sung ảnh' });
-    const second = await postJson(server.app, '/api/v1/sync/push', pushRequest([stored, changed]));
-    for (const res of [first, second]) {
+    const phone = await server.device();
+    const first = await pushAs(server.app, phone, pushRequest([stored, waiting, bad]));
+    await act(server.app, await server.officer(), stored.id, 'request-supplement', 'Bổ sung ảnh');
+    const second = await pushAs(server.app, phone, pushRequest([stored, changed]));
+    // A conflict with a dossier another phone sent names no code; the reader takes that too.
+    const stranger = await pushAs(server.app, await server.device('b'), pushRequest([changed]));
+    for (const res of [first, second, stranger]) {
       const body: unknown = await res.json();
       expect(readPushResponse(body)).toEqual(body);
     }
-    const page: unknown = await (await pull(server.app, 0)).json();
+    const page: unknown = await (await pull(server.app, 0, phone)).json();
     expect(readPullResponse(page)).toEqual(page);
     expect((page as { changes: unknown[] }).changes).toHaveLength(2);
   });

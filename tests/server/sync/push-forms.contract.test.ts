@@ -9,7 +9,7 @@ import { validate } from '../../../src/domain/validate';
 import { FORM_VERSIONS } from '../../../src/content/forms';
 import { ADMIN_UNITS } from '../../../src/content/admin-units/bundled';
 import { VALID } from '../../unit/forms/fixtures';
-import { makeSubmission, postJson, pushRequest } from '../fixtures';
+import { makeSubmission, push as pushAs, pushRequest } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
 
 /** 10:00 on 28/11/2026 in Vietnam: the day the form fixtures are written for. */
@@ -21,7 +21,7 @@ describe.each(STORE_BACKENDS)('every form through push with $kind', (backend) =>
 
   async function push(formId: string, formVersion: number, answers: Record<string, unknown>): Promise<PushResult> {
     const item = makeSubmission({ formId, formVersion, answers: answers as never, submittedAt: NOW - 60_000 });
-    const res = await postJson(server.app, '/api/v1/sync/push', pushRequest([item]));
+    const res = await pushAs(server.app, await server.device(), pushRequest([item]));
     expect(res.status).toBe(200);
     const [result] = ((await res.json()) as PushResponse).results;
     return result as PushResult;

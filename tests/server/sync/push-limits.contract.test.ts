@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PUSH_ITEMS } from '../../../src/domain/protocol';
 import { DEFAULT_MAX_BODY_BYTES } from '../../../src/server/http/read-body';
-import { DEVICE_ID, makeSubmission, postJson, pushRequest, startTestServer } from '../fixtures';
+import { SYNC_PROTOCOL_VERSION } from '../../../src/domain/protocol';
+import { makeSubmission, push, pushRequest, startTestServer } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
 
 describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
@@ -36,54 +37,62 @@ describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
     });
   }
 
-  function postStream(body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Promise<Response> {
-    const init = { method: 'POST', body, duplex: 'half', headers } as RequestInit;
-    return Promise.resolve(server.app.request('/api/v1/sync/push', init));
+  async function postStream(body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Promise<Response> {
+    const phone = await server.device();
+    const init = { method: 'POST', body, duplex: 'half', headers: { 'content-type': 'application/json', ...phone.headers, ...headers } };
+    return server.app.request('/api/v1/sync/push', init as RequestInit);
   }
+
+  const pushBody = async (body: unknown): Promise<Response> => push(server.app, await server.device(), body);
 
   describe('push: refused requests store nothing', () => {
     it('refuses a body that is not JSON', async () => {
-      await expectRefused(await postJson(server.app, '/api/v1/sync/push', '{"protocol":1,'), 400, 'bad-json');
+      await expectRefused(await pushBody('{"protocol":2,'), 400, 'bad-json');
     });
 
     it('refuses a body that is not UTF-8', async () => {
-      const res = await server.app.request('/api/v1/sync/push', { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) });
+      const phone = await server.device();
+      const res = await server.app.request('/api/v1/sync/push', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...phone.headers },
+        body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+      });
       await expectRefused(res, 400, 'bad-json');
     });
 
     it.each([
       ['an array body', [1, 2]],
-      ['a deviceId that is a number', { protocol: 1, deviceId: 42, items: [] }],
-      ['a deviceId with spaces', { protocol: 1, deviceId: 'my phone', items: [] }],
-      ['items that is not an array', { protocol: 1, deviceId: DEVICE_ID, items: {} }],
+      ['no items', { protocol: SYNC_PROTOCOL_VERSION }],
+      ['items that is not an array', { protocol: SYNC_PROTOCOL_VERSION, items: {} }],
       [
         'an item without an id, next to a valid one',
         { ...pushRequest([makeSubmission()]), items: [makeSubmission(), { formId: 'tam-tru-ct01' }] },
       ],
-      ['an item that is a string', { protocol: 1, deviceId: DEVICE_ID, items: ['hello'] }],
+      ['an item that is a string', { protocol: SYNC_PROTOCOL_VERSION, items: ['hello'] }],
     ])('refuses %s as bad-request', async (_name, body) => {
-      await expectRefused(await postJson(server.app, '/api/v1/sync/push', body), 400, 'bad-request');
+      await expectRefused(await pushBody(body), 400, 'bad-request');
     });
 
     it.each([
-      ['an unknown major version', 2],
+      ['protocol 1 (a phone from before device credentials)', 1],
+      ['an unknown major version', 3],
       ['a missing protocol', undefined],
-      ['a protocol given as text', '1'],
+      ['a protocol given as text', '2'],
     ])('refuses %s as protocol-unsupported, naming the versions it speaks', async (_name, protocol) => {
-      const res = await postJson(server.app, '/api/v1/sync/push', { ...pushRequest([makeSubmission()]), protocol });
+      const res = await pushBody({ ...pushRequest([makeSubmission()]), protocol });
       const body = await expectRefused(res, 426, 'protocol-unsupported');
-      expect(body.supported).toEqual([1]);
+      expect(body.supported).toEqual([2]);
     });
 
-    it('refuses a protocol header of an unknown version even when the body is fine', async () => {
-      const res = await postJson(server.app, '/api/v1/sync/push', pushRequest([makeSubmission()]), { 'x-mcld-protocol': '2' });
+    it.each(['1', '3'])('refuses a protocol header of version %s even when the body is fine', async (version) => {
+      const res = await push(server.app, await server.device(), pushRequest([makeSubmission()]), { 'x-mcld-protocol': version });
       await expectRefused(res, 426, 'protocol-unsupported');
     });
 
     it(`refuses more than ${MAX_PUSH_ITEMS} items and accepts exactly ${MAX_PUSH_ITEMS}`, async () => {
       const tooMany = Array.from({ length: MAX_PUSH_ITEMS + 1 }, () => makeSubmission());
-      await expectRefused(await postJson(server.app, '/api/v1/sync/push', pushRequest(tooMany)), 413, 'too-many-items');
-      const res = await postJson(server.app, '/api/v1/sync/push', pushRequest(tooMany.slice(0, MAX_PUSH_ITEMS)));
+      await expectRefused(await pushBody(pushRequest(tooMany)), 413, 'too-many-items');
+      const res = await pushBody(pushRequest(tooMany.slice(0, MAX_PUSH_ITEMS)));
       expect(res.status).toBe(200);
       expect(await server.stores.dossiers.countDossiers()).toBe(MAX_PUSH_ITEMS);
     });
@@ -91,8 +100,8 @@ describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
     it('refuses a body one byte over the default 1 MiB limit and accepts one at the limit', async () => {
       const over = paddedPush(DEFAULT_MAX_BODY_BYTES + 1);
       expect(Buffer.byteLength(over)).toBe(DEFAULT_MAX_BODY_BYTES + 1);
-      await expectRefused(await postJson(server.app, '/api/v1/sync/push', over), 413, 'body-too-large');
-      const res = await postJson(server.app, '/api/v1/sync/push', paddedPush(DEFAULT_MAX_BODY_BYTES));
+      await expectRefused(await pushBody(over), 413, 'body-too-large');
+      const res = await pushBody(paddedPush(DEFAULT_MAX_BODY_BYTES));
       expect(res.status).toBe(200);
       expect(await server.stores.dossiers.countDossiers()).toBe(1);
     });
@@ -122,7 +131,7 @@ describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
     it('honours a smaller configured limit', async () => {
       const small = await startTestServer(backend, { maxBodyBytes: 2048 });
       try {
-        const res = await postJson(small.app, '/api/v1/sync/push', paddedPush(2049));
+        const res = await push(small.app, await small.device(), paddedPush(2049));
         expect(res.status).toBe(413);
         expect(await small.stores.dossiers.countDossiers()).toBe(0);
       } finally {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult } from '../../../src/domain/protocol';
 import { createApp } from '../../../src/server/http/app';
-import { COMMUNE_CODE, DEVICE_ID, NOW, makeSubmission, postJson, pushRequest } from '../fixtures';
+import { COMMUNE_CODE, NOW, makeSubmission, push as pushAs, pushRequest, registerDevice } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
 
 const CODE = /^15865-250714-[2-9A-HJ-NP-Z]{6}$/;
@@ -11,10 +11,10 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
   const server = useTestServer(backend);
 
   async function push(items: Parameters<typeof pushRequest>[0]): Promise<PushResult[]> {
-    const res = await postJson(server.app, '/api/v1/sync/push', pushRequest(items));
+    const res = await pushAs(server.app, await server.device(), pushRequest(items));
     expect(res.status).toBe(200);
     const body = (await res.json()) as PushResponse;
-    expect(body.protocol).toBe(1);
+    expect(body.protocol).toBe(2);
     return body.results;
   }
 
@@ -31,11 +31,15 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       const code = (result as { dossierCode: string }).dossierCode;
       expect(code).toMatch(CODE);
 
+      const { deviceId } = await server.device();
       const [row] = await rowsOnDisk('SELECT * FROM dossiers WHERE id = ?', item.id);
       expect(row).toMatchObject({
         dossier_code: code,
         commune_code: COMMUNE_CODE,
-        device_id: DEVICE_ID,
+        device_id: deviceId,
+        device_kind: 'resident',
+        staff_id: null,
+        village_id: null,
         form_id: 'tam-tru-ct01',
         form_version: 1,
         submitted_at: item.submittedAt,
@@ -46,7 +50,7 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       expect(row?.content_hash).toMatch(/^[0-9a-f]{64}$/);
       const changes = await rowsOnDisk('SELECT * FROM status_changes WHERE dossier_id = ?', item.id);
       expect(changes).toEqual([
-        expect.objectContaining({ status: 'received', commune_code: COMMUNE_CODE, device_id: DEVICE_ID, changed_at: NOW }),
+        expect.objectContaining({ status: 'received', commune_code: COMMUNE_CODE, device_id: deviceId, changed_at: NOW }),
       ]);
       expect(await server.stores.dossiers.countDossiers()).toBe(1);
     });
@@ -83,6 +87,29 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       const stored = await server.stores.dossiers.getDossier(item.id);
       expect(stored?.answers.reason).toBe('Đi làm');
       expect(await server.stores.dossiers.countDossiers()).toBe(1);
+    });
+
+    it("never reveals another device's dossier code in a conflict", async () => {
+      const item = makeSubmission();
+      await push([item]);
+      const changed = { ...item, answers: { ...item.answers, reason: 'Đi học' } };
+      const res = await pushAs(server.app, await server.device('stranger'), pushRequest([changed]));
+      const body = (await res.json()) as PushResponse;
+      expect(body.results).toEqual([{ id: item.id, outcome: 'conflict' }]);
+      expect(JSON.stringify(body)).not.toMatch(/15865-/);
+    });
+
+    it('ignores a deviceId in the body: the dossier belongs to the device of the credential', async () => {
+      const mine = await server.device();
+      const other = await server.device('other');
+      const item = makeSubmission();
+      const res = await pushAs(server.app, mine, { ...pushRequest([item]), deviceId: other.deviceId });
+      expect(res.status).toBe(200);
+      const [row] = await rowsOnDisk('SELECT device_id FROM dossiers WHERE id = ?', item.id);
+      expect(row?.device_id).toBe(mine.deviceId);
+      expect(await rowsOnDisk('SELECT device_id FROM dossier_devices WHERE dossier_id = ?', item.id)).toEqual([
+        { device_id: mine.deviceId },
+      ]);
     });
 
     it('answers the second copy of an id inside one batch as a duplicate', async () => {
@@ -181,18 +208,19 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
     });
 
     it('accepts a protocol header naming the version it speaks', async () => {
-      const res = await postJson(server.app, '/api/v1/sync/push', pushRequest([makeSubmission()]), { 'x-mcld-protocol': '1' });
+      const res = await pushAs(server.app, await server.device(), pushRequest([makeSubmission()]), { 'x-mcld-protocol': '2' });
       expect(res.status).toBe(200);
     });
 
     it('answers a store failure with a JSON 500 the phone will retry, not a crash', async () => {
       const broken = { ...server.stores, sync: { ...server.stores.sync, pushBatch: () => Promise.reject(new Error('SQLITE_BUSY')) } };
       const app = createApp({ stores: broken, communeCode: COMMUNE_CODE, now: () => NOW });
+      const phone = await registerDevice(app);
       const errors: unknown[] = [];
       const original = console.error;
       console.error = (...args: unknown[]) => errors.push(args);
       try {
-        const res = await postJson(app, '/api/v1/sync/push', pushRequest([makeSubmission()]));
+        const res = await pushAs(app, phone, pushRequest([makeSubmission()]));
         expect(res.status).toBe(500);
         expect(await res.json()).toMatchObject({ error: 'internal' });
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');

@@ -3,7 +3,7 @@
  * across reopens, code collisions redrawn, atomic batches answered in order, pull paging.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMMUNE_CODE, CONSENT_RECORD, DEVICE_ID, NOW, makeAccepted, makeBlob } from '../fixtures';
+import { COMMUNE_CODE, CONSENT_RECORD, DEVICE_ID, NOW, SENDER, makeAccepted, makeBlob } from '../fixtures';
 import { STORE_BACKENDS, skipWhenUnavailable, type TestDatabase } from '../stores';
 
 /** Fixture submissions are already valid and normalised, so they stand for accepted ones. */
@@ -43,7 +43,7 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
     const item = accepted({
       attachments: [{ path: 'proof', ref: { sha256: blob.sha256, name: 'a.jpg', type: 'image/jpeg', size: 1000 } }],
     });
-    expect((await first.sync.pushBatch(DEVICE_ID, [item], NOW))[0]?.outcome).toBe('stored');
+    expect((await first.sync.pushBatch(SENDER, [item], NOW))[0]?.outcome).toBe('stored');
     await first.close();
     const reopened = await db.open();
     expect(await reopened.dossiers.getDossier(item.id)).toMatchObject({ consent: CONSENT_RECORD });
@@ -53,7 +53,7 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
   it('keeps dossiers, their codes and their answers across close and reopen', async () => {
     const item = accepted();
     const first = await db.open();
-    const [stored] = await first.sync.pushBatch(DEVICE_ID, [item], NOW);
+    const [stored] = await first.sync.pushBatch(SENDER, [item], NOW);
     await first.close();
 
     const reopened = await db.open();
@@ -64,7 +64,7 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
       status: 'received',
       receivedAt: NOW,
     });
-    const [again] = await reopened.sync.pushBatch(DEVICE_ID, [item], NOW + 1000);
+    const [again] = await reopened.sync.pushBatch(SENDER, [item], NOW + 1000);
     expect(again).toEqual({ ...stored, outcome: 'duplicate' });
     expect((await reopened.sync.pullChanges(DEVICE_ID, 0, 10)).changes).toHaveLength(1);
   });
@@ -72,7 +72,7 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
   it('draws another code when a random code collides', async () => {
     const suffixes = ['AAAAAA', 'AAAAAA', 'BBBBBB'];
     const store = await db.open({ codeSuffix: () => suffixes.shift() ?? 'CCCCCC' });
-    const results = await store.sync.pushBatch(DEVICE_ID, [accepted(), accepted()], NOW);
+    const results = await store.sync.pushBatch(SENDER, [accepted(), accepted()], NOW);
     expect(results.map((r) => r.outcome)).toEqual(['stored', 'stored']);
     // Which of the two keeps AAAAAA depends on insertion order, which an adapter may choose.
     expect(results.map((r) => ('dossierCode' in r ? r.dossierCode : '')).sort()).toEqual([
@@ -96,12 +96,12 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
       },
     });
     const items = [accepted(), accepted()];
-    await expect(store.sync.pushBatch(DEVICE_ID, items, NOW)).rejects.toThrow('disk on fire');
+    await expect(store.sync.pushBatch(SENDER, items, NOW)).rejects.toThrow('disk on fire');
     expect(calls).toBe(3);
     expect(await store.dossiers.countDossiers()).toBe(0);
     expect(await db.rows('SELECT * FROM status_changes')).toEqual([]);
 
-    const retry = await store.sync.pushBatch(DEVICE_ID, items, NOW);
+    const retry = await store.sync.pushBatch(SENDER, items, NOW);
     expect(retry.map((r) => r.outcome)).toEqual(['stored', 'stored']);
     expect((await store.sync.pullChanges(DEVICE_ID, 0, 10)).changes.map((c) => c.id)).toEqual(items.map((i) => i.id));
   });
@@ -109,11 +109,11 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
   it('answers a batch in request order, copies of one id included', async () => {
     const store = await db.open();
     const old = accepted();
-    const [oldStored] = await store.sync.pushBatch(DEVICE_ID, [old], NOW - 1000);
+    const [oldStored] = await store.sync.pushBatch(SENDER, [old], NOW - 1000);
     const fresh = accepted();
     const changedOld = { ...old, answers: { ...old.answers, reason: 'Đi học' } };
     const changedFresh = { ...fresh, answers: { ...fresh.answers, reason: 'Đi học' } };
-    const results = await store.sync.pushBatch(DEVICE_ID, [fresh, old, changedOld, fresh, changedFresh], NOW);
+    const results = await store.sync.pushBatch(SENDER, [fresh, old, changedOld, fresh, changedFresh], NOW);
     const freshCode = (results[0] as { dossierCode: string }).dossierCode;
     const oldCode = (oldStored as { dossierCode: string }).dossierCode;
     const oldSeq = (oldStored as { statusSeq: number }).statusSeq;
@@ -133,7 +133,7 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
   it('pages pull results by limit with a cursor that moves forward, in increasing seq', async () => {
     const store = await db.open();
     const items = [accepted(), accepted(), accepted()];
-    await store.sync.pushBatch(DEVICE_ID, items, NOW);
+    await store.sync.pushBatch(SENDER, items, NOW);
     const first = await store.sync.pullChanges(DEVICE_ID, 0, 2);
     const second = await store.sync.pullChanges(DEVICE_ID, first.cursor, 2);
     const third = await store.sync.pullChanges(DEVICE_ID, second.cursor, 2);

@@ -33,6 +33,8 @@ function goodPush(): PushResponse {
         ],
       },
       { id: 'id-6', outcome: 'missing-blobs', missing: [HASH, 'b'.repeat(64)] },
+      // Protocol 2: a conflict with a dossier this device does not follow names no code.
+      { id: 'id-7', outcome: 'conflict' },
     ],
   };
 }
@@ -105,7 +107,8 @@ describe('readPushResponse', () => {
     ['a dossier code that is not one', 0, { dossierCode: '15865-250714-K7Q2M0' }],
     ['a dossier code with spaces around it', 0, { dossierCode: ` ${CODE}` }],
     ['a dossier code that is a number', 3, { dossierCode: 1586525 }],
-    ['a conflict without a dossier code', 3, { dossierCode: undefined }],
+    ['a conflict whose dossier code is null', 3, { dossierCode: null }],
+    ['a conflict whose dossier code is empty', 3, { dossierCode: '' }],
     ['a receivedAt that is text', 0, { receivedAt: '1752462000000' }],
     ['a receivedAt with a fraction', 0, { receivedAt: 1.5 }],
     ['a negative receivedAt', 0, { receivedAt: -1 }],

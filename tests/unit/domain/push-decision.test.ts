@@ -25,11 +25,24 @@ describe('decidePush', () => {
     expect(decidePush(ITEM, { ...HELD, status: 'received', statusSeq: 3 })).not.toHaveProperty('statusNote');
   });
 
-  it('answers other content as a conflict naming the held code, without status or time', () => {
-    expect(decidePush({ ...ITEM, contentHash: 'b'.repeat(64) }, { ...HELD, status: 'processing', statusSeq: 4 })).toEqual({
+  it('answers other content as a conflict naming the held code to a device that follows it, without status or time', () => {
+    const followed = { ...HELD, status: 'processing', statusSeq: 4, followedBySender: true } as const;
+    expect(decidePush({ ...ITEM, contentHash: 'b'.repeat(64) }, followed)).toEqual({
       id: ITEM.id,
       outcome: 'conflict',
       dossierCode: HELD.dossierCode,
     });
+  });
+
+  it('never names the held code to a device that does not follow the dossier', () => {
+    for (const held of [HELD, { ...HELD, followedBySender: false }]) {
+      const answer = decidePush({ ...ITEM, contentHash: 'b'.repeat(64) }, held);
+      expect(answer).toEqual({ id: ITEM.id, outcome: 'conflict' });
+      expect(answer).not.toHaveProperty('dossierCode');
+    }
+  });
+
+  it('answers a duplicate with the code whether or not the device followed it before (a hand-off links it now)', () => {
+    expect(decidePush(ITEM, { ...HELD, followedBySender: false })).toMatchObject({ outcome: 'duplicate', dossierCode: HELD.dossierCode });
   });
 });

@@ -1,5 +1,6 @@
 /** The server's per-item gate uses the same validator, with the units list, and accepts older registered versions. */
 import { describe, expect, it } from 'vitest';
+import { SYNC_PROTOCOL_VERSION } from '../../../src/domain/protocol';
 import { checkPushEnvelope, checkPushItem } from '../../../src/server/sync/push-request';
 import { VALID } from './fixtures';
 import { BA_DINH, TODAY } from './helpers';
@@ -40,24 +41,26 @@ describe('checkPushItem', () => {
 });
 
 describe('checkPushEnvelope', () => {
-  const envelope = { protocol: 1, deviceId: 'device-1', items: [item(2, VALID['tam-tru-ct01@2']!)] };
+  const envelope = { protocol: SYNC_PROTOCOL_VERSION, items: [item(2, VALID['tam-tru-ct01@2']!)] };
 
   it('passes a good envelope with its items, and answers each kind of bad one with its status and code', () => {
-    expect(checkPushEnvelope(envelope)).toEqual({ ok: true, deviceId: 'device-1', items: envelope.items });
+    expect(checkPushEnvelope(envelope)).toEqual({ ok: true, items: envelope.items });
+    // Protocol 2: the device is the credential's; a deviceId in the body, even a malformed one, is ignored.
+    expect(checkPushEnvelope({ ...envelope, deviceId: 'a b' })).toEqual({ ok: true, items: envelope.items });
     const refused = (body: unknown) => {
       const check = checkPushEnvelope(body);
       return check.ok ? 'ok' : [check.status, check.error];
     };
     expect(refused(null)).toEqual([400, 'bad-request']);
-    expect(refused({ ...envelope, protocol: 2 })).toEqual([426, 'protocol-unsupported']);
-    expect(refused({ ...envelope, deviceId: 'a b' })).toEqual([400, 'bad-request']);
+    expect(refused({ ...envelope, protocol: 1 })).toEqual([426, 'protocol-unsupported']);
+    expect(refused({ ...envelope, protocol: 3 })).toEqual([426, 'protocol-unsupported']);
     expect(refused({ ...envelope, items: 'none' })).toEqual([400, 'bad-request']);
     expect(refused({ ...envelope, items: Array.from({ length: 51 }, () => envelope.items[0]) })).toEqual([413, 'too-many-items']);
     expect(refused({ ...envelope, items: [{ formId: 'tam-tru-ct01' }] })).toEqual([400, 'bad-request']);
   });
 
   it('reads no field from a prototype, whether a __proto__ key in JSON or a real prototype', () => {
-    const json = JSON.parse('{"__proto__": {"protocol": 1, "deviceId": "device-1", "items": []}}') as unknown;
+    const json = JSON.parse('{"__proto__": {"protocol": 2, "items": []}}') as unknown;
     expect(checkPushEnvelope(json)).toMatchObject({ ok: false, status: 426 });
     const inherited = Object.assign(Object.create({ id: '0b7e1c2a-3d4e-4f5a-8b6c-7d8e9f0a1b2c' }), { formId: 'tam-tru-ct01' });
     expect(checkPushEnvelope({ ...envelope, items: [inherited] })).toMatchObject({ ok: false, status: 400 });

@@ -10,6 +10,8 @@ import { CCCD_QR_ERRORS } from '../../../src/domain/cccd-qr';
 import { ATTACH_PROBLEMS } from '../../../src/app/photo/attach-file';
 import { ADVICE_KEYS } from '../../../src/app/outbox-advice';
 import { HANDOFF_ERROR_KEYS } from '../../../src/app/handoff-errors';
+import { ENROL_PROBLEMS } from '../../../src/app/use-cases/enrol-device';
+import { OUTBOX_STATES } from '../../../src/domain/outbox-state';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -34,12 +36,13 @@ const has = (keys: Set<string>, key: string) => keys.has(key) || keys.has(`${key
 const dynamic = [
   ...VALIDATION_CODES.map((code) => `errors.${code}`),
   ...DOSSIER_STATUSES.map((status) => `status.${status}`),
-  ...['queued', 'sending', 'rejected', 'conflict'].map((state) => `outbox.state.${state}`),
+  ...OUTBOX_STATES.map((state) => `outbox.state.${state}`),
   'sync2.stateRetrying',
   ...CCCD_QR_ERRORS.map((code) => `errors.${code}`),
   ...ATTACH_PROBLEMS.map((problem) => `photo.errors.${problem}`),
   ...ADVICE_KEYS.flatMap((key) => [`sync2.errors.${key}.message`, `sync2.errors.${key}.action`]),
   ...HANDOFF_ERROR_KEYS.map((key) => `handoff.errors.${key}`),
+  ...ENROL_PROBLEMS.map((problem) => `device.problems.${problem}`),
 ];
 
 describe('locales', () => {

@@ -41,6 +41,6 @@ export function makeSubmission(overrides: Partial<Submission> = {}): Submission 
 }
 
 /** The engine's storage ports on `storage`, as sync/phone-sync.ts wires them. */
-export function portsOf(storage: PhoneStorage): Pick<SyncPorts, 'outbox' | 'dossiers' | 'cursor' | 'blobs'> {
-  return { outbox: storage.outbox, dossiers: storage.dossiers, cursor: storage.settings, blobs: storage.blobs };
+export function portsOf(storage: PhoneStorage): SyncPorts {
+  return { outbox: storage.outbox, dossiers: storage.dossiers, cursor: storage.settings, blobs: storage.blobs, device: storage.settings };
 }

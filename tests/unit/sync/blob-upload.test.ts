@@ -5,16 +5,19 @@
  * `missing-blobs` answer leads to a re-upload, and after success no photo byte is sent again.
  */
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { attachmentHashesIn } from '../../../src/domain/attachment-hashes';
 import type { PushRequest, PushResult } from '../../../src/domain/protocol';
 import { UPLOAD_CONCURRENCY, uploadBlobs } from '../../../src/sync/blob-upload';
 import { createBlobsFirst } from '../../../src/sync/blobs-first';
 import { createSyncEngine } from '../../../src/sync/engine';
 import { makeSubmission, portsOf, useFreshStorage } from '../storage/fresh-storage';
-import { fakeDossierCode } from './fake-server';
+import { TEST_CREDENTIAL, fakeDossierCode } from './fake-server';
+import { authorizationOf } from '../../../src/domain/device-credential';
 
 const storage = useFreshStorage();
+beforeEach(() => storage().settings.setCredential(TEST_CREDENTIAL));
+const AUTH = authorizationOf(TEST_CREDENTIAL);
 
 const BASE = 'https://xa-demo.example';
 
@@ -95,7 +98,6 @@ function engineFor(server: BlobServer) {
     now: () => time,
     random: () => 0.5,
     baseUrl: BASE,
-    deviceId: async () => 'device-1',
     ...portsOf(storage()),
     ...createBlobsFirst(storage().blobs),
   });
@@ -113,6 +115,7 @@ describe('uploadBlobs', () => {
       fetch: server.fetch,
       baseUrl: BASE,
       readBlob: (sha) => storage().blobs.getBlob(sha),
+      authorization: AUTH,
     });
 
     expect(report).toEqual({ uploaded: [b.sha256], present: [a.sha256], failed: [] });
@@ -134,6 +137,7 @@ describe('uploadBlobs', () => {
       fetch: server.fetch,
       readBlob: (sha) => storage().blobs.getBlob(sha),
       baseUrl: BASE,
+      authorization: AUTH,
     });
     expect(report.uploaded.sort()).toEqual([a.sha256, b.sha256].sort());
     expect(report.failed).toEqual([{ sha256: gone, error: 'not-on-device' }]);
@@ -145,7 +149,7 @@ describe('uploadBlobs', () => {
     server.networkBudget = 0;
     const report = await uploadBlobs(
       photos.map((p) => p.sha256),
-      { fetch: server.fetch, readBlob: (sha) => storage().blobs.getBlob(sha), baseUrl: BASE },
+      { fetch: server.fetch, readBlob: (sha) => storage().blobs.getBlob(sha), baseUrl: BASE, authorization: AUTH },
     );
     expect(report.uploaded).toEqual([]);
     expect(report.failed.map((f) => f.error)).toEqual([
@@ -161,7 +165,7 @@ describe('uploadBlobs', () => {
     server.networkBudget = 4;
     const report = await uploadBlobs(
       photos.map((p) => p.sha256),
-      { fetch: server.fetch, readBlob: (sha) => storage().blobs.getBlob(sha), baseUrl: BASE },
+      { fetch: server.fetch, readBlob: (sha) => storage().blobs.getBlob(sha), baseUrl: BASE, authorization: AUTH },
     );
     const accounted = [...report.uploaded, ...report.present, ...report.failed.map((f) => f.sha256)];
     expect(accounted.sort()).toEqual(photos.map((p) => p.sha256).sort());

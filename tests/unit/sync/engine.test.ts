@@ -1,14 +1,16 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Submission } from '../../../src/domain/protocol';
 import { createSyncEngine, type SyncEngineDeps, type SyncEvent } from '../../../src/sync/engine';
 import { makeSubmission, portsOf, useFreshStorage } from '../storage/fresh-storage';
 import { DOSSIER_CODE } from '../../../src/domain/dossier-code';
-import { FakeServer } from './fake-server';
+import { FakeServer, TEST_CREDENTIAL } from './fake-server';
 
 const storage = useFreshStorage();
+// The phone holds a credential the fake server knows (registration has its own tests).
+beforeEach(() => storage().settings.setCredential(TEST_CREDENTIAL));
 
 const BASE = 'https://xa-demo.example';
-const DEVICE = 'device-0001';
+const DEVICE = TEST_CREDENTIAL.deviceId;
 
 function setup(overrides: Partial<SyncEngineDeps> = {}) {
   let time = 1_000_000;
@@ -21,7 +23,6 @@ function setup(overrides: Partial<SyncEngineDeps> = {}) {
     now: clock.now,
     random: () => 0.5,
     baseUrl: BASE,
-    deviceId: async () => DEVICE,
     ...overrides,
   });
   engine.on((e) => events.push(e));
@@ -49,7 +50,17 @@ describe('sync engine: push outcomes', () => {
     const { engine, server, of } = setup();
     const [item] = await queue();
     const report = await engine.sync('timer');
-    expect(report).toEqual({ sent: 1, rejected: 0, conflicts: 0, retried: 0, offline: false, pulled: 0, updateRequired: false });
+    expect(report).toEqual({
+      sent: 1,
+      rejected: 0,
+      conflicts: 0,
+      retried: 0,
+      offline: false,
+      pulled: 0,
+      updateRequired: false,
+      deviceRevoked: false,
+      registrationRefused: false,
+    });
     const code = server.held.get(item!.id)?.dossierCode;
     expect(code).toMatch(DOSSIER_CODE);
     expect(of('sent')).toEqual([{ type: 'sent', id: item!.id, dossierCode: code }]);
@@ -62,15 +73,17 @@ describe('sync engine: push outcomes', () => {
     expect(await storage().outbox.listOutbox()).toEqual([]);
   });
 
-  it('sends the protocol header, the device id and the submissions as PushRequest JSON', async () => {
+  it('sends the protocol header, the device credential and the submissions as PushRequest JSON', async () => {
     const { engine, server } = setup();
     const [item] = await queue();
     await engine.sync('timer');
     const push = server.requests.find((r) => r.method === 'POST');
     expect(push?.url).toBe(`${BASE}/api/v1/sync/push`);
-    expect(push?.headers.get('x-mcld-protocol')).toBe('1');
+    expect(push?.headers.get('x-mcld-protocol')).toBe('2');
+    expect(push?.headers.get('authorization')).toBe(`Device ${DEVICE}.${TEST_CREDENTIAL.secret}`);
     expect(push?.headers.get('content-type')).toBe('application/json');
-    expect(server.pushes).toEqual([{ protocol: 1, deviceId: DEVICE, items: [item] }]);
+    expect(server.pushes).toEqual([{ protocol: 2, items: [item] }]);
+    expect(server.pushDevices).toEqual([DEVICE]);
   });
 
   it('duplicate: the phone gets the code the server gave the first time', async () => {
@@ -168,7 +181,7 @@ describe('sync engine: failures and retries', () => {
     expect(await storage().outbox.listOutbox()).toEqual([]);
   });
 
-  it('5xx: next attempt in the future, not retried before it, except by the button', async () => {
+  it('5xx: next attempt in the future, not retried before it by a timer, focus or start, only by the button', async () => {
     const { engine, server, clock } = setup();
     const [item] = await queue();
     server.pushFaults.push({ status: 503 });
@@ -179,11 +192,22 @@ describe('sync engine: failures and retries', () => {
     expect(row!.nextAttemptAt).toBeGreaterThan(clock.now());
     expect(await engine.nextAttemptAt()).toBe(row!.nextAttemptAt);
 
-    for (const reason of ['timer', 'focus', 'online', 'startup', 'background-sync'] as const) await engine.sync(reason);
+    for (const reason of ['timer', 'focus', 'startup', 'background-sync'] as const) await engine.sync(reason);
     expect(server.pushAttempts).toBe(1);
 
     const pressed = await engine.sync('button');
     expect(pressed.sent).toBe(1);
+    expect(server.pushAttempts).toBe(2);
+  });
+
+  it('the network coming back (online) sends at once, whatever the backoff', async () => {
+    const { engine, server } = setup();
+    const [item] = await queue();
+    server.pushFaults.push({ status: 503 });
+    await engine.sync('timer');
+    expect((await storage().outbox.getOutboxItem(item!.id))?.attempts).toBe(1);
+    const back = await engine.sync('online');
+    expect(back.sent).toBe(1);
     expect(server.pushAttempts).toBe(2);
   });
 
@@ -331,7 +355,7 @@ describe('sync engine: failures and retries', () => {
   it('protocol-unsupported: update-required once per sync, rows untouched, no retry loop', async () => {
     const { engine, server, of, clock } = setup();
     const [item] = await queue();
-    server.supportedProtocols = [2];
+    server.supportedProtocols = [3];
     const report = await engine.sync('timer');
     expect(report).toMatchObject({ updateRequired: true, sent: 0, retried: 0 });
     expect(of('update-required')).toHaveLength(1);
@@ -422,7 +446,7 @@ describe('sync engine: pull', () => {
     const { engine, server, clock, of } = setup();
     const [item] = await queue();
     await engine.sync('timer');
-    expect(server.pulls).toEqual([{ since: 0, deviceId: DEVICE, protocol: '1' }]);
+    expect(server.pulls).toEqual([{ since: 0, deviceId: DEVICE, protocol: '2' }]);
 
     server.setStatus(item!.id, 'received');
     server.setStatus(item!.id, 'supplement-requested', 'Thiếu giấy tờ chứng minh chỗ ở hợp pháp');

@@ -4,7 +4,9 @@
  * response after the server committed, answer with a status (before or after committing), answer
  * with a non-JSON page, deliver the request twice, delay it (the phone gives up, the server
  * handles it later, out of order), or hang forever (before or after committing: a browser
- * killed mid-sync never hears back).
+ * killed mid-sync never hears back). Protocol 2: pushes and pulls need a device credential
+ * (`Authorization: Device <id>.<secret>`); registrations are answered at once, outside the fault
+ * queue and the request log, so the faults of a test reach the requests it is about.
  */
 import {
   MAX_PUSH_ITEMS,
@@ -16,7 +18,9 @@ import {
   type StatusChange,
   type Submission,
 } from '../../../src/domain/protocol';
+import type { FieldError } from '../../../src/domain/validate';
 import { DOSSIER_CODE_ALPHABET, makeDossierCode } from '../../../src/domain/dossier-code';
+import type { DeviceCredential } from '../../../src/domain/device-credential';
 
 /** A code of the real shape (the phone refuses any other): the n-th one, written in the code alphabet. */
 export function fakeDossierCode(n: number, receivedAt: number): string {
@@ -24,7 +28,6 @@ export function fakeDossierCode(n: number, receivedAt: number): string {
   for (let rest = n, i = 0; i < 6; i++, rest = Math.floor(rest / 32)) suffix = DOSSIER_CODE_ALPHABET[rest % 32] + suffix;
   return makeDossierCode('00001', receivedAt, suffix);
 }
-import type { FieldError } from '../../../src/domain/validate';
 
 export type Fault =
   | 'offline'
@@ -63,7 +66,25 @@ function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
+/** A credential this fake server knows from the start (tests put it on the phone beforehand). */
+export const TEST_CREDENTIAL: DeviceCredential = {
+  deviceId: 'device-0001',
+  secret: 'fake-secret-0000000000000001',
+  kind: 'staff',
+  staff: { username: 'hoa.nt', displayName: 'Nguyễn Thị Hoa', role: 'outreach' },
+};
+
 export class FakeServer {
+  /** Known devices by id: their secret, and whether the commune revoked them. */
+  readonly devices = new Map<string, { secret: string; revoked: boolean }>([
+    [TEST_CREDENTIAL.deviceId, { secret: TEST_CREDENTIAL.secret, revoked: false }],
+  ]);
+  /** Credentials this server issued to phones that registered themselves. */
+  readonly registrations: DeviceCredential[] = [];
+  /** The device each push came from (the credential's, as the real server reads it). */
+  readonly pushDevices: string[] = [];
+  /** Answers given to registrations instead of a credential (e.g. resident submissions off). */
+  readonly registrationFaults: Fault[] = [];
   readonly held = new Map<string, Held>();
   readonly changes: (StatusChange & { deviceId: string })[] = [];
   readonly pushes: PushRequest[] = [];
@@ -77,7 +98,7 @@ export class FakeServer {
   readonly invalid = new Map<string, FieldError[]>();
   /** Ids the server leaves out of its push answer. */
   readonly omit = new Set<string>();
-  supportedProtocols = [1];
+  supportedProtocols = [2];
   /** Refuses a whole push (as the real server refuses a malformed request) when this returns a refusal. */
   refuseIf: ((body: PushRequest) => Refusal | null) | null = null;
   /** How many times each id was newly stored: "exactly once" means every count is 1. */
@@ -89,7 +110,7 @@ export class FakeServer {
 
   /** Push requests that reached the network, whether or not the server handled them. */
   get pushAttempts(): number {
-    return this.requests.filter((r) => r.method === 'POST').length;
+    return this.requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname === '/api/v1/sync/push').length;
   }
   private seq = 0;
   private codes = 0;
@@ -133,6 +154,7 @@ export class FakeServer {
 
   readonly fetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
+    if (new URL(request.url).pathname === '/api/v1/devices/register') return this.register();
     this.requests.push({ url: request.url, method: request.method, headers: request.headers });
     const isPush = new URL(request.url).pathname === '/api/v1/sync/push';
     const fault = this.faults.shift() ?? (isPush ? this.pushFaults.shift() : undefined);
@@ -160,16 +182,44 @@ export class FakeServer {
     if (!this.supportedProtocols.includes(Number(protocol))) {
       return json({ error: 'protocol-unsupported', message: 'update the app', supported: this.supportedProtocols }, 426);
     }
-    if (request.method === 'POST' && url.pathname === '/api/v1/sync/push') return this.push((await request.json()) as PushRequest);
+    const device = this.authenticate(request);
+    if (typeof device !== 'string') return device;
+    if (request.method === 'POST' && url.pathname === '/api/v1/sync/push') return this.push((await request.json()) as PushRequest, device);
     if (request.method === 'GET' && url.pathname === '/api/v1/sync/pull') {
-      return this.pull(Number(url.searchParams.get('since') ?? 0), request.headers.get('x-mcld-device'), protocol);
+      return this.pull(Number(url.searchParams.get('since') ?? 0), device, protocol);
     }
     return json({ error: 'not-found', message: url.pathname }, 404);
   }
 
+  /** The device id of a valid credential, or the 401 the real server answers. */
+  private authenticate(request: Request): string | Response {
+    const match = /^Device ([^.]+)\.(.+)$/.exec(request.headers.get('authorization') ?? '');
+    const known = match ? this.devices.get(match[1] as string) : undefined;
+    if (!match || !known || known.secret !== match[2]) return json({ error: 'unauthorized', message: 'no valid credential' }, 401);
+    if (known.revoked) return json({ error: 'device-revoked', message: 'revoked' }, 401);
+    return match[1] as string;
+  }
+
+  /** A resident's phone registers itself: a new device id and secret. */
+  private register(): Response {
+    const fault = this.registrationFaults.shift();
+    if (fault === 'offline') throw new TypeError('Failed to fetch');
+    if (typeof fault === 'object') return json(fault.body ?? { error: 'internal', message: 'fault' }, fault.status);
+    const n = this.devices.size + 1;
+    const credential: DeviceCredential = {
+      deviceId: `device-${String(n).padStart(4, '0')}`,
+      secret: `fake-secret-${String(n).padStart(16, '0')}`,
+      kind: 'resident',
+    };
+    this.devices.set(credential.deviceId, { secret: credential.secret, revoked: false });
+    this.registrations.push(credential);
+    return json(credential, 201);
+  }
+
   /** One transaction per batch: every item is answered, nothing is half-stored. */
-  private push(body: PushRequest): Response {
+  private push(body: PushRequest, deviceId: string): Response {
     this.pushes.push(body);
+    this.pushDevices.push(deviceId);
     if (body.items.length > MAX_PUSH_ITEMS) return json({ error: 'too-many-items', message: 'max 50' }, 413);
     const refusal = this.refuseIf?.(body);
     if (refusal) return json(refusal.body, refusal.status);
@@ -187,21 +237,21 @@ export class FakeServer {
       } else if (errors) {
         results.push({ id: item.id, outcome: 'invalid', errors });
       } else {
-        const stored = this.seed(item, body.deviceId);
+        const stored = this.seed(item, deviceId);
         results.push({ id: item.id, outcome: 'stored', dossierCode: stored.dossierCode, receivedAt: stored.receivedAt });
       }
     }
-    const response: PushResponse = { protocol: 1, results };
+    const response: PushResponse = { protocol: 2, results };
     return json(response);
   }
 
-  private pull(since: number, deviceId: string | null, protocol: string | null): Response {
+  private pull(since: number, deviceId: string, protocol: string | null): Response {
     this.pulls.push({ since, deviceId, protocol });
     const changes = this.changes
       .filter((c) => c.deviceId === deviceId && c.seq > since)
       .slice(0, this.pullLimit)
       .map(({ deviceId: _device, ...change }) => change);
-    const response: PullResponse = { protocol: 1, changes, cursor: Math.max(since, ...changes.map((c) => c.seq)) };
+    const response: PullResponse = { protocol: 2, changes, cursor: Math.max(since, ...changes.map((c) => c.seq)) };
     return json(response);
   }
 }

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DossierStatus, Submission } from '../../../src/domain/protocol';
 import { createNamedPhoneStorage } from '../../../src/storage/phone-storage';
 import { createSyncEngine, type SyncEngine } from '../../../src/sync/engine';
-import { FakeServer, type Fault } from './fake-server';
+import { FakeServer, TEST_CREDENTIAL, type Fault } from './fake-server';
 import { portsOf } from '../storage/fresh-storage';
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 1000);
@@ -121,7 +121,6 @@ class World {
       now: () => this.time,
       random: this.random,
       baseUrl: 'https://xa.example',
-      deviceId: async () => 'device-model',
     });
   }
 
@@ -260,6 +259,8 @@ describe('model: outbox + engine under random faults and restarts', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(cmdArb, { maxLength: 50 }), fc.integer(), async (cmds, seed) => {
         const world = new World(seed);
+        // A phone that registered earlier: every sync, even with nothing to send, pulls.
+        await world.phone.settings.setCredential(TEST_CREDENTIAL);
         try {
           for (const cmd of cmds) {
             await world.run(cmd);

@@ -157,7 +157,6 @@ describe('sync scheduler', () => {
       now: () => time,
       random: () => 1,
       baseUrl: 'https://x.example',
-      deviceId: async () => 'd',
     });
     const submission = makeSubmission();
     await storage().outbox.enqueueSubmission(submission, 'Phạm Thị Lan', time);

@@ -9,6 +9,8 @@ export const ADVISORY_LOCK_SPACE = 0x6d636c64;
 /** Second keys: one lock per purpose. */
 export const MIGRATION_LOCK = 1;
 export const STATUS_SEQ_LOCK = 2;
+/** The first admin of a commune is created under this lock (accounts: redeemSetupToken). */
+export const SETUP_LOCK = 3;
 
 /**
  * Taken by every transaction that inserts status changes (a push storing dossiers, an officer's
@@ -24,4 +26,13 @@ export const STATUS_SEQ_LOCK = 2;
  */
 export async function lockStatusSeq(client: pg.PoolClient): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_SPACE, STATUS_SEQ_LOCK]);
+}
+
+/**
+ * Taken by the transaction creating a commune's first admin: two setup links used at the same
+ * moment both see "no staff yet"; under this lock the second then sees the first admin and stops.
+ * One key for all communes: first starts are rare.
+ */
+export async function lockSetup(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_SPACE, SETUP_LOCK]);
 }
