@@ -10,7 +10,7 @@ import type { Answers } from '../../../src/domain/form-schema';
 import { CONSENT, CONSENT_2026_11_28 } from '../../../src/content/consent';
 import { FORM_VERSIONS, findForm } from '../../../src/content/forms';
 import { VALID } from '../../unit/forms/fixtures';
-import { makeSubmission, postJson, pushRequest } from '../fixtures';
+import { makeSubmission, push, pushRequest } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
 
 /** 10:00 on 01/12/2026 in Vietnam. */
@@ -54,7 +54,7 @@ describe.each(STORE_BACKENDS)('form versions during the transition, with $kind',
       makeSubmission({ formId: 'tro-cap-xa-hoi', formVersion: 1, answers: VALID['tro-cap-xa-hoi@1'] as Answers, ...old }),
       makeSubmission({ formId: 'tro-cap-huu-tri-xa-hoi', formVersion: 1, answers: VALID['tro-cap-huu-tri-xa-hoi@1'] as Answers, ...fresh }),
     ];
-    const res = await postJson(server.app, '/api/v1/sync/push', pushRequest(items));
+    const res = await push(server.app, await server.device(), pushRequest(items));
     expect(res.status).toBe(200);
     const { results } = (await res.json()) as PushResponse;
     expect(results.map((r) => [r.id, r.outcome])).toEqual(items.map((item) => [item.id, 'stored']));
@@ -77,7 +77,7 @@ describe.each(STORE_BACKENDS)('form versions during the transition, with $kind',
       makeSubmission({ formId: 'tam-tru-ct01', formVersion: 2, answers: v2 }),
       makeSubmission({ formId: 'tam-tru-ct01', formVersion: 3, answers: asV3 }),
     ];
-    const res = await postJson(server.app, '/api/v1/sync/push', pushRequest([onV2!, onV3!]));
+    const res = await push(server.app, await server.device(), pushRequest([onV2!, onV3!]));
     const { results } = (await res.json()) as PushResponse;
     expect(results[0]?.outcome).toBe('stored');
     expect(results[1]).toMatchObject({ outcome: 'invalid', errors: [{ field: 'headConsent', code: 'required' }] });
@@ -87,7 +87,7 @@ describe.each(STORE_BACKENDS)('form versions during the transition, with $kind',
       formVersion: 3,
       answers: { ...asV3, headConsent: 'on-form', currentAddress: v2.currentAddress! },
     });
-    const again = (await (await postJson(server.app, '/api/v1/sync/push', pushRequest([stray]))).json()) as PushResponse;
+    const again = (await (await push(server.app, await server.device(), pushRequest([stray]))).json()) as PushResponse;
     expect(again.results[0]).toMatchObject({ outcome: 'invalid', errors: [{ field: 'currentAddress', code: 'unknown-field' }] });
     expect(findForm('tam-tru-ct01')?.version).toBe(3);
   });
