@@ -3,7 +3,8 @@
  * and what is wrong with it. Cross-field rules and groups live in validate.ts / form-rules.ts.
  * Input arrives through json-view, so it is already what JSON would carry.
  */
-import { cleanText, toNfc } from './text';
+import { cleanText, graphemeLength, toNfc } from './text';
+import { hasLetter, isInvisible, unsafeText } from './text-safety';
 import { type CalendarDate, compareDates, parseIsoDate } from './dates';
 import { checkCccd, compactPhone, isMobileNumber } from './identifiers';
 import { COMMUNE_CODE, PROVINCE_CODE, findUnit, type AdminUnits } from './admin-units';
@@ -51,6 +52,22 @@ const ADDRESS_KEYS = new Set(['provinceCode', 'provinceName', 'communeCode', 'co
 
 const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
+/**
+ * A grapheme is at least one UTF-16 unit, so a text no longer than `max` units is short enough
+ * without segmenting it; past `max × 16` units it is too long whatever it holds (an emoji
+ * family is 11 units, a Vietnamese letter at most 3; a "character" carrying dozens of stacked
+ * marks is not text), which also bounds the segmenter's work.
+ */
+function tooLong(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  return text.length > max * 16 || graphemeLength(text) > max;
+}
+
+/** Hostile text (text-safety.ts) as a validation code; `multiline` allows tab and line breaks. */
+function hostile(value: string, multiline: boolean): ValidationCode | undefined {
+  return unsafeText(value, { multiline }) ?? undefined;
+}
+
 function tidyText(field: LeafField, value: string): string {
   if (field.kind === 'longtext') return toNfc(value).replace(/\r\n?/g, '\n').trim();
   const text = cleanText(value);
@@ -76,7 +93,9 @@ function checkString(field: LeafField, text: string, context: LeafContext): Vali
   switch (field.kind) {
     case 'text':
     case 'longtext':
-      return text.length > (field.maxLength ?? DEFAULT_MAX_LENGTH[field.kind]) ? 'too-long' : undefined;
+      if (isInvisible(text)) return 'invisible-text';
+      if (field.isName && !hasLetter(text)) return 'name-no-letter';
+      return tooLong(text, field.maxLength ?? DEFAULT_MAX_LENGTH[field.kind]) ? 'too-long' : undefined;
     case 'date':
       return checkDate(field, text, context.today);
     case 'choice':
@@ -108,6 +127,8 @@ function checkMultiChoice(field: MultiChoiceField, list: readonly unknown[]): Le
   for (let i = 0; i < list.length; i++) {
     const item = readItem(list, i);
     if (typeof item !== 'string') return { empty: false, code: 'wrong-type' };
+    const unsafe = hostile(item, false);
+    if (unsafe) return { empty: false, code: unsafe };
     const value = cleanText(item);
     if (field.options.some((o) => o.value === value)) picked.add(value);
     else code ??= 'choice-unknown';
@@ -131,10 +152,12 @@ function checkAttachments(field: AttachmentField, list: readonly unknown[]): Lea
       return { empty: false, code: 'wrong-type' };
     }
     const cleanName = cleanText(name);
-    if (!SHA256.test(sha256)) code ??= 'attachment-hash';
+    const unsafe = hostile(name, false);
+    if (unsafe) code ??= unsafe;
+    else if (!SHA256.test(sha256)) code ??= 'attachment-hash';
     else if (!(accept as readonly string[]).includes(type)) code ??= 'attachment-type';
     else if (!Number.isInteger(size) || size <= 0 || size > (field.maxBytes ?? DEFAULT_MAX_BYTES)) code ??= 'attachment-size';
-    else if (cleanName === '' || cleanName.length > 200) code ??= 'wrong-type';
+    else if (cleanName === '' || tooLong(cleanName, 200)) code ??= 'wrong-type';
     else value.push({ sha256: sha256.toLowerCase(), name: cleanName, type: type as AttachmentType, size });
   }
   if (!code && field.required && value.length < (field.minFiles ?? 1)) code = 'too-few';
@@ -153,13 +176,18 @@ function checkAddress(field: AddressField, raw: Record<string, unknown>, context
     const v = readOwn(raw, key);
     if (v === undefined || v === null) continue;
     if (typeof v !== 'string') return { empty: false, code: 'wrong-type' };
+    const unsafe = hostile(v, false);
+    if (unsafe) return { empty: false, code: unsafe, inner };
     const text = cleanText(v);
     if (text !== '') parts[key as keyof AddressAnswer] = text;
   }
   const { provinceCode, communeCode, freeText, detail = '' } = parts;
   if (!provinceCode && !communeCode && !freeText && !detail) return { empty: true, inner };
   for (const [key, max] of Object.entries(ADDRESS_LIMITS)) {
-    if ((parts[key as keyof AddressAnswer]?.length ?? 0) > max) return { empty: false, code: 'too-long', inner };
+    if (tooLong(parts[key as keyof AddressAnswer] ?? '', max)) return { empty: false, code: 'too-long', inner };
+  }
+  for (const key of ['detail', 'freeText'] as const) {
+    if (parts[key] !== undefined && isInvisible(parts[key])) return { empty: false, code: 'invisible-text', inner };
   }
   const value: AddressAnswer = { ...parts, detail };
   if (!provinceCode && !communeCode) {
@@ -195,6 +223,9 @@ export function checkLeaf(field: LeafField, raw: unknown, context: LeafContext):
   if (field.kind === 'yesno') return typeof raw === 'boolean' ? { empty: false, value: raw } : { empty: false, code: 'wrong-type' };
   if (typeof raw === 'number') return checkNumber(field, raw);
   if (typeof raw !== 'string' || field.kind === 'number') return { empty: false, code: 'wrong-type' };
+  // Before tidying: cleanText would fold a tab or a line break into a space and hide it.
+  const unsafe = hostile(raw, field.kind === 'longtext');
+  if (unsafe) return { empty: false, code: unsafe };
   const text = tidyText(field, raw);
   if (text === '') return { empty: true };
   return { empty: false, value: text, code: checkString(field, text, context) };

@@ -44,7 +44,13 @@ interface FieldBase {
 
 export interface TextField extends FieldBase {
   kind: 'text' | 'longtext';
+  /** Longest answer, in user-perceived characters (graphemes), not UTF-16 units. */
   maxLength?: number;
+  /**
+   * The answer is a name (of a person, a bank, a paper): it must contain at least one letter,
+   * so "123", "..." or a run of zero-width characters is refused (`name-no-letter`).
+   */
+  isName?: boolean;
   /** Browser autocomplete token, e.g. "name". */
   autocomplete?: string;
 }

@@ -4,6 +4,10 @@
  * overrides and isolates that make "nhà số 12" display as something else, and lone UTF-16
  * surrogates that are not text at all. Refused wherever people type (form answers, names,
  * notes), on the phone and the server alike. Tab and line breaks are allowed in long text only.
+ *
+ * Text that is merely not in NFC is normalised, never refused: Vietnamese keyboards (Telex and
+ * VNI on phones, Unikey on Windows) send decomposed tone marks, and a person who typed "Nguyễn"
+ * honestly must not see an error. The stored form is always NFC (text.ts toNfc).
  */
 
 /** What is wrong with a piece of text; each is also a validation code (validation-codes.ts). */

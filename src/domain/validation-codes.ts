@@ -33,6 +33,16 @@ export const VALIDATION_CODES = [
   'wrong-commune',
   // Form schema 3.
   'minor-needs-guardian',
+  // Hostile text (text-safety.ts), any text field.
+  'control-character',
+  'bidi-control',
+  'lone-surrogate',
+  'invisible-text',
+  'name-no-letter',
+  // Timestamps the phone sent (the push gate).
+  'time-future',
+  'time-past',
+  'time-order',
 ] as const;
 
 export type ValidationCode = (typeof VALIDATION_CODES)[number];

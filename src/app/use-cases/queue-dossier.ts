@@ -8,6 +8,7 @@ import type { AdminUnits } from '../../domain/admin-units';
 import { vietnamDateOf } from '../../domain/dates';
 import type { Answers, FormDefinition } from '../../domain/form-schema';
 import type { ConsentRecord } from '../../domain/protocol';
+import { implausibleTimes } from '../../domain/submission-times';
 import { cleanText } from '../../domain/text';
 import { checkSubmission, type FieldError } from '../../domain/validate';
 import type { Outbox } from '../../storage/outbox';
@@ -38,6 +39,9 @@ export async function queueDossier(deps: QueueDossierDeps, input: QueueDossierIn
   const { form } = input;
   const check = checkSubmission(form, input.answers, { today: vietnamDateOf(deps.now), units: input.units });
   if (!check.ok) return { outcome: 'invalid', errors: check.errors };
+  // The server refuses the same; here only a consent stamped after now (a clock moved back) can fail.
+  const times = implausibleTimes({ submittedAt: deps.now, agreedAt: input.consent?.agreedAt }, deps.now);
+  if (times.length > 0) return { outcome: 'invalid', errors: times };
   const nameField = residentNameField(form);
   const name = nameField && typeof check.answers[nameField] === 'string' ? (check.answers[nameField] as string) : '';
   await deps.outbox.enqueueSubmission(

@@ -42,6 +42,7 @@ export const CHUNG_THUC_BAN_SAO: FormDefinition = {
         },
         {
           id: 'documentName',
+          isName: true,
           kind: 'text',
           required: true,
           maxLength: 200,

@@ -22,6 +22,7 @@ export const ADDRESS_HINT = {
 export const REQUESTER_FIELDS: readonly Field[] = [
   {
     id: 'requesterName',
+    isName: true,
     kind: 'text',
     required: true,
     maxLength: 100,
@@ -46,7 +47,7 @@ export const REQUESTER_FIELDS: readonly Field[] = [
 
 /** One person moving together with the declarant (CT01, table "Những thành viên … cùng thay đổi"). */
 export const MEMBER_FIELDS: readonly Field[] = [
-  { id: 'fullName', kind: 'text', required: true, maxLength: 100, label: { vi: 'Họ, chữ đệm và tên', en: 'Full name' } },
+  { id: 'fullName', kind: 'text', isName: true, required: true, maxLength: 100, label: { vi: 'Họ, chữ đệm và tên', en: 'Full name' } },
   {
     id: 'birthDate',
     kind: 'date',

@@ -24,6 +24,7 @@ export const ADDRESSEE: Field = {
 /** Field 1 of the 2025 form: the name as in the birth register. */
 export const BIRTH_NAME: Field = {
   id: 'fullName',
+  isName: true,
   kind: 'text',
   required: true,
   maxLength: 100,
@@ -107,6 +108,7 @@ export function ownerFields(showIf: Condition): Field[] {
   return [
     {
       id: 'ownerName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,
@@ -142,6 +144,7 @@ export const MINOR_FIELDS: readonly Field[] = [
   },
   {
     id: 'guardianName',
+    isName: true,
     kind: 'text',
     required: true,
     maxLength: 100,

@@ -17,6 +17,7 @@ const SIDE = {
 const side = (who: keyof typeof SIDE): Field[] => [
   {
     id: `${who}Name`,
+    isName: true,
     kind: 'text',
     required: true,
     maxLength: 100,

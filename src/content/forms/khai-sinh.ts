@@ -29,6 +29,7 @@ export const KHAI_SINH: FormDefinition = {
     },
     {
       id: 'childName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,
@@ -81,6 +82,7 @@ export const KHAI_SINH: FormDefinition = {
     },
     {
       id: 'motherName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,
@@ -112,6 +114,7 @@ export const KHAI_SINH: FormDefinition = {
     },
     {
       id: 'fatherName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,

@@ -24,6 +24,7 @@ export const KHAI_TU: FormDefinition = {
     },
     {
       id: 'deceasedName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,

@@ -51,6 +51,7 @@ export const TAM_TRU_CT01_V2: FormDefinition = {
     },
     {
       id: 'headName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,

@@ -12,6 +12,7 @@ export const TAM_TRU_CT01: FormDefinition = {
   fields: [
     {
       id: 'fullName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,

@@ -15,6 +15,7 @@ export const THUONG_TRU_CT01: FormDefinition = {
   fields: [
     {
       id: 'fullName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,
@@ -77,6 +78,7 @@ export const THUONG_TRU_CT01: FormDefinition = {
     },
     {
       id: 'headName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,

@@ -23,6 +23,7 @@ export const TRO_CAP_HUU_TRI_XA_HOI: FormDefinition = {
   fields: [
     {
       id: 'fullName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,
@@ -122,7 +123,15 @@ export const TRO_CAP_HUU_TRI_XA_HOI: FormDefinition = {
         { value: 'bank', label: { vi: 'Tài khoản ngân hàng', en: 'Bank account' } },
       ],
     },
-    { id: 'bankName', kind: 'text', required: true, maxLength: 100, showIf: BY_BANK, label: { vi: 'Tên ngân hàng', en: 'Bank name' } },
+    {
+      id: 'bankName',
+      kind: 'text',
+      isName: true,
+      required: true,
+      maxLength: 100,
+      showIf: BY_BANK,
+      label: { vi: 'Tên ngân hàng', en: 'Bank name' },
+    },
     {
       id: 'bankAccount',
       kind: 'text',
@@ -138,6 +147,7 @@ export const TRO_CAP_HUU_TRI_XA_HOI: FormDefinition = {
     },
     {
       id: 'filerName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,

@@ -21,6 +21,7 @@ export const TRO_CAP_XA_HOI: FormDefinition = {
   fields: [
     {
       id: 'fullName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,
@@ -128,6 +129,7 @@ export const TRO_CAP_XA_HOI: FormDefinition = {
       fields: [
         {
           id: 'fullName',
+          isName: true,
           kind: 'text',
           required: true,
           maxLength: 100,
@@ -163,7 +165,15 @@ export const TRO_CAP_XA_HOI: FormDefinition = {
         { value: 'bank', label: { vi: 'Tài khoản ngân hàng', en: 'Bank account' } },
       ],
     },
-    { id: 'bankName', kind: 'text', required: true, maxLength: 100, showIf: BY_BANK, label: { vi: 'Tên ngân hàng', en: 'Bank name' } },
+    {
+      id: 'bankName',
+      kind: 'text',
+      isName: true,
+      required: true,
+      maxLength: 100,
+      showIf: BY_BANK,
+      label: { vi: 'Tên ngân hàng', en: 'Bank name' },
+    },
     {
       id: 'bankAccount',
       kind: 'text',
@@ -180,6 +190,7 @@ export const TRO_CAP_XA_HOI: FormDefinition = {
     },
     {
       id: 'filerName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,

@@ -17,6 +17,7 @@ export const XAC_NHAN_HON_NHAN: FormDefinition = {
   fields: [
     {
       id: 'fullName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,
@@ -58,6 +59,7 @@ export const XAC_NHAN_HON_NHAN: FormDefinition = {
     },
     {
       id: 'spouseName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,
@@ -97,6 +99,7 @@ export const XAC_NHAN_HON_NHAN: FormDefinition = {
     },
     {
       id: 'partnerName',
+      isName: true,
       kind: 'text',
       required: true,
       maxLength: 100,

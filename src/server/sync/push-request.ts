@@ -11,6 +11,7 @@ import type { CalendarDate } from '../../domain/dates';
 import type { FormDefinition } from '../../domain/form-schema';
 import { MAX_PUSH_ITEMS, type ConsentRecord, type ProtocolError, type PushResult } from '../../domain/protocol';
 import { StrictReader, field, type Rec } from '../../domain/strict-reader';
+import { implausibleTimes } from '../../domain/submission-times';
 import { checkSubmission, type FieldError } from '../../domain/validate';
 import { FORM_VERSIONS } from '../../content/forms/index';
 import { ADMIN_UNITS } from '../../content/admin-units/bundled';
@@ -63,6 +64,8 @@ export interface ItemContext {
   communeCode: string;
   /** Today in Vietnam, for date rules (birth date not in the future). */
   today: CalendarDate;
+  /** The server's clock (ms), against which the phone's timestamps must be plausible. */
+  now: number;
   /** Every accepted version of every form; the registered content forms (FORM_VERSIONS) by default. */
   forms?: readonly FormDefinition[];
 }
@@ -122,6 +125,7 @@ function readItemFields(item: Rec, context: ItemContext): ItemFields {
   if (submittedAt === undefined) wrongType('submittedAt');
   const { consent, error } = readConsent(r, field(item, 'consent'));
   if (error) errors.push(error);
+  if (submittedAt !== undefined) errors.push(...implausibleTimes({ submittedAt, agreedAt: consent?.agreedAt }, context.now));
   return { errors, ...(form ? { form } : {}), ...(submittedAt !== undefined ? { submittedAt } : {}), ...(consent ? { consent } : {}) };
 }
 

@@ -39,7 +39,7 @@ export function pushRoute({ sync, communeCode, now, maxBodyBytes, forms }: PushD
       return jsonError(c, envelope.status, envelope.error, envelope.message, extra);
     }
     const receivedAt = now();
-    const context = { communeCode, today: vietnamDateOf(receivedAt), ...(forms ? { forms } : {}) };
+    const context = { communeCode, today: vietnamDateOf(receivedAt), now: receivedAt, ...(forms ? { forms } : {}) };
     const checks = envelope.items.map((item) => checkPushItem(item, context));
     const accepted: AcceptedSubmission[] = [];
     for (const check of checks) if (check.ok) accepted.push(check.submission);

@@ -162,21 +162,21 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
   });
 
   it('stores the consent with the dossier and gives it back', async () => {
-    const item = makeSubmission({ consent: { version: 'consent-dossier-2026-11-28', lang: 'en', agreedAt: NOW - 5000 } });
+    const item = makeSubmission({ consent: { version: 'consent-dossier-2026-11-28', lang: 'en', agreedAt: NOW - 3605_000 } });
     expect((await push([item]))[0]?.outcome).toBe('stored');
     expect((await server.stores.dossiers.getDossier(item.id))?.consent).toEqual({
       version: 'consent-dossier-2026-11-28',
       lang: 'en',
-      agreedAt: NOW - 5000,
+      agreedAt: NOW - 3605_000,
     });
     const [row] = await server.db.rows('SELECT consent_version, consent_lang, consent_agreed_at FROM dossiers WHERE id = ?', item.id);
-    expect(row).toEqual({ consent_version: 'consent-dossier-2026-11-28', consent_lang: 'en', consent_agreed_at: NOW - 5000 });
+    expect(row).toEqual({ consent_version: 'consent-dossier-2026-11-28', consent_lang: 'en', consent_agreed_at: NOW - 3605_000 });
   });
 
   it('answers a retry with another consent record as duplicate and keeps the first one', async () => {
     const item = makeSubmission();
     const [first] = await push([item]);
-    const [again] = await push([{ ...item, consent: { ...CONSENT_RECORD, lang: 'en', agreedAt: NOW } }]);
+    const [again] = await push([{ ...item, consent: { ...CONSENT_RECORD, lang: 'en', agreedAt: NOW - 3600_000 } }]);
     expect(again).toEqual({ ...first, outcome: 'duplicate' });
     expect((await server.stores.dossiers.getDossier(item.id))?.consent).toEqual(CONSENT_RECORD);
   });

@@ -42,8 +42,11 @@ describe.each(STORE_BACKENDS)('form versions during the transition, with $kind',
   });
 
   it('stores old-version dossiers queued before the update next to new-version ones, each on its version', async () => {
-    const old = { consent: { version: CONSENT_2026_11_28.version, lang: 'vi' as const, agreedAt: NOW - 7 * 86_400_000 } };
-    const fresh = { consent: { version: CONSENT.version, lang: 'vi' as const, agreedAt: NOW - 60_000 } };
+    const old = {
+      submittedAt: NOW - 3600_000,
+      consent: { version: CONSENT_2026_11_28.version, lang: 'vi' as const, agreedAt: NOW - 7 * 86_400_000 },
+    };
+    const fresh = { submittedAt: NOW - 3600_000, consent: { version: CONSENT.version, lang: 'vi' as const, agreedAt: NOW - 2 * 3600_000 } };
     const ct01v3 = { ...withoutAttachments('tam-tru-ct01@3'), homeNotOwned: false };
     const items = [
       makeSubmission({ formId: 'tam-tru-ct01', formVersion: 1, answers: VALID['tam-tru-ct01@1'] as Answers, ...old }),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PushResponse, PushResult } from '../../../src/domain/protocol';
 import { createApp } from '../../../src/server/http/app';
-import { COMMUNE_CODE, NOW, makeSubmission, push as pushAs, pushRequest, registerDevice } from '../fixtures';
+import { COMMUNE_CODE, CONSENT_RECORD, NOW, makeSubmission, push as pushAs, pushRequest, registerDevice } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
 
 const CODE = /^15865-250714-[2-9A-HJ-NP-Z]{6}$/;
@@ -158,6 +158,20 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
       ],
       ['a submittedAt with a fraction of a millisecond', { submittedAt: NOW - 0.5 }, { field: 'submittedAt', code: 'wrong-type' }],
       ['a submittedAt past 2^53', { submittedAt: 2 ** 60 }, { field: 'submittedAt', code: 'wrong-type' }],
+      ['a submittedAt more than a day ahead', { submittedAt: NOW + 86_400_001 }, { field: 'submittedAt', code: 'time-future' }],
+      ['a submittedAt before 2025 (a reset clock)', { submittedAt: 86_400_000 }, { field: 'submittedAt', code: 'time-past' }],
+      [
+        'consent given after the submission',
+        { consent: { ...CONSENT_RECORD, agreedAt: NOW - 3600_000 + 1 } },
+        { field: 'consent', code: 'time-order' },
+      ],
+      [
+        'a name with a right-to-left override',
+        makeSubmission({}, { fullName: 'Nguyễn \u202eaoH' }),
+        { field: 'fullName', code: 'bidi-control' },
+      ],
+      ['a name with no letter', makeSubmission({}, { fullName: '12345' }), { field: 'fullName', code: 'name-no-letter' }],
+      ['a name with a NUL', makeSubmission({}, { fullName: 'Hoa\u0000' }), { field: 'fullName', code: 'control-character' }],
     ])('answers %s as invalid with a machine-readable field error', async (_name, overrides, error) => {
       const item = makeSubmission(overrides);
       const [result] = await push([item]);

@@ -7,9 +7,9 @@ import { useFreshStorage } from '../storage/fresh-storage';
 
 const storage = useFreshStorage();
 const form = findForm('tam-tru-ct01', 1)!;
-const consent = { version: 'consent-dossier-2026-11-28', lang: 'vi' as const, agreedAt: 1 };
 /** 30/11/2026 10:00 in Vietnam: the fixture's start date (01/12/2026) is not in the past. */
 const NOW = Date.UTC(2026, 10, 30, 3, 0, 0);
+const consent = { version: 'consent-dossier-2026-11-28', lang: 'vi' as const, agreedAt: NOW - 30_000 };
 
 describe('queueDossier', () => {
   it('queues the draft as a dossier of the given commune, stamped with the given clock, named after the resident', async () => {

@@ -5,15 +5,17 @@ import { checkPushEnvelope, checkPushItem } from '../../../src/server/sync/push-
 import { VALID } from './fixtures';
 import { BA_DINH, TODAY } from './helpers';
 
-const context = { communeCode: '00004', today: TODAY };
+/** Noon in Vietnam on TODAY: the server's clock the phone's timestamps are judged against. */
+const NOW = Date.UTC(TODAY.year, TODAY.month - 1, TODAY.day, 5);
+const context = { communeCode: '00004', today: TODAY, now: NOW };
 const item = (formVersion: number, answers: Record<string, unknown>) => ({
   id: '0b7e1c2a-3d4e-4f5a-8b6c-7d8e9f0a1b2c',
   formId: 'tam-tru-ct01',
   formVersion,
   communeCode: '00004',
   answers,
-  submittedAt: 1,
-  consent: { version: 'consent-dossier-2026-11-28', lang: 'vi', agreedAt: 1 },
+  submittedAt: NOW - 60_000,
+  consent: { version: 'consent-dossier-2026-11-28', lang: 'vi', agreedAt: NOW - 120_000 },
 });
 
 describe('checkPushItem', () => {
@@ -64,7 +66,7 @@ describe('checkPushEnvelope', () => {
     expect(checkPushEnvelope(json)).toMatchObject({ ok: false, status: 426 });
     const inherited = Object.assign(Object.create({ id: '0b7e1c2a-3d4e-4f5a-8b6c-7d8e9f0a1b2c' }), { formId: 'tam-tru-ct01' });
     expect(checkPushEnvelope({ ...envelope, items: [inherited] })).toMatchObject({ ok: false, status: 400 });
-    const consent = Object.assign(Object.create({ lang: 'vi' }), { version: 'consent-dossier-2026-11-28', agreedAt: 1 });
+    const consent = Object.assign(Object.create({ lang: 'vi' }), { version: 'consent-dossier-2026-11-28', agreedAt: NOW - 120_000 });
     expect(checkPushItem({ ...item(2, VALID['tam-tru-ct01@2']!), consent }, context)).toEqual({
       ok: false,
       result: { id: expect.any(String), outcome: 'invalid', errors: [{ field: 'consent', code: 'wrong-type' }] },
