@@ -41,9 +41,20 @@ export type OutboxEvent = (typeof OUTBOX_EVENTS)[number];
  * Why a row will be sent again later: the request never got an answer ('network', 'timeout'),
  * the server failed (5xx: 'server'), the answer was not the protocol's JSON ('bad-response'), the
  * server refused the whole batch (other 4xx: 'refused'), the answer said nothing about this row
- * ('no-result'), or the server lacked photos this phone can upload again ('missing-blobs').
+ * ('no-result'), the server lacked photos this phone can upload again ('missing-blobs'), or this
+ * resident phone used up its daily allowance of dossiers or photos ('quota-exceeded': it waits
+ * the Retry-After the server gave, usually until the next day).
  */
-export const RETRY_ERROR_CODES = ['network', 'timeout', 'server', 'bad-response', 'refused', 'no-result', 'missing-blobs'] as const;
+export const RETRY_ERROR_CODES = [
+  'network',
+  'timeout',
+  'server',
+  'bad-response',
+  'refused',
+  'no-result',
+  'missing-blobs',
+  'quota-exceeded',
+] as const;
 export type RetryErrorCode = (typeof RETRY_ERROR_CODES)[number];
 
 /** Why a row was parked in `rejected`: field errors, photos the server lacks, or a refused request of this row alone. */

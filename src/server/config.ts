@@ -8,6 +8,9 @@ import { DEFAULT_COMMUNE } from '../content/commune';
 import { DEFAULT_POOL_SIZE } from './db/postgres/postgres-database';
 import { DEFAULT_MAX_BODY_BYTES } from './http/read-body';
 import { DEFAULT_MAX_BLOB_BYTES } from './sync/blob-routes';
+import { DEFAULT_RESIDENT_QUOTA, type ResidentQuota } from './sync/resident-quota';
+
+const MIB = 1024 * 1024;
 
 export interface ServerConfig {
   port: number;
@@ -29,6 +32,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Residents' own phones may register and send dossiers. */
   residentSubmissions: boolean;
+  /** What one resident phone may store in any 24 hours. */
+  residentQuota: ResidentQuota;
 }
 
 export interface ConfigContext {
@@ -135,6 +140,10 @@ export function loadConfig(env: Env, cwd: string = process.cwd(), context: Confi
 
   const trustProxy = flag('TRUST_PROXY', false, ['1', 'true', 'yes'], ['0', 'false', 'no']);
   const residentSubmissions = flag('RESIDENT_SUBMISSIONS', true, ['on', '1', 'true', 'yes'], ['off', '0', 'false', 'no']);
+  const residentQuota: ResidentQuota = {
+    dossiersPerDay: integer('RESIDENT_DAILY_DOSSIERS', DEFAULT_RESIDENT_QUOTA.dossiersPerDay, 1, 100_000),
+    photoBytesPerDay: integer('RESIDENT_DAILY_PHOTO_MB', DEFAULT_RESIDENT_QUOTA.photoBytesPerDay / MIB, 1, 100_000) * MIB,
+  };
   const hostList = read('ALLOWED_HOSTS');
   const allowedHosts =
     hostList === undefined
@@ -162,6 +171,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd(), context: Confi
     allowedHosts,
     trustProxy,
     residentSubmissions,
+    residentQuota,
   };
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   return config;

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, redactDatabaseUrl, type ServerConfig } from '.
 import { createApp } from './http/app';
 import { firstStartLink } from './accounts/first-start';
 import { openPostgresStores, openSqliteStores, type Stores } from './stores';
+import { schedulePurge } from './sync/blob-purge';
 
 function fail(message: string): never {
   console.error(message);
@@ -52,7 +53,7 @@ async function openStores(config: ServerConfig): Promise<Stores> {
     }
   }
   try {
-    mkdirSync(config.dataDir, { recursive: true });
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     return openSqliteStores(config.databasePath);
   } catch (error) {
     fail(`Cannot open the database at ${config.databasePath}: ${reasonOf(error)}`);
@@ -80,6 +81,7 @@ const app = createApp({
   allowedHosts: config.allowedHosts,
   trustProxy: config.trustProxy,
   residentSubmissions: config.residentSubmissions,
+  residentQuota: config.residentQuota,
   ...(staticDir !== undefined ? { staticDir } : {}),
 });
 
@@ -94,6 +96,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     (error: unknown) => console.error('Could not make the first-start link:', error),
   );
 });
+const purge = schedulePurge(stores.sync, Date.now);
 server.on('error', (error) => {
   void stores.close();
   fail(`Cannot listen on ${displayHost}:${config.port}: ${error.message}`);
@@ -103,6 +106,7 @@ let closing = false;
 function shutdown(): void {
   if (closing) return;
   closing = true;
+  purge.stop();
   const finish = (): void => {
     void stores.close().finally(() => process.exit(0));
   };

@@ -51,7 +51,8 @@ export type BlobUploadError = (typeof BLOB_UPLOAD_ERRORS)[number];
 type Failure =
   | { error: Exclude<BlobUploadError, 'refused' | 'rate-limited'> }
   | { error: 'refused'; status: number }
-  | { error: 'rate-limited'; retryAfterMs: number };
+  /** `quota`: the server said this resident phone's daily photo allowance is used up. */
+  | { error: 'rate-limited'; retryAfterMs: number; quota: boolean };
 export type BlobFailure = { sha256: string } & Failure;
 
 /** The errors after which nothing else was tried: the whole upload should be retried later. */
@@ -63,7 +64,15 @@ export const STOPPING_ERRORS: ReadonlySet<BlobUploadError> = new Set<BlobUploadE
   'rate-limited',
 ]);
 
-type Step = { kind: 'status'; status: number; retryAfter: string | null } | { kind: 'offline'; error: 'network' | 'timeout' };
+type Step =
+  { kind: 'status'; status: number; retryAfter: string | null; reason?: string } | { kind: 'offline'; error: 'network' | 'timeout' };
+
+/** The `error` of our server's JSON body (read only for a 429, to tell an allowance from a burst). */
+async function reasonOf(response: Response): Promise<string | undefined> {
+  const body: unknown = await response.json().catch(() => undefined);
+  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+  return typeof error === 'string' ? error : undefined;
+}
 
 async function request(deps: BlobUploadDeps, sha256: string, init: RequestInit): Promise<Step> {
   const doFetch = deps.fetch; // unbound, as transport.ts explains
@@ -79,9 +88,14 @@ async function request(deps: BlobUploadDeps, sha256: string, init: RequestInit):
       },
       signal: controller.signal,
     });
+    const retryAfter = response.headers.get('Retry-After');
+    if (response.status === 429) {
+      const reason = await reasonOf(response);
+      return { kind: 'status', status: 429, retryAfter, ...(reason !== undefined ? { reason } : {}) };
+    }
     // Read (and drop) the body so the connection is free and a timeout covers it.
     await response.arrayBuffer().catch(() => undefined);
-    return { kind: 'status', status: response.status, retryAfter: response.headers.get('Retry-After') };
+    return { kind: 'status', status: response.status, retryAfter };
   } catch {
     return { kind: 'offline', error: controller.signal.aborted ? 'timeout' : 'network' };
   } finally {
@@ -92,7 +106,8 @@ async function request(deps: BlobUploadDeps, sha256: string, init: RequestInit):
 function failure(step: Extract<Step, { kind: 'status' }>): Failure {
   if (step.status === 426) return { error: 'update-required' };
   if (step.status === 401) return { error: 'unauthorized' };
-  if (step.status === 429) return { error: 'rate-limited', retryAfterMs: retryAfterMs(step.retryAfter) };
+  if (step.status === 429)
+    return { error: 'rate-limited', retryAfterMs: retryAfterMs(step.retryAfter), quota: step.reason === 'quota-exceeded' };
   return step.status >= 500 ? { error: 'server' } : { error: 'refused', status: step.status };
 }
 

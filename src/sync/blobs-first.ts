@@ -50,7 +50,8 @@ export function createBlobsFirst(source: BlobSource): BlobsFirst {
     // The push says whether the phone was revoked or is unknown; its answer decides (a HEAD cannot tell).
     if (stopped?.error === 'unauthorized') return { kind: 'ok', body: report };
     if (stopped?.error === 'rate-limited') {
-      const error = { code: 'refused' as const, detail: { blob: stopped.sha256, status: 429 } };
+      const code = stopped.quota ? ('quota-exceeded' as const) : ('refused' as const);
+      const error = { code, detail: { blob: stopped.sha256, status: 429 } };
       return { kind: 'rate-limited', retryAfterMs: stopped.retryAfterMs, error };
     }
     if (stopped)

@@ -86,7 +86,7 @@ async function exchange<T>(
       return {
         kind: 'rate-limited',
         retryAfterMs: retryAfterMs(response.headers.get('Retry-After')),
-        error: { code: 'refused', detail: { status: 429, reason } },
+        error: { code: reason === 'quota-exceeded' ? 'quota-exceeded' : 'refused', detail: { status: 429, reason } },
       };
     }
     if (!response.ok) {

@@ -22,7 +22,8 @@ const KEEP_ALIVE_MS = 65_000;
 
 export async function startBenchServer(databasePath: string, communeCode: string): Promise<BenchServer> {
   const stores = openSqliteStores(databasePath);
-  const app = createApp({ stores, communeCode });
+  // One phone sends the whole benchmark: lift a resident phone's daily allowance.
+  const app = createApp({ stores, communeCode, residentQuota: { dossiersPerDay: 1_000_000, photoBytesPerDay: 2 ** 40 } });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;
   });

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
       trustProxy: false,
       residentSubmissions: true,
+      residentQuota: { dossiersPerDay: 10, photoBytesPerDay: 50 * 1024 * 1024 },
     });
   });
 
@@ -47,6 +48,8 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', '0', { trustProxy: false }],
     ['RESIDENT_SUBMISSIONS', 'off', { residentSubmissions: false }],
     ['RESIDENT_SUBMISSIONS', 'on', { residentSubmissions: true }],
+    ['RESIDENT_DAILY_DOSSIERS', '25', { residentQuota: { dossiersPerDay: 25, photoBytesPerDay: 50 * 1024 * 1024 } }],
+    ['RESIDENT_DAILY_PHOTO_MB', '200', { residentQuota: { dossiersPerDay: 10, photoBytesPerDay: 200 * 1024 * 1024 } }],
   ])('reads %s=%s', (name, value, expected) => {
     expect(loadConfig({ [name]: value }, CWD)).toMatchObject(expected);
   });
@@ -54,6 +57,8 @@ describe('loadConfig', () => {
   it.each([
     ['TRUST_PROXY', 'maybe'],
     ['RESIDENT_SUBMISSIONS', 'sometimes'],
+    ['RESIDENT_DAILY_DOSSIERS', '0'],
+    ['RESIDENT_DAILY_PHOTO_MB', '2.5'],
     ['ALLOWED_HOSTS', 'http://xa.example.vn/'],
     ['ALLOWED_HOSTS', ','],
   ])('refuses %s=%s', (name, value) => {

@@ -239,6 +239,9 @@ export interface TestServer {
   cleanup: () => Promise<void>;
 }
 
+/** For tests of other things that push more than a resident phone's daily allowance from one phone. */
+export const NO_RESIDENT_QUOTA = { dossiersPerDay: 1_000_000, photoBytesPerDay: 2 ** 40 } as const;
+
 /** The app over a fresh database of `backend` and a fresh temp directory, clock fixed at NOW. */
 export async function startTestServer(
   backend: StoreBackend,

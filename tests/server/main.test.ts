@@ -1,10 +1,11 @@
 /** Runs the real entry point as a child process, as `npm start` would, and talks HTTP to it. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deviceAuthorization, type DeviceCredential, type PushResponse, type PushResult } from '../../src/domain/protocol';
+import { PROTOCOL_HEADER, deviceAuthorization, type DeviceCredential, type PushResponse, type PushResult } from '../../src/domain/protocol';
 import { MIGRATIONS } from '../../src/server/db/migrations';
 import { freePort } from './postgres-cluster';
 import { makeBlob, makeSubmission, makeTempDir, pushRequest } from './fixtures';
@@ -75,6 +76,9 @@ describe('src/server/main.ts', () => {
     const [line, url] = await waitForLine(child, /^Một Cửa Lưu Động listening on (http:\/\/127\.0\.0\.1:\d+) \(SQLite: (.+)\)$/);
     expect(line).toContain(join(dataDir, 'mot-cua.sqlite'));
     expect(existsSync(join(dataDir, 'mot-cua.sqlite'))).toBe(true);
+    // Residents' data: only the server's own user may read the directory and the file.
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'mot-cua.sqlite')).mode & 0o777).toBe(0o600);
 
     const res = await fetch(`${url}/api/v1/health`);
     expect(res.status).toBe(200);
@@ -95,6 +99,64 @@ describe('src/server/main.ts', () => {
     const exited = exitOf(child);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('logs an aborted upload as one quiet line, stores nothing, and never logs personal data or secrets', { timeout: 30_000 }, async () => {
+    const temp = await makeTempDir();
+    cleanups.push(temp.cleanup);
+    const child = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(temp.dir, 'data'), STATIC_DIR: join(temp.dir, 'no-build') });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const [, url] = await waitForLine(child, /^Một Cửa Lưu Động listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const authorization = await registerOver(url!);
+    const secret = authorization.split('.').pop()!;
+
+    // A dossier stored, one refused, a failed login whose "username" is someone's password.
+    const good = makeSubmission();
+    const bad = makeSubmission({}, { phone: '0212345678', fullName: 'Trần Văn Bí Mật' });
+    const pushed = await fetch(`${url}/api/v1/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization, [PROTOCOL_HEADER]: '2' },
+      body: JSON.stringify(pushRequest([good, bad])),
+    });
+    expect(((await pushed.json()) as PushResponse).results.map((r: PushResult) => r.outcome)).toEqual(['stored', 'invalid']);
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'matkhau-Hoa1990!', password: 'sai mat khau roi' }),
+    });
+    expect(login.status).toBe(401);
+
+    // A phone losing coverage mid-photo: headers promise 4096 bytes, 100 arrive, the socket dies.
+    const blob = makeBlob(7, 4096);
+    const { port } = new URL(url!);
+    await new Promise<void>((done, fail) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `PUT /api/v1/blobs/${blob.sha256} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: image/jpeg\r\n` +
+            `Authorization: ${authorization}\r\n${PROTOCOL_HEADER}: 2\r\nContent-Length: 4096\r\n\r\n`,
+        );
+        socket.write(blob.bytes.subarray(0, 100), () => setTimeout(() => socket.destroy(), 200));
+      });
+      socket.on('close', () => done());
+      socket.on('error', fail);
+    });
+    await expect.poll(() => output, { timeout: 10_000 }).toContain('aborted by the client');
+    const head = await fetch(`${url}/api/v1/blobs/${blob.sha256}`, { method: 'HEAD', headers: { authorization, [PROTOCOL_HEADER]: '2' } });
+    expect(head.status).toBe(404);
+
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    await exited;
+    const aborted = output.split('\n').filter((l) => l.includes('aborted'));
+    expect(aborted).toHaveLength(1);
+    expect(output).not.toMatch(/^\s+at /m); // no stack trace
+    for (const personal of ['Nguyễn Thị Hoa', 'Bí Mật', '038190012345', '0912345678', '0212345678', 'Hoằng Hóa']) {
+      expect(output).not.toContain(personal);
+    }
+    for (const secretText of [secret, 'matkhau-Hoa1990!', 'sai mat khau roi', blob.sha256, good.id])
+      expect(output).not.toContain(secretText);
   });
 
   it('refuses to start with a bad setting, naming it', { timeout: 30_000 }, async () => {
@@ -136,7 +198,9 @@ describe.each(STORE_BACKENDS)('two server processes on one $kind database', (bac
     const temp = await makeTempDir();
     cleanups.push(temp.cleanup);
     // Both start at once on an empty database, so both try to migrate it at once too.
-    const children = [0, 1].map(() => startMain({ PORT: '0', HOST: '127.0.0.1', STATIC_DIR: join(temp.dir, 'no-build'), ...db.env }));
+    // One resident phone sends far more than a day's allowance here: lift it.
+    const env = { PORT: '0', HOST: '127.0.0.1', STATIC_DIR: join(temp.dir, 'no-build'), RESIDENT_DAILY_DOSSIERS: '100000', ...db.env };
+    const children = [0, 1].map(() => startMain(env));
     const listening = /^Một Cửa Lưu Động listening on (http:\/\/127\.0\.0\.1:\d+) \((SQLite|PostgreSQL): (.+)\)$/;
     const urls = (await Promise.all(children.map((child) => waitForLine(child, listening)))).map((match) => match[1]!);
     for (const url of urls) {

@@ -423,6 +423,11 @@ export const en: LocaleStrings = {
         message: 'The server did not take the request this time.',
         action: 'It is sent again later by itself; nothing to do.',
       },
+      'quota-exceeded': {
+        message: 'Today this phone has sent as many dossiers (or photos) as the commune allows a resident per day.',
+        action:
+          'The dossier stays on this phone and is sent by itself within 24 hours; nothing to redo. If it is urgent, bring it to the commune’s one-stop shop.',
+      },
       'refused-parked': {
         message: 'The server does not accept this dossier: its data is damaged or too large.',
         action: 'Press “Fix the form”, check it and submit again; or delete this dossier and start over.',

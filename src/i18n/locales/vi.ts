@@ -420,6 +420,10 @@ export const vi = {
         message: 'Máy chủ tạm thời không nhận yêu cầu gửi.',
         action: 'Hồ sơ sẽ tự gửi lại sau, không cần làm gì.',
       },
+      'quota-exceeded': {
+        message: 'Hôm nay máy này đã gửi đủ số hồ sơ (hoặc ảnh) mà xã cho phép mỗi người dân gửi trong một ngày.',
+        action: 'Hồ sơ vẫn được giữ trên máy và sẽ tự gửi sau 24 giờ, không cần làm lại. Nếu cần gấp, hãy mang đến bộ phận một cửa của xã.',
+      },
       'refused-parked': {
         message: 'Máy chủ không nhận hồ sơ này vì dữ liệu bị hỏng hoặc quá lớn.',
         action: 'Bấm “Sửa tờ khai”, kiểm tra rồi nộp lại; hoặc xóa hồ sơ này và làm lại.',

@@ -238,6 +238,21 @@ ALTER TABLE status_changes ADD COLUMN from_status TEXT;
 ALTER TABLE status_changes ADD COLUMN action TEXT;
 ALTER TABLE status_changes ADD COLUMN staff_id TEXT`,
   },
+  {
+    version: 7,
+    name: 'blob uploader and first reference',
+    // Which device uploaded a blob (a resident phone's daily photo allowance counts its uploads)
+    // and when a stored dossier first referenced it. A blob no dossier referenced within the
+    // grace period is deleted by the purge job (sync/blob-purge.ts). Blobs already stored count
+    // as referenced: before this version nothing recorded it, and keeping a few orphans is safe
+    // where deleting a photo a dossier needs is not.
+    sql: `
+ALTER TABLE blobs ADD COLUMN device_id TEXT;
+ALTER TABLE blobs ADD COLUMN referenced_at BIGINT;
+UPDATE blobs SET referenced_at = stored_at;
+CREATE INDEX blobs_device_stored ON blobs (device_id, stored_at);
+CREATE INDEX blobs_unreferenced ON blobs (stored_at) WHERE referenced_at IS NULL`,
+  },
 ];
 
 /** The SQL of one migration for one dialect, tokens filled in. */

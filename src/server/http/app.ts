@@ -24,13 +24,14 @@ import { deviceRoutes } from '../devices/device-routes';
 import { dossierRoutes } from '../dossiers/dossier-routes';
 import type { Stores } from '../stores';
 import { DEFAULT_MAX_BLOB_BYTES, blobRoutes } from '../sync/blob-routes';
+import { DEFAULT_RESIDENT_QUOTA, type ResidentQuota } from '../sync/resident-quota';
 import { syncRoutes } from '../sync/sync-routes';
 import type { AppEnv } from './app-env';
 import { clientIp } from './client-ip';
 import { hostGuard, jsonContentGuard, originGuard } from './guards';
 import { jsonError } from './http-errors';
 import { rateLimiters, type RateLimits } from './rate-limit';
-import { DEFAULT_MAX_BODY_BYTES } from './read-body';
+import { BodyAbortedError, DEFAULT_MAX_BODY_BYTES } from './read-body';
 import { noStoreByDefault, securityHeaders } from './security-headers';
 import { staticFiles } from './static-files';
 
@@ -62,6 +63,8 @@ export interface AppOptions {
   passwordParams?: Readonly<ScryptParams>;
   /** Changes to DEFAULT_RATE_LIMITS (in-memory, per process). */
   rateLimits?: Partial<RateLimits>;
+  /** RESIDENT_DAILY_DOSSIERS / RESIDENT_DAILY_PHOTO_MB: a resident phone's daily allowance; DEFAULT_RESIDENT_QUOTA when absent. */
+  residentQuota?: ResidentQuota;
 }
 
 /** The app as createApp makes it (tests and main.ts take this type). */
@@ -83,6 +86,7 @@ export function createApp(options: AppOptions): ServerApp {
   const limits = rateLimiters(options.rateLimits ?? {}, now);
   const audit = auditor(stores.audit, communeCode, now);
   const sessions = { accounts, communeCode, now, trustProxy };
+  const residentQuota = options.residentQuota ?? DEFAULT_RESIDENT_QUOTA;
   const app = new Hono<AppEnv>();
 
   app.use('*', securityHeaders);
@@ -124,6 +128,7 @@ export function createApp(options: AppOptions): ServerApp {
       deviceAuth,
       pushPerDevice: limits.pushPerDevice,
       pushPerIp: limits.pushPerIp,
+      residentQuota,
       ...(options.forms ? { forms: options.forms } : {}),
     }),
   );
@@ -139,6 +144,7 @@ export function createApp(options: AppOptions): ServerApp {
       putPerDevice: limits.blobPutPerDevice,
       putPerIp: limits.blobPutPerIp,
       audit,
+      residentQuota,
     }),
   );
   app.route('/api/v1/dossiers', dossierRoutes({ dossiers, audit, communeCode, now, maxBodyBytes }));
@@ -147,6 +153,11 @@ export function createApp(options: AppOptions): ServerApp {
 
   app.notFound((c) => jsonError(c, 404, 'not-found', `Nothing at ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {
+    if (error instanceof BodyAbortedError) {
+      // Routine on 2G: one line without the path (it may carry a photo's hash), no stack.
+      console.warn(`${c.req.method} request aborted by the client before its body was complete; nothing stored.`);
+      return jsonError(c, 400, 'bad-request', 'The body ended before it was complete.');
+    }
     console.error('Unhandled error', error);
     return jsonError(c, 500, 'internal', 'The server could not handle this request; try again later.');
   });

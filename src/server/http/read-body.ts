@@ -5,6 +5,14 @@
 /** 1 MiB: 50 text-only dossiers fit many times over; photos travel as blobs, not in a push. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The client went away before the body was complete (a phone losing coverage mid-upload). Nothing
+ * was stored: bytes are only ever stored once read whole. The app logs it as one quiet line.
+ */
+export class BodyAbortedError extends Error {
+  override name = 'BodyAbortedError';
+}
+
 export type BodyResult = { ok: true; value: unknown } | { ok: false; reason: 'body-too-large' | 'bad-json' };
 
 function declaredLength(request: Request): number | null {
@@ -28,7 +36,13 @@ export async function readLimited(request: Request, maxBytes: number, onChunk?: 
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw new BodyAbortedError('The request body ended before it was complete.');
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

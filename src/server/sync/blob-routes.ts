@@ -17,6 +17,7 @@ import { requirePermission, staffOf } from '../http/require-permission';
 import { readLimited } from '../http/read-body';
 import { EXTENSIONS, attachmentTypeOf, bytesMatchType } from './media-types';
 import { protocolHeaderGate } from './protocol-gate';
+import { QUOTA_WINDOW_MS, quotaExceeded, type ResidentQuota } from './resident-quota';
 import type { SyncRepository } from './sync-repository';
 
 /** 5 MiB: a phone photo of a paper, resized on the phone, is far smaller; the bytes are held in memory. */
@@ -32,6 +33,8 @@ export interface BlobDeps {
   putPerDevice: RateLimiter;
   putPerIp: RateLimiter;
   audit: Audit;
+  /** What a resident's own phone may upload per day. */
+  residentQuota: ResidentQuota;
 }
 
 /** The answer to a PUT: 201 when stored now, 200 when it already was. */
@@ -53,7 +56,17 @@ function badHash(c: Context<AppEnv>): Response {
   return jsonError(c, 400, 'bad-request', 'The path must end with the 64 hex digits of the SHA-256 of the bytes.');
 }
 
-export function blobRoutes({ sync, communeCode, now, maxBlobBytes, deviceAuth, putPerDevice, putPerIp, audit }: BlobDeps): Hono<AppEnv> {
+export function blobRoutes({
+  sync,
+  communeCode,
+  now,
+  maxBlobBytes,
+  deviceAuth,
+  putPerDevice,
+  putPerIp,
+  audit,
+  residentQuota,
+}: BlobDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', protocolHeaderGate);
   // Hono answers HEAD with the GET handler and drops the body, so one route serves both: HEAD is
@@ -105,7 +118,14 @@ export function blobRoutes({ sync, communeCode, now, maxBlobBytes, deviceAuth, p
         return jsonError(c, 400, 'blob-hash-mismatch', 'The bytes received do not hash to the SHA-256 in the path; send them again.');
       }
       if (!bytesMatchType(type, bytes)) return jsonError(c, 415, 'unsupported-media-type', `The bytes are not ${type}.`);
-      const created = await sync.putBlob(sha256, type, bytes, communeCode, now());
+      const device = c.var.device;
+      const at = now();
+      // A resident phone's photo allowance; a blob already stored costs nothing and is answered below.
+      if (device.kind === 'resident' && !(await sync.hasBlob(sha256, communeCode))) {
+        const usage = await sync.blobsUploadedBy(device.id, at - QUOTA_WINDOW_MS);
+        if (usage.bytes + bytes.byteLength > residentQuota.photoBytesPerDay) return quotaExceeded(c, usage, at);
+      }
+      const created = await sync.putBlob(sha256, type, bytes, communeCode, at, device.id);
       // Already there (earlier or by a racing PUT): answer with what is stored.
       const stored = created
         ? { type, size: bytes.byteLength }

@@ -1,17 +1,47 @@
 /**
  * The PostgreSQL blob queries (bytea). A push reads the blobs it references inside its own
- * transaction, FOR KEY SHARE: no blob is ever deleted today, and should a clean-up job ever
- * delete unreferenced ones, it would have to wait for the push that is about to reference them.
+ * transaction, FOR KEY SHARE: the purge of unreferenced blobs (blob-purge.ts) then waits for the
+ * push that is about to reference them, and re-reads `referenced_at` once that push committed.
  */
 import type pg from 'pg';
 import { numbered } from '../db/postgres/placeholders';
 import { blobKey, referencedBlobs } from './blob-check';
-import { INSERT_BLOB_SQL, SELECT_BLOB_INFO_SQL, SELECT_BLOB_SQL, bytesParam, toBlobInfo, toStoredBlob, type BlobRow } from './blob-queries';
+import {
+  DEVICE_DOSSIERS_SQL,
+  DEVICE_UPLOADS_SQL,
+  INSERT_BLOB_SQL,
+  PURGE_UNREFERENCED_SQL,
+  SELECT_BLOB_INFO_SQL,
+  SELECT_BLOB_SQL,
+  STORED_IDS_POSTGRES,
+  bytesParam,
+  toBlobInfo,
+  toStoredBlob,
+  toUsage,
+  type BlobRow,
+  type UsageRow,
+} from './blob-queries';
 import type { AcceptedSubmission, BlobInfo, SyncRepository } from './sync-repository';
 
 const SELECT_BLOB_INFO = numbered(SELECT_BLOB_INFO_SQL);
 const SELECT_BLOB = numbered(SELECT_BLOB_SQL);
 const INSERT_BLOB = numbered(INSERT_BLOB_SQL);
+const DEVICE_UPLOADS = numbered(DEVICE_UPLOADS_SQL);
+const DEVICE_DOSSIERS = numbered(DEVICE_DOSSIERS_SQL);
+const PURGE_UNREFERENCED = numbered(PURGE_UNREFERENCED_SQL);
+
+/** Marks the blobs of the dossiers a push stored as referenced (sorted, so concurrent pushes lock them in one order). */
+export async function markReferenced(client: pg.PoolClient, items: readonly AcceptedSubmission[], now: number): Promise<void> {
+  const pairs = [...new Set(items.flatMap((item) => item.attachments.map(({ ref }) => `${item.communeCode}/${ref.sha256}`)))].sort();
+  if (pairs.length === 0) return;
+  const split = pairs.map((pair) => pair.split('/') as [string, string]);
+  await client.query(
+    `UPDATE blobs b SET referenced_at = $1
+     FROM unnest($2::text[], $3::text[]) AS t(commune, sha)
+     WHERE b.commune_code = t.commune AND b.sha256 = t.sha AND b.referenced_at IS NULL`,
+    [now, split.map(([commune]) => commune), split.map(([, sha]) => sha)],
+  );
+}
 
 /** The stored blobs a batch references, locked against deletion until the push commits. */
 export async function storedBlobs(client: pg.PoolClient, items: readonly AcceptedSubmission[]): Promise<Map<string, BlobInfo>> {
@@ -28,7 +58,10 @@ export async function storedBlobs(client: pg.PoolClient, items: readonly Accepte
   return found;
 }
 
-type BlobMethods = Pick<SyncRepository, 'hasBlob' | 'putBlob' | 'missingBlobs' | 'getBlob'>;
+type BlobMethods = Pick<
+  SyncRepository,
+  'hasBlob' | 'putBlob' | 'missingBlobs' | 'getBlob' | 'storedIds' | 'dossiersStoredBy' | 'blobsUploadedBy' | 'purgeUnreferencedBlobs'
+>;
 
 export function postgresBlobMethods(pool: pg.Pool): BlobMethods {
   return {
@@ -36,10 +69,15 @@ export function postgresBlobMethods(pool: pg.Pool): BlobMethods {
       const row = (await pool.query<BlobRow>(SELECT_BLOB_INFO, [communeCode, sha256])).rows[0];
       return row ? toBlobInfo(row) : null;
     },
-    putBlob: async (sha256, type, bytes, communeCode, now) => {
-      const result = await pool.query(INSERT_BLOB, [communeCode, sha256, type, bytes.byteLength, bytesParam(bytes), now]);
+    putBlob: async (sha256, type, bytes, communeCode, now, deviceId) => {
+      const result = await pool.query(INSERT_BLOB, [communeCode, sha256, type, bytes.byteLength, bytesParam(bytes), now, deviceId]);
       return result.rowCount === 1;
     },
+    storedIds: async (ids) =>
+      new Set(ids.length === 0 ? [] : (await pool.query<{ id: string }>(STORED_IDS_POSTGRES, [[...ids]])).rows.map((row) => row.id)),
+    dossiersStoredBy: async (deviceId, since) => toUsage((await pool.query<UsageRow>(DEVICE_DOSSIERS, [deviceId, since])).rows[0]),
+    blobsUploadedBy: async (deviceId, since) => toUsage((await pool.query<UsageRow>(DEVICE_UPLOADS, [deviceId, since])).rows[0]),
+    purgeUnreferencedBlobs: async (storedBefore) => (await pool.query(PURGE_UNREFERENCED, [storedBefore])).rowCount ?? 0,
     missingBlobs: async (hashes, communeCode) => {
       const unique = [...new Set(hashes)];
       if (unique.length === 0) return [];

@@ -23,7 +23,7 @@ import { DOSSIER_COLUMNS } from '../dossiers/dossier-queries';
 import { blobVerdict } from './blob-check';
 import { contentHashOf } from './content-hash';
 import { LINK_DEVICE_TO_IDS_POSTGRES, followsDossier } from './device-links';
-import { storedBlobs } from './postgres-blobs';
+import { markReferenced, storedBlobs } from './postgres-blobs';
 import { toCurrentStatus, toHeldDossier, type HeldRow, type StatusRow } from './push-queries';
 import type { AcceptedSubmission, PushSender, SyncRepository, SyncRepositoryOptions } from './sync-repository';
 
@@ -185,6 +185,11 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
         return decidePush({ id: item.id, contentHash: hashes[i]! }, held);
       });
       nameCodesFollowedInBatch(results);
+      await markReferenced(
+        client,
+        storedFirsts.map((i) => items[i]!),
+        now,
+      );
       const answered = followedIds(results);
       await linkDevice(client, deviceId, answered, now);
       await lockAnswered(client, answered);

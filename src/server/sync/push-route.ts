@@ -12,6 +12,7 @@ import { bodyError, jsonError } from '../http/http-errors';
 import { readJsonBody } from '../http/read-body';
 import { SUPPORTED_PROTOCOLS } from './protocol-checks';
 import { checkPushEnvelope, checkPushItem } from './push-request';
+import { dossiersLeft, quotaExceeded, type ResidentQuota } from './resident-quota';
 import type { AcceptedSubmission, PushSender, SyncRepository } from './sync-repository';
 
 export interface PushDeps {
@@ -21,9 +22,11 @@ export interface PushDeps {
   maxBodyBytes: number;
   /** Every accepted version of every form; the registered content forms by default. */
   forms?: readonly FormDefinition[];
+  /** What a resident's own phone may store per day. */
+  residentQuota: ResidentQuota;
 }
 
-export function pushRoute({ sync, communeCode, now, maxBodyBytes, forms }: PushDeps): Handler<AppEnv> {
+export function pushRoute({ sync, communeCode, now, maxBodyBytes, forms, residentQuota }: PushDeps): Handler<AppEnv> {
   return async (c) => {
     const device = c.get('device');
     const sender: PushSender = { deviceId: device.id, kind: device.kind };
@@ -41,13 +44,28 @@ export function pushRoute({ sync, communeCode, now, maxBodyBytes, forms }: PushD
     const receivedAt = now();
     const context = { communeCode, today: vietnamDateOf(receivedAt), now: receivedAt, ...(forms ? { forms } : {}) };
     const checks = envelope.items.map((item) => checkPushItem(item, context));
+    // A resident phone's allowance counts new dossiers only (a retry of a stored one is free).
+    // Spent, the whole push waits (429, nothing stored); nearly spent, only as many new items as
+    // it has left are taken, and the rest get no answer, which the phone reads as "send again
+    // later" (no-result); its next push then meets the 429 and its Retry-After.
+    const quota = await dossiersLeft(c, sync, residentQuota, receivedAt);
+    const valid = checks.flatMap((check) => (check.ok ? [check.submission.id] : []));
+    const held = quota.left === Number.POSITIVE_INFINITY ? new Set<string>() : await sync.storedIds(valid);
+    const isNew = (check: (typeof checks)[number]): boolean => check.ok && !held.has(check.submission.id);
+    if (quota.left === 0 && checks.some(isNew)) return quotaExceeded(c, quota.usage!, receivedAt);
     const accepted: AcceptedSubmission[] = [];
-    for (const check of checks) if (check.ok) accepted.push(check.submission);
+    const answered: typeof checks = [];
+    let fresh = 0;
+    for (const check of checks) {
+      if (isNew(check) && fresh++ >= quota.left) continue;
+      if (check.ok) accepted.push(check.submission);
+      answered.push(check);
+    }
     const stored = await sync.pushBatch(sender, accepted, receivedAt);
     // The repository answers stored, duplicate, conflict, or missing-blobs / invalid for
     // attachments; weave its answers back between the items refused here, in request order.
     let next = 0;
-    const results: PushResult[] = checks.map((check) => (check.ok ? stored[next++] : check.result) as PushResult);
+    const results: PushResult[] = answered.map((check) => (check.ok ? stored[next++] : check.result) as PushResult);
     const response: PushResponse = { protocol: SYNC_PROTOCOL_VERSION, results };
     return c.json(response);
   };

@@ -11,7 +11,22 @@ import type { SqliteDatabase } from '../db/sqlite/sqlite-database';
 import { MAX_CODE_ATTEMPTS, codeAllocationError, randomDossierSuffix } from '../dossiers/dossier-code';
 import { DOSSIER_COLUMNS, INSERT_STATUS_CHANGE_SQL } from '../dossiers/dossier-queries';
 import { blobKey, blobVerdict, referencedBlobs } from './blob-check';
-import { INSERT_BLOB_SQL, SELECT_BLOB_INFO_SQL, SELECT_BLOB_SQL, bytesParam, toBlobInfo, toStoredBlob, type BlobRow } from './blob-queries';
+import {
+  DEVICE_DOSSIERS_SQL,
+  DEVICE_UPLOADS_SQL,
+  INSERT_BLOB_SQL,
+  MARK_BLOB_REFERENCED_SQL,
+  PURGE_UNREFERENCED_SQL,
+  SELECT_BLOB_INFO_SQL,
+  STORED_IDS_SQLITE,
+  SELECT_BLOB_SQL,
+  bytesParam,
+  toBlobInfo,
+  toStoredBlob,
+  toUsage,
+  type BlobRow,
+  type UsageRow,
+} from './blob-queries';
 import { contentHashOf } from './content-hash';
 import { LINK_DEVICE_SQL, followsDossier } from './device-links';
 import { PULL_CHANGES_SQL, toPullPage, type ChangeRow } from './pull-queries';
@@ -37,6 +52,11 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
   const selectBlobInfo = connection.prepare<[string, string], BlobRow>(SELECT_BLOB_INFO_SQL);
   const selectBlob = connection.prepare<[string, string], BlobRow & { bytes: Buffer }>(SELECT_BLOB_SQL);
   const insertBlob = connection.prepare(INSERT_BLOB_SQL);
+  const markReferenced = connection.prepare(MARK_BLOB_REFERENCED_SQL);
+  const deviceUploads = connection.prepare<[string, number], UsageRow>(DEVICE_UPLOADS_SQL);
+  const deviceDossiers = connection.prepare<[string, number], UsageRow>(DEVICE_DOSSIERS_SQL);
+  const purgeUnreferenced = connection.prepare(PURGE_UNREFERENCED_SQL);
+  const storedIds = connection.prepare<[string], { id: string }>(STORED_IDS_SQLITE);
 
   /** The stored blobs a batch references; read inside the push transaction, which holds the write lock. */
   function storedBlobs(items: readonly AcceptedSubmission[]): Map<string, BlobInfo> {
@@ -82,6 +102,7 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
       if (inserted.changes === 1) {
         const change = insertChange.run(item.id, item.communeCode, deviceId, 'received', null, now);
         linkDevice.run(item.communeCode, item.id, deviceId, now);
+        for (const { ref } of item.attachments) markReferenced.run(now, item.communeCode, ref.sha256);
         return {
           id: item.id,
           outcome: 'stored',
@@ -110,8 +131,12 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
       return row ? toBlobInfo(row) : null;
     },
     // One statement is its own transaction; ON CONFLICT DO NOTHING makes a second copy a no-op.
-    putBlob: async (sha256, type, bytes, communeCode, now) =>
-      insertBlob.run(communeCode, sha256, type, bytes.byteLength, bytesParam(bytes), now).changes === 1,
+    putBlob: async (sha256, type, bytes, communeCode, now, deviceId) =>
+      insertBlob.run(communeCode, sha256, type, bytes.byteLength, bytesParam(bytes), now, deviceId).changes === 1,
+    storedIds: async (ids) => new Set(ids.length === 0 ? [] : storedIds.all(JSON.stringify(ids)).map((row) => row.id)),
+    dossiersStoredBy: async (deviceId, since) => toUsage(deviceDossiers.get(deviceId, since)),
+    blobsUploadedBy: async (deviceId, since) => toUsage(deviceUploads.get(deviceId, since)),
+    purgeUnreferencedBlobs: async (storedBefore) => purgeUnreferenced.run(storedBefore).changes,
     missingBlobs: async (hashes, communeCode) => [...new Set(hashes)].filter((hash) => selectBlobInfo.get(communeCode, hash) === undefined),
     getBlob: async (sha256, communeCode) => {
       const row = selectBlob.get(communeCode, sha256);

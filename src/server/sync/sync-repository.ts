@@ -38,6 +38,14 @@ export interface BlobInfo {
   size: number;
 }
 
+/** What a device stored in a window: how many rows, how many bytes (blobs), and when the oldest was stored. */
+export interface DeviceUsage {
+  count: number;
+  bytes: number;
+  /** null when nothing is in the window. */
+  oldestAt: number | null;
+}
+
 export interface StoredBlob extends BlobInfo {
   bytes: Uint8Array;
 }
@@ -60,10 +68,25 @@ export interface SyncRepository {
   /** Type and size of a blob stored for this commune; null when it is not stored. */
   hasBlob(sha256: string, communeCode: string): Promise<BlobInfo | null>;
   /**
-   * Stores a blob whose hash the caller has checked; true when it was new. Idempotent: a blob
-   * already stored (also by a concurrent call) is left as it is and answers false, never an error.
+   * Stores a blob whose hash the caller has checked, recording the device that uploaded it; true
+   * when it was new. Idempotent: a blob already stored (also by a concurrent call) is left as it
+   * is (its first uploader too) and answers false, never an error. A new blob is unreferenced
+   * until a stored dossier names it (pushBatch marks it), and purgeUnreferencedBlobs deletes it
+   * if that never happens.
    */
-  putBlob(sha256: string, type: AttachmentType, bytes: Uint8Array, communeCode: string, now: number): Promise<boolean>;
+  putBlob(sha256: string, type: AttachmentType, bytes: Uint8Array, communeCode: string, now: number, deviceId: string): Promise<boolean>;
+  /** Which of these dossier ids are already stored (a retry costs a resident phone no allowance). */
+  storedIds(ids: readonly string[]): Promise<Set<string>>;
+  /** Dossiers first stored by this device with received_at > since (the daily dossier allowance). */
+  dossiersStoredBy(deviceId: string, since: number): Promise<DeviceUsage>;
+  /** Blobs first uploaded by this device with stored_at > since, and their bytes (the daily photo allowance). */
+  blobsUploadedBy(deviceId: string, since: number): Promise<DeviceUsage>;
+  /**
+   * Deletes the blobs that no stored dossier has referenced and that were uploaded before
+   * `storedBefore`; answers how many. A push that references a blob in the same moment either
+   * marked it first (it stays) or finds it gone and answers `missing-blobs` (the phone uploads it again).
+   */
+  purgeUnreferencedBlobs(storedBefore: number): Promise<number>;
   /** The hashes of `hashes` not stored for this commune, each once, in the order given. */
   missingBlobs(hashes: readonly string[], communeCode: string): Promise<string[]>;
   /** A stored blob with its bytes (for the officer); null when it is not stored. */

@@ -10,6 +10,7 @@ import { createApp } from '../../../src/server/http/app';
 import type { AcceptedSubmission } from '../../../src/server/sync/sync-repository';
 import {
   COMMUNE_CODE,
+  NO_RESIDENT_QUOTA,
   DEVICE_ID,
   NOW,
   SENDER,
@@ -42,7 +43,9 @@ describe.each(STORE_BACKENDS)('concurrent writers on $kind', (backend) => {
 
   it(`${WRITERS} app instances pushing the same 20 dossiers at once store each once, with one code`, { timeout: 60_000 }, async () => {
     const stores = await Promise.all(Array.from({ length: WRITERS }, () => db.open({ poolSize: 2 })));
-    const apps = stores.map((store) => createApp({ stores: store, communeCode: COMMUNE_CODE, now: () => NOW }));
+    const apps = stores.map((store) =>
+      createApp({ stores: store, communeCode: COMMUNE_CODE, now: () => NOW, residentQuota: NO_RESIDENT_QUOTA }),
+    );
     // One phone, registered through one process, known to all of them (one database).
     const phone = await registerDevice(apps[0]!);
     const all: Submission[] = [];

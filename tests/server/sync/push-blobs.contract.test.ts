@@ -152,12 +152,12 @@ describe.each(STORE_BACKENDS)('push with attachments and consent on $kind', (bac
 
   it('checks blobs of the commune the dossier is for (through the store contract)', async () => {
     const blob = makeBlob(13);
-    await server.stores.sync.putBlob(blob.sha256, blob.type, blob.bytes, '00004', NOW);
+    await server.stores.sync.putBlob(blob.sha256, blob.type, blob.bytes, '00004', NOW, 'test-device');
     const item = makeAccepted({ attachments: [{ path: 'proof', ref: refOf(blob) }] });
     expect(await server.stores.sync.pushBatch(SENDER, [item], NOW)).toEqual([
       { id: item.id, outcome: 'missing-blobs', missing: [blob.sha256] },
     ]);
-    await server.stores.sync.putBlob(blob.sha256, blob.type, blob.bytes, item.communeCode, NOW);
+    await server.stores.sync.putBlob(blob.sha256, blob.type, blob.bytes, item.communeCode, NOW, 'test-device');
     expect((await server.stores.sync.pushBatch(SENDER, [item], NOW))[0]?.outcome).toBe('stored');
   });
 

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PUSH_ITEMS } from '../../../src/domain/protocol';
 import { DEFAULT_MAX_BODY_BYTES } from '../../../src/server/http/read-body';
 import { SYNC_PROTOCOL_VERSION } from '../../../src/domain/protocol';
-import { makeSubmission, push, pushRequest, startTestServer } from '../fixtures';
+import { NO_RESIDENT_QUOTA, makeSubmission, push, pushRequest, startTestServer } from '../fixtures';
 import { STORE_BACKENDS, useTestServer } from '../stores';
 
 describe.each(STORE_BACKENDS)('push limits with $kind', (backend) => {
-  const server = useTestServer(backend);
+  // Many pushes from one phone: the resident allowance is tested in quota-purge.contract.test.ts.
+  const server = useTestServer(backend, { residentQuota: NO_RESIDENT_QUOTA });
 
   /** Every refusal leaves the database as it was. */
   async function expectRefused(res: Response, status: number, error: string): Promise<Record<string, unknown>> {

@@ -23,9 +23,9 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
     const store = await db.open();
     const [a, b, c] = [makeBlob(1), makeBlob(2, 300, 'image/png'), makeBlob(3)];
     expect(await store.sync.hasBlob(a!.sha256, COMMUNE_CODE)).toBeNull();
-    expect(await store.sync.putBlob(a!.sha256, a!.type, a!.bytes, COMMUNE_CODE, NOW)).toBe(true);
-    expect(await store.sync.putBlob(a!.sha256, a!.type, a!.bytes, COMMUNE_CODE, NOW + 1)).toBe(false);
-    expect(await store.sync.putBlob(b!.sha256, b!.type, b!.bytes, COMMUNE_CODE, NOW)).toBe(true);
+    expect(await store.sync.putBlob(a!.sha256, a!.type, a!.bytes, COMMUNE_CODE, NOW, 'dev-1')).toBe(true);
+    expect(await store.sync.putBlob(a!.sha256, a!.type, a!.bytes, COMMUNE_CODE, NOW + 1, 'dev-1')).toBe(false);
+    expect(await store.sync.putBlob(b!.sha256, b!.type, b!.bytes, COMMUNE_CODE, NOW, 'dev-1')).toBe(true);
     expect(await store.sync.hasBlob(b!.sha256, COMMUNE_CODE)).toEqual({ type: 'image/png', size: 300 });
     expect(await store.sync.hasBlob(b!.sha256, '00004')).toBeNull();
     expect(await store.sync.getBlob(a!.sha256, COMMUNE_CODE)).toEqual({ type: 'image/jpeg', size: 1000, bytes: a!.bytes });
@@ -39,7 +39,7 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
   it('stores a dossier whose blobs are there with its consent, and keeps both across a reopen', async () => {
     const blob = makeBlob(4);
     const first = await db.open();
-    await first.sync.putBlob(blob.sha256, blob.type, blob.bytes, COMMUNE_CODE, NOW);
+    await first.sync.putBlob(blob.sha256, blob.type, blob.bytes, COMMUNE_CODE, NOW, 'dev-1');
     const item = accepted({
       attachments: [{ path: 'proof', ref: { sha256: blob.sha256, name: 'a.jpg', type: 'image/jpeg', size: 1000 } }],
     });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseEnrolmentCode } from '../../../src/domain/device-credential';
 import { createSyncEngine, type SyncEvent } from '../../../src/sync/engine';
 import { retryAfterMs } from '../../../src/sync/transport';
+import { adviseOutboxRow } from '../../../src/app/outbox-advice';
 import { enrolDevice } from '../../../src/app/use-cases/enrol-device';
 import { makeSubmission, portsOf, useFreshStorage } from '../storage/fresh-storage';
 import { FakeServer, TEST_CREDENTIAL } from './fake-server';
@@ -137,6 +138,21 @@ describe('rate limits', () => {
     const row = await storage().outbox.getOutboxItem(item.id);
     expect(row?.state).toBe('queued');
     expect(row?.nextAttemptAt).toBe(now() + 60_000);
+  });
+
+  it('a resident phone past its daily allowance keeps its queue and says so (quota-exceeded), waiting as told', async () => {
+    const { server, engine, now } = setup();
+    await storage().settings.setCredential(TEST_CREDENTIAL);
+    server.pushFaults.push({ status: 429, body: { error: 'quota-exceeded', message: 'The allowance for today is used up.' } });
+    const item = await queue();
+    await engine.sync('button');
+    const row = await storage().outbox.getOutboxItem(item.id);
+    expect(row).toMatchObject({
+      state: 'queued',
+      lastError: { code: 'quota-exceeded', detail: { status: 429, reason: 'quota-exceeded' } },
+    });
+    expect(row?.nextAttemptAt).toBe(now() + 60_000);
+    expect(adviseOutboxRow(row!).errorKey).toBe('sync2.errors.quota-exceeded');
   });
 
   it('reads Retry-After in seconds or as a date, capped at a day', () => {

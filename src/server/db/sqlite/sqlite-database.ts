@@ -8,7 +8,7 @@
  * so a commit must be on disk before we answer. A push is one transaction, so FULL costs one
  * extra fsync per push, not per dossier.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrateSqlite } from './sqlite-migrate';
@@ -29,9 +29,24 @@ export interface SqliteOpenOptions {
   busyTimeoutMs?: number;
 }
 
+/**
+ * Creates the directory (0700) and the file (0600) before SQLite opens it: the file holds
+ * residents' personal data, and SQLite gives its -wal and -shm files the file's own mode. An
+ * existing file is narrowed to 0600 too (where this process owns it).
+ */
+function prepareFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // Not the owner: SQLite opens it as it is; the operator chose its mode.
+  }
+}
+
 /** Opens (creating the file and its directory on first start) and migrates the database. */
 export function openSqliteDatabase(path: string, options: SqliteOpenOptions = {}): SqliteDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:' && !path.startsWith('file:')) prepareFile(path);
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const connection = new BetterSqlite3(path, { timeout: busyTimeoutMs });
   try {
