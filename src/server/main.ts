@@ -3,31 +3,19 @@
  * created on first start, or PostgreSQL when DATABASE_URL is set), serve the app, and close the
  * database cleanly on SIGINT/SIGTERM.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { CatalogFileError, loadCatalog } from './catalog/catalog-source';
-import { ConfigError, loadConfig, redactDatabaseUrl, type ServerConfig } from './config';
+import { ConfigError, loadConfig, type ServerConfig } from './config';
+import { StoreOpenError, describeStore, openConfiguredStores } from './configured-stores';
 import { createApp } from './http/app';
 import { firstStartLink } from './accounts/first-start';
-import { openPostgresStores, openSqliteStores, type Stores } from './stores';
+import type { Stores } from './stores';
 import { schedulePurge } from './sync/blob-purge';
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
-}
-
-/** A readable reason; a refused connection to a name with several addresses is an AggregateError with no message. */
-function reasonOf(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) {
-    return [...new Set(error.errors.map(reasonOf))].join('; ');
-  }
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    if (error.message !== '') return error.message;
-    return typeof code === 'string' ? code : error.name;
-  }
-  return String(error);
 }
 
 function readConfig(): ServerConfig {
@@ -39,24 +27,12 @@ function readConfig(): ServerConfig {
   }
 }
 
-/** Where the data lives, for the start-up line (never with a password). */
-function describeStore(config: ServerConfig): string {
-  return config.databaseUrl !== undefined ? `PostgreSQL: ${redactDatabaseUrl(config.databaseUrl)}` : `SQLite: ${config.databasePath}`;
-}
-
 async function openStores(config: ServerConfig): Promise<Stores> {
-  if (config.databaseUrl !== undefined) {
-    try {
-      return await openPostgresStores(config.databaseUrl, { poolSize: config.databasePoolSize });
-    } catch (error) {
-      fail(`Cannot open the PostgreSQL database at ${redactDatabaseUrl(config.databaseUrl)}: ${reasonOf(error)}`);
-    }
-  }
   try {
-    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-    return openSqliteStores(config.databasePath);
+    return await openConfiguredStores(config);
   } catch (error) {
-    fail(`Cannot open the database at ${config.databasePath}: ${reasonOf(error)}`);
+    if (error instanceof StoreOpenError) fail(error.message);
+    throw error;
   }
 }
 

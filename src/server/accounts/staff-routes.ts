@@ -5,7 +5,6 @@
  * revokes its devices (their next sync answers 401 device-revoked); the last active admin
  * cannot be disabled.
  */
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { field } from '../../domain/strict-reader';
 import type { Audit } from '../audit/audit-log';
@@ -13,9 +12,10 @@ import type { AppEnv } from '../http/app-env';
 import { jsonError } from '../http/http-errors';
 import { requirePermission, staffOf } from '../http/require-permission';
 import type { AccountRepository } from './account-repository';
-import { newPasswordProblem, readDisplayName, readPasswordField, readRole, readUsername, readVillageId } from './account-input';
+import { readPasswordField } from './account-input';
 import { readObject } from './auth-routes';
-import { generatePassword, hashPassword, type ScryptParams } from './passwords';
+import type { ScryptParams } from './passwords';
+import { createAccount, disableAccount, resetPassword } from './staff-commands';
 import { listingView, type StaffListing } from './staff-view';
 
 export interface StaffRouteDeps {
@@ -40,80 +40,51 @@ export function staffRoutes(deps: StaffRouteDeps): Hono<AppEnv> {
 
   routes.get('/', async (c) => c.json({ staff: (await accounts.listStaff(communeCode)).map(listingView) }));
 
+  const commands = { accounts, audit, communeCode, now, passwordParams };
+  const INPUT_MESSAGES = {
+    'bad-username': 'username: 2–64 characters, lowercase letters, digits, dot, dash or underscore.',
+    'bad-display-name': 'displayName: a name of at most 100 characters.',
+    'bad-role': 'role must be admin, officer, leader or outreach.',
+    'bad-village': 'villageId must be an id of at most 64 characters.',
+  } as const;
+
   routes.post('/', async (c) => {
     const body = await readObject(c, maxBodyBytes);
     if (body instanceof Response) return body;
-    const username = readUsername(field(body, 'username'));
-    const displayName = readDisplayName(field(body, 'displayName'));
-    const role = readRole(field(body, 'role'));
-    const villageId = readVillageId(field(body, 'villageId'));
     const given = field(body, 'password') === undefined ? undefined : readPasswordField(body, 'password');
-    if (!username)
-      return jsonError(c, 400, 'bad-request', 'username: 2–64 characters, lowercase letters, digits, dot, dash or underscore.');
-    if (!displayName) return jsonError(c, 400, 'bad-request', 'displayName: a name of at most 100 characters.');
-    if (!role) return jsonError(c, 400, 'bad-request', 'role must be admin, officer, leader or outreach.');
-    if (villageId === null) return jsonError(c, 400, 'bad-request', 'villageId must be an id of at most 64 characters.');
     if (given === null) return jsonError(c, 400, 'bad-request', 'password must be text.');
-    if (given !== undefined) {
-      const problem = newPasswordProblem(given, username);
-      if (problem) return jsonError(c, 400, 'password-rejected', 'Choose a longer or less common password.', { problem });
+    const input = {
+      username: field(body, 'username'),
+      displayName: field(body, 'displayName'),
+      role: field(body, 'role'),
+      villageId: field(body, 'villageId'),
+      password: given,
+    };
+    const result = await createAccount(commands, input, { kind: 'staff', id: staffOf(c)!.id });
+    if (!result.ok) {
+      const { reason } = result;
+      if (reason.error === 'username-taken') return jsonError(c, 409, 'username-taken', 'An account with this username exists.');
+      if (reason.error === 'password-rejected') {
+        return jsonError(c, 400, 'password-rejected', 'Choose a longer or less common password.', { problem: reason.problem });
+      }
+      return jsonError(c, 400, 'bad-request', INPUT_MESSAGES[reason.error]);
     }
-    const password = given ?? generatePassword();
-    const id = randomUUID();
-    const created = await accounts.createStaff(
-      {
-        id,
-        communeCode,
-        username,
-        displayName,
-        role,
-        ...(villageId !== undefined ? { villageId } : {}),
-        passwordHash: await hashPassword(password, passwordParams),
-        mustChangePassword: true,
-      },
-      now(),
-    );
-    if (created === 'username-taken') return jsonError(c, 409, 'username-taken', 'An account with this username exists.');
-    await audit({
-      actor: { kind: 'staff', id: staffOf(c)!.id },
-      action: 'account.created',
-      target: { kind: 'staff', id },
-      detail: { role },
-    });
-    const answer: CreatedStaff = { staff: listingView((await accounts.findStaffById(id))!) };
-    if (given === undefined) answer.password = password;
+    const answer: CreatedStaff = { staff: listingView(result.staff) };
+    if (result.generatedPassword !== undefined) answer.password = result.generatedPassword;
     return c.json(answer, 201);
   });
 
   routes.post('/:username/disable', async (c) => {
-    const username = readUsername(c.req.param('username'));
-    const staff = username ? await accounts.findStaffByUsername(communeCode, username) : null;
-    if (!staff) return jsonError(c, 404, 'not-found', 'No such account.');
-    if (staff.role === 'admin' && staff.disabledAt === undefined && (await accounts.countActiveAdmins(communeCode)) <= 1) {
-      return jsonError(c, 409, 'last-admin', 'This is the last active admin; create another admin first.');
-    }
-    const { revokedDevices } = await accounts.disableStaff(staff.id, now());
-    const actor = { kind: 'staff', id: staffOf(c)!.id } as const;
-    await audit({ actor, action: 'account.disabled', target: { kind: 'staff', id: staff.id }, detail: { count: revokedDevices.length } });
-    for (const device of revokedDevices) {
-      await audit({ actor, action: 'device.revoked', target: { kind: 'device', id: device }, detail: { reason: 'account-disabled' } });
-    }
-    return c.json({ staff: listingView((await accounts.findStaffById(staff.id))!), revokedDevices: revokedDevices.length });
+    const result = await disableAccount(commands, c.req.param('username'), { kind: 'staff', id: staffOf(c)!.id });
+    if (!result.ok && result.reason === 'not-found') return jsonError(c, 404, 'not-found', 'No such account.');
+    if (!result.ok) return jsonError(c, 409, 'last-admin', 'This is the last active admin; create another admin first.');
+    return c.json({ staff: listingView(result.staff), revokedDevices: result.revokedDevices });
   });
 
   routes.post('/:username/reset', async (c) => {
-    const username = readUsername(c.req.param('username'));
-    const staff = username ? await accounts.findStaffByUsername(communeCode, username) : null;
-    if (!staff) return jsonError(c, 404, 'not-found', 'No such account.');
-    const password = generatePassword();
-    await accounts.setPassword(staff.id, await hashPassword(password, passwordParams), true, now());
-    await accounts.deleteSessionsOf(staff.id);
-    await audit({
-      actor: { kind: 'staff', id: staffOf(c)!.id },
-      action: 'account.password-reset',
-      target: { kind: 'staff', id: staff.id },
-    });
-    return c.json({ staff: listingView((await accounts.findStaffById(staff.id))!), password });
+    const result = await resetPassword(commands, c.req.param('username'), { kind: 'staff', id: staffOf(c)!.id });
+    if (!result.ok) return jsonError(c, 404, 'not-found', 'No such account.');
+    return c.json({ staff: listingView(result.staff), password: result.password });
   });
 
   return routes;
