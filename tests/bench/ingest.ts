@@ -1,9 +1,14 @@
 /**
  * Server ingest rate: pushes of 50 valid CT01 dossiers through the full HTTP handler
- * (`createApp(...).request`: body limit, JSON, validation, idempotent store) against a plain
- * multi-row INSERT of the same rows in one transaction, on SQLite and on PostgreSQL. The ratio
- * app/raw says what the server's own work costs on top of the database. Prints figures and never
- * fails on timing (`npx tsx tests/bench/ingest.ts`; `runIngestBench()` for `npm run bench`).
+ * (`createApp(...).request`: guards, device credential, rate limits, body limit, JSON,
+ * validation, idempotent store) against a plain multi-row INSERT of the same rows in one
+ * transaction, on SQLite and on PostgreSQL. The ratio app/raw says what the server's own work
+ * costs on top of the database. What authentication costs is measured beside it: the same pushes
+ * through the push handler alone, mounted without guards or credential check ("bare", the
+ * server before protocol 2), through the full app with an enrolled staff phone's credential
+ * ("auth"), and with a resident phone's (its daily allowance counted on every push, lifted high
+ * so all are stored: "resident"). Prints figures and never fails on timing
+ * (`npx tsx tests/bench/ingest.ts`; `runIngestBench()` for `npm run bench`).
  *
  * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a role that may CREATE DATABASE), else a
  * throwaway cluster with durable commits (fsync on), like SQLite's synchronous=FULL here.
@@ -14,14 +19,29 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import type { PushResponse, Submission } from '../../src/domain/protocol';
+import { Hono } from 'hono';
+import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, type PushResponse, type Submission } from '../../src/domain/protocol';
 import { createApp } from '../../src/server/http/app';
+import type { AppEnv } from '../../src/server/http/app-env';
+import { DEFAULT_MAX_BODY_BYTES } from '../../src/server/http/read-body';
+import { pushRoute } from '../../src/server/sync/push-route';
 import { contentHashOf } from '../../src/server/sync/content-hash';
 import { makeDossierCode } from '../../src/domain/dossier-code';
 import { randomDossierSuffix } from '../../src/server/dossiers/dossier-code';
 import { openPostgresStores, openSqliteStores, type Stores } from '../../src/server/stores';
 import type { StoreKind } from '../../src/server/db/store-kind';
-import { COMMUNE_CODE, DEVICE_ID, NOW, makeSubmission, pushRequest } from '../server/fixtures';
+import {
+  COMMUNE_CODE,
+  DEVICE_ID,
+  NOW,
+  NO_RESIDENT_QUOTA,
+  TEST_SCRYPT,
+  enrolPhone,
+  makeStaff,
+  makeSubmission,
+  pushRequest,
+  registerDevice,
+} from '../server/fixtures';
 import { startThrowawayCluster, type ThrowawayCluster } from '../server/postgres-cluster';
 
 export interface IngestOptions {
@@ -33,11 +53,18 @@ export interface IngestOptions {
 export interface IngestFigures {
   store: StoreKind;
   dossiers: number;
+  /** The full app with a staff phone's credential. */
   appPerSecond: number;
   rawPerSecond: number;
   /** appPerSecond / rawPerSecond. */
   ratio: number;
+  /** The push handler alone, no guards and no credential check. */
+  barePerSecond: number;
+  /** The full app with a resident phone's credential (daily allowance counted). */
+  residentPerSecond: number;
 }
+
+type AppMode = 'bare' | 'auth' | 'resident';
 
 const BATCH_SIZE = 50;
 const WARM_UP_BATCHES = 3;
@@ -183,23 +210,88 @@ async function postgresTarget(): Promise<{ target: Target } | { skipped: string 
   };
 }
 
-async function timeAppIngest(target: Target, batches: Submission[][]): Promise<number> {
+/**
+ * A request sender for one mode: the push handler alone with the device set by hand (bare), or
+ * the whole app with a real credential in the Authorization header.
+ */
+async function senderFor(mode: AppMode, stores: Stores, residentPhones = 1): Promise<(body: string) => Promise<Response>> {
+  const deps = { sync: stores.sync, communeCode: COMMUNE_CODE, now: () => NOW, maxBodyBytes: DEFAULT_MAX_BODY_BYTES };
+  if (mode === 'bare') {
+    const bare = new Hono<AppEnv>();
+    const device = { id: DEVICE_ID, communeCode: COMMUNE_CODE, kind: 'staff' as const, createdAt: NOW, lastSeenAt: NOW };
+    bare.post(
+      '/api/v1/sync/push',
+      (c, next) => (c.set('device', device), next()),
+      pushRoute({ ...deps, residentQuota: NO_RESIDENT_QUOTA }),
+    );
+    return async (body) => bare.request('/api/v1/sync/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  }
+  // A resident phone may store one batch a day here (the default is 10 dossiers): each resident
+  // push comes from a phone of its own, registered before the timing, as a village's phones would.
+  const app = createApp({
+    stores,
+    communeCode: COMMUNE_CODE,
+    now: () => NOW,
+    passwordParams: TEST_SCRYPT,
+    residentQuota: { dossiersPerDay: BATCH_SIZE, photoBytesPerDay: 50 * 1024 * 1024 },
+    // One phone sends every batch as fast as it can: the per-device rate limit would stop it.
+    rateLimits: {
+      pushPerDevice: { limit: 1e9, windowMs: 1 },
+      pushPerIp: { limit: 1e9, windowMs: 1 },
+      registerPerIp: { limit: 1e9, windowMs: 1 },
+    },
+  });
+  const phones =
+    mode === 'resident'
+      ? await Promise.all(Array.from({ length: residentPhones }, () => registerDevice(app)))
+      : [await enrolPhone(app, await makeStaff({ app, stores }, 'officer'), await makeStaff({ app, stores }, 'outreach'))];
+  let next = 0;
+  return async (body) => {
+    const phone = phones[next++ % phones.length]!;
+    const headers = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), ...phone.headers };
+    return app.request('/api/v1/sync/push', { method: 'POST', headers, body });
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * The three modes on ONE store, interleaved batch by batch (bare, auth, resident, bare, …), so
+ * the database's growth and the machine's other load fall on each mode alike; answers
+ * dossiers per second of each mode's median push.
+ */
+async function timeAppIngest(target: Target, batches: Submission[][]): Promise<Record<AppMode, number>> {
   const stores = await target.openStore();
   try {
-    const app = createApp({ stores, communeCode: COMMUNE_CODE, now: () => NOW });
-    const bodies = batches.map((batch) => JSON.stringify(pushRequest(batch)));
-    const push = async (body: string): Promise<void> => {
-      const res = await app.request('/api/v1/sync/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      const results = ((await res.json()) as PushResponse).results;
-      // Correctness, not timing: a figure for pushes that were refused would mean nothing.
-      if (res.status !== 200 || results.some((r) => r.outcome !== 'stored')) throw new Error(`push not stored: ${res.status}`);
+    const modes = ['bare', 'auth', 'resident'] as const;
+    const senders = {
+      bare: await senderFor('bare', stores),
+      auth: await senderFor('auth', stores),
+      resident: await senderFor('resident', stores, Math.ceil(batches.length / modes.length)),
     };
-    for (const body of bodies.slice(0, WARM_UP_BATCHES)) await push(body);
-    const timed = bodies.slice(WARM_UP_BATCHES);
-    const start = process.hrtime.bigint();
-    for (const body of timed) await push(body);
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    return (timed.length * BATCH_SIZE) / seconds;
+    const bodies = batches.map((batch) => JSON.stringify(pushRequest(batch)));
+    const push = async (mode: AppMode, body: string): Promise<bigint> => {
+      const start = process.hrtime.bigint();
+      const res = await senders[mode](body);
+      const results = ((await res.json()) as PushResponse).results;
+      const took = process.hrtime.bigint() - start;
+      // Correctness, not timing: a figure for pushes that were refused would mean nothing.
+      if (res.status !== 200 || results.some((r) => r.outcome !== 'stored')) throw new Error(`${mode} push not stored: ${res.status}`);
+      return took;
+    };
+    const times: Record<AppMode, number[]> = { bare: [], auth: [], resident: [] };
+    for (const [i, body] of bodies.entries()) {
+      const mode = modes[i % modes.length]!;
+      const took = await push(mode, body);
+      if (i >= WARM_UP_BATCHES * modes.length) times[mode].push(Number(took) / 1e9);
+    }
+    // The median push, not the total: on a shared machine a few pushes meet another process's disk sync.
+    const rate = (mode: AppMode): number => BATCH_SIZE / median(times[mode]);
+    return { bare: rate('bare'), auth: rate('auth'), resident: rate('resident') };
   } finally {
     await stores.close();
   }
@@ -222,25 +314,41 @@ async function timeRawIngest(target: Target, batches: Submission[][]): Promise<n
 }
 
 async function measure(target: Target, batches: number): Promise<IngestFigures> {
-  const make = (): Submission[][] =>
-    Array.from({ length: batches + WARM_UP_BATCHES }, () => Array.from({ length: BATCH_SIZE }, () => makeSubmission()));
-  const appPerSecond = await timeAppIngest(target, make());
-  const rawPerSecond = await timeRawIngest(target, make());
-  return { store: target.kind, dossiers: batches * BATCH_SIZE, appPerSecond, rawPerSecond, ratio: appPerSecond / rawPerSecond };
+  const make = (n: number): Submission[][] => Array.from({ length: n }, () => Array.from({ length: BATCH_SIZE }, () => makeSubmission()));
+  const app = await timeAppIngest(target, make(3 * (batches + WARM_UP_BATCHES)));
+  const rawPerSecond = await timeRawIngest(target, make(batches + WARM_UP_BATCHES));
+  return {
+    store: target.kind,
+    dossiers: batches * BATCH_SIZE,
+    appPerSecond: app.auth,
+    rawPerSecond,
+    ratio: app.auth / rawPerSecond,
+    barePerSecond: app.bare,
+    residentPerSecond: app.resident,
+  };
 }
 
 function formatRow(f: IngestFigures): string {
   const rate = (n: number): string => `${Math.round(n).toLocaleString('en-US')} dossiers/s`;
-  return `  ${f.store.padEnd(9)} app ${rate(f.appPerSecond).padStart(18)}   raw ${rate(f.rawPerSecond).padStart(18)}   app/raw ${f.ratio.toFixed(2)}`;
+  const cost = (n: number): string => `${((1 - n / f.barePerSecond) * 100).toFixed(1)} %`;
+  return [
+    `  ${f.store.padEnd(9)} app ${rate(f.appPerSecond).padStart(18)}   raw ${rate(f.rawPerSecond).padStart(18)}   app/raw ${f.ratio.toFixed(2)}`,
+    `  ${''.padEnd(9)} bare ${rate(f.barePerSecond)}, auth ${rate(f.appPerSecond)} (costs ${cost(f.appPerSecond)}), resident ${rate(f.residentPerSecond)} (costs ${cost(f.residentPerSecond)})`,
+  ].join('\n');
 }
 
 /** Runs both measurements and prints them; returns the figures for a caller that aggregates. */
 export async function runIngestBench(options: IngestOptions = {}): Promise<IngestFigures[]> {
   const log = options.log ?? console.log;
   const batches = options.batches ?? (Number(process.env.BENCH_INGEST_BATCHES) || 40);
-  log(`Ingest: ${batches} timed pushes of ${BATCH_SIZE} valid CT01 dossiers each, one after another (after ${WARM_UP_BATCHES} warm-up)`);
   log(
-    '  app = createApp(...).request (HTTP handler, validation, idempotent store); raw = multi-row INSERT of the same rows, one transaction',
+    `Ingest: ${batches} timed pushes per mode of ${BATCH_SIZE} valid CT01 dossiers each, one after another (after ${WARM_UP_BATCHES} warm-up)`,
+  );
+  log(
+    '  app = createApp(...).request with a staff phone credential (guards, auth, validation, idempotent store); raw = multi-row INSERT of the same rows, one transaction',
+  );
+  log(
+    '  bare = the push handler alone (no guards, no credential); auth = app; resident = app, each push from a new resident phone (allowance counted); interleaved batch by batch on one store',
   );
   const figures: IngestFigures[] = [];
   const sqlite = sqliteTarget();

@@ -4,6 +4,7 @@
  */
 import { measureFirstLoad, FIRST_LOAD_BUDGET_BYTES } from '../build/first-load';
 import { runIngestBench } from './ingest';
+import { runLoginBench } from './login-cost';
 import { runSyncBench } from './sync-throttled';
 
 function firstLoad(): void {
@@ -18,5 +19,7 @@ function firstLoad(): void {
 
 firstLoad();
 await runIngestBench();
+console.log('');
+await runLoginBench();
 console.log('');
 await runSyncBench();

@@ -19,8 +19,13 @@ export const MARK_BLOB_REFERENCED_SQL =
 /** (device_id, since): what a device uploaded after `since`, for its daily photo allowance. */
 export const DEVICE_UPLOADS_SQL =
   'SELECT COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes, MIN(stored_at) AS oldest FROM blobs WHERE device_id = ? AND stored_at > ?';
-/** (device_id, since): the dossiers a device had stored after `since`, for its daily dossier allowance. */
-export const DEVICE_DOSSIERS_SQL = 'SELECT COUNT(*) AS n, MIN(received_at) AS oldest FROM dossiers WHERE device_id = ? AND received_at > ?';
+/**
+ * (device_id, since, cap): the dossiers a device had stored after `since`, counted up to `cap`
+ * (the allowance: past it the exact number does not matter), so the work stays bounded by the
+ * allowance however much the device sent; the index on (device_id, received_at) gives the oldest first.
+ */
+export const DEVICE_DOSSIERS_SQL = `SELECT COUNT(*) AS n, MIN(received_at) AS oldest FROM (
+  SELECT received_at FROM dossiers WHERE device_id = ? AND received_at > ? ORDER BY received_at LIMIT ?) recent`;
 /** (json array of ids): the ones stored; json_each / jsonb_array_elements_text per dialect. */
 export const STORED_IDS_SQLITE = 'SELECT id FROM dossiers WHERE id IN (SELECT value FROM json_each(?))';
 export const STORED_IDS_POSTGRES = 'SELECT id FROM dossiers WHERE id = ANY($1::text[])';

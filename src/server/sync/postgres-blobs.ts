@@ -75,7 +75,8 @@ export function postgresBlobMethods(pool: pg.Pool): BlobMethods {
     },
     storedIds: async (ids) =>
       new Set(ids.length === 0 ? [] : (await pool.query<{ id: string }>(STORED_IDS_POSTGRES, [[...ids]])).rows.map((row) => row.id)),
-    dossiersStoredBy: async (deviceId, since) => toUsage((await pool.query<UsageRow>(DEVICE_DOSSIERS, [deviceId, since])).rows[0]),
+    dossiersStoredBy: async (deviceId, since, cap) =>
+      toUsage((await pool.query<UsageRow>(DEVICE_DOSSIERS, [deviceId, since, cap])).rows[0]),
     blobsUploadedBy: async (deviceId, since) => toUsage((await pool.query<UsageRow>(DEVICE_UPLOADS, [deviceId, since])).rows[0]),
     purgeUnreferencedBlobs: async (storedBefore) => (await pool.query(PURGE_UNREFERENCED, [storedBefore])).rowCount ?? 0,
     missingBlobs: async (hashes, communeCode) => {

@@ -50,7 +50,8 @@ export function pushRoute({ sync, communeCode, now, maxBodyBytes, forms, residen
     // later" (no-result); its next push then meets the 429 and its Retry-After.
     const quota = await dossiersLeft(c, sync, residentQuota, receivedAt);
     const valid = checks.flatMap((check) => (check.ok ? [check.submission.id] : []));
-    const held = quota.left === Number.POSITIVE_INFINITY ? new Set<string>() : await sync.storedIds(valid);
+    // Which are retries matters only when the new ones would not all fit.
+    const held = valid.length <= quota.left ? new Set<string>() : await sync.storedIds(valid);
     const isNew = (check: (typeof checks)[number]): boolean => check.ok && !held.has(check.submission.id);
     if (quota.left === 0 && checks.some(isNew)) return quotaExceeded(c, quota.usage!, receivedAt);
     const accepted: AcceptedSubmission[] = [];

@@ -37,7 +37,7 @@ export async function dossiersLeft(
 ): Promise<{ left: number; usage?: DeviceUsage }> {
   const device = c.var.device;
   if (device.kind !== 'resident') return { left: Number.POSITIVE_INFINITY };
-  const usage = await sync.dossiersStoredBy(device.id, now - QUOTA_WINDOW_MS);
+  const usage = await sync.dossiersStoredBy(device.id, now - QUOTA_WINDOW_MS, quota.dossiersPerDay);
   return { left: Math.max(0, quota.dossiersPerDay - usage.count), usage };
 }
 

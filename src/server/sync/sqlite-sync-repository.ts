@@ -54,7 +54,7 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
   const insertBlob = connection.prepare(INSERT_BLOB_SQL);
   const markReferenced = connection.prepare(MARK_BLOB_REFERENCED_SQL);
   const deviceUploads = connection.prepare<[string, number], UsageRow>(DEVICE_UPLOADS_SQL);
-  const deviceDossiers = connection.prepare<[string, number], UsageRow>(DEVICE_DOSSIERS_SQL);
+  const deviceDossiers = connection.prepare<[string, number, number], UsageRow>(DEVICE_DOSSIERS_SQL);
   const purgeUnreferenced = connection.prepare(PURGE_UNREFERENCED_SQL);
   const storedIds = connection.prepare<[string], { id: string }>(STORED_IDS_SQLITE);
 
@@ -134,7 +134,7 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
     putBlob: async (sha256, type, bytes, communeCode, now, deviceId) =>
       insertBlob.run(communeCode, sha256, type, bytes.byteLength, bytesParam(bytes), now, deviceId).changes === 1,
     storedIds: async (ids) => new Set(ids.length === 0 ? [] : storedIds.all(JSON.stringify(ids)).map((row) => row.id)),
-    dossiersStoredBy: async (deviceId, since) => toUsage(deviceDossiers.get(deviceId, since)),
+    dossiersStoredBy: async (deviceId, since, cap) => toUsage(deviceDossiers.get(deviceId, since, cap)),
     blobsUploadedBy: async (deviceId, since) => toUsage(deviceUploads.get(deviceId, since)),
     purgeUnreferencedBlobs: async (storedBefore) => purgeUnreferenced.run(storedBefore).changes,
     missingBlobs: async (hashes, communeCode) => [...new Set(hashes)].filter((hash) => selectBlobInfo.get(communeCode, hash) === undefined),

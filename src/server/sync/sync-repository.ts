@@ -77,8 +77,8 @@ export interface SyncRepository {
   putBlob(sha256: string, type: AttachmentType, bytes: Uint8Array, communeCode: string, now: number, deviceId: string): Promise<boolean>;
   /** Which of these dossier ids are already stored (a retry costs a resident phone no allowance). */
   storedIds(ids: readonly string[]): Promise<Set<string>>;
-  /** Dossiers first stored by this device with received_at > since (the daily dossier allowance). */
-  dossiersStoredBy(deviceId: string, since: number): Promise<DeviceUsage>;
+  /** Dossiers first stored by this device with received_at > since, counted up to `cap` (the daily dossier allowance). */
+  dossiersStoredBy(deviceId: string, since: number, cap: number): Promise<DeviceUsage>;
   /** Blobs first uploaded by this device with stored_at > since, and their bytes (the daily photo allowance). */
   blobsUploadedBy(deviceId: string, since: number): Promise<DeviceUsage>;
   /**
