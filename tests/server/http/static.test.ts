@@ -122,6 +122,10 @@ describe('security headers', () => {
     const res = await app.request(path);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    const permissions = res.headers.get('permissions-policy') ?? '';
+    expect(permissions).toContain('microphone=()');
+    expect(permissions).toContain(path.startsWith('/api/') ? 'camera=()' : 'camera=(self)');
     const csp = res.headers.get('content-security-policy') ?? '';
     for (const directive of [
       "script-src 'self'",
@@ -138,6 +142,13 @@ describe('security headers', () => {
   it('keep API answers out of caches', async () => {
     const res = await app.request('/api/v1/health');
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('keep the camera from the officer console and from API answers', async () => {
+    for (const path of ['/can-bo/', '/can-bo/thiet-lap', '/api/v1/health']) {
+      expect((await app.request(path)).headers.get('permissions-policy'), path).toContain('camera=()');
+    }
+    expect((await app.request('/chuyen-giao')).headers.get('permissions-policy')).toContain('camera=(self)');
   });
 
   it('are on refused pushes too', async () => {
