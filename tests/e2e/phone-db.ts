@@ -49,14 +49,16 @@ export function validSubmission(fullName: string, use: 'outbox' | 'ui' = 'outbox
   const answers = use === 'outbox' ? { ...ANSWERS, fullName } : { ...UI_ANSWERS, fullName };
   const check = checkSubmission(form, answers, { today: vietnamDateOf(Date.now()) });
   if (!check.ok) throw new Error(`seed answers no longer valid: ${JSON.stringify(check.errors)}`);
+  // Consent is given on the review step, before the dossier is queued: never after (the server refuses that).
+  const now = Date.now();
   return {
     id: crypto.randomUUID(),
     formId: form.id,
     formVersion: form.version,
     communeCode: DEFAULT_COMMUNE.code,
     answers: check.answers,
-    submittedAt: Date.now(),
-    consent: { version: CONSENT.version, lang: 'vi', agreedAt: Date.now() },
+    submittedAt: now,
+    consent: { version: CONSENT.version, lang: 'vi', agreedAt: now - 60_000 },
   };
 }
 
