@@ -97,7 +97,8 @@ async function survives(fault: ProxyFault, count = 2): Promise<void> {
 
 beforeAll(async () => {
   cpSync(join(ROOT, 'dist', 'client'), STATIC_DIR, { recursive: true });
-  server = await ServerProcess.create({ STATIC_DIR });
+  // One resident phone sends every scenario's dossiers: lift its daily allowance (tested in hostile-input.test.ts).
+  server = await ServerProcess.create({ STATIC_DIR, RESIDENT_DAILY_DOSSIERS: '100000' });
   await server.start();
   proxy = await FaultProxy.start(server.port);
   profile = new BrowserProfile();

@@ -115,8 +115,9 @@ describe('a page on another site', () => {
         },
         { target: server.origin, body },
       );
-      // no-cors requests leave opaquely (the server refuses them); the JSON one dies at the preflight.
-      expect(outcomes).toEqual(['text/plain:opaque', 'form:opaque', 'json:blocked', 'register:opaque']);
+      // no-cors requests leave (the server refuses them) but their answers are blocked by
+      // Cross-Origin-Resource-Policy: same-origin; the JSON one dies at the preflight.
+      expect(outcomes).toEqual(['text/plain:blocked', 'form:blocked', 'json:blocked', 'register:blocked']);
       expect(rows('SELECT id FROM dossiers')).toHaveLength(1);
       expect(rows<{ n: number }>('SELECT COUNT(*) AS n FROM devices')[0]?.n).toBe(1);
     } finally {
