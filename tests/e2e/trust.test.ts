@@ -58,9 +58,13 @@ describe('a resident’s phone', () => {
         .getByText(/Máy của người dân/)
         .waitFor();
 
+      await expect.poll(() => rows('SELECT id FROM devices').length, { timeout: 15_000 }).toBe(1);
       const devices = rows<{ id: string; kind: string }>('SELECT id, kind FROM devices');
       expect(devices).toHaveLength(1);
       expect(devices[0]?.kind).toBe('resident');
+      // The panel can read "nothing pending" a moment before the server's write is visible to this
+      // reader: wait for the row, then check who it is from.
+      await expect.poll(() => rows('SELECT id FROM dossiers').length, { timeout: 15_000 }).toBe(1);
       expect(rows<{ id: string; device_id: string; device_kind: string }>('SELECT id, device_id, device_kind FROM dossiers')).toEqual([
         { id: dossier.id, device_id: devices[0]?.id, device_kind: 'resident' },
       ]);
