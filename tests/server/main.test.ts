@@ -159,6 +159,45 @@ describe('src/server/main.ts', () => {
       expect(output).not.toContain(secretText);
   });
 
+  it('answers a body too large with 413 and closes the connection instead of reading on', { timeout: 30_000 }, async () => {
+    const temp = await makeTempDir();
+    cleanups.push(temp.cleanup);
+    const child = startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(temp.dir, 'data'), STATIC_DIR: join(temp.dir, 'no-build') });
+    const [, url] = await waitForLine(child, /^Một Cửa Lưu Động listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const authorization = await registerOver(url!);
+    const { port } = new URL(url!);
+    // Keep-alive asked for, 64 MiB promised, only the first bytes sent: the server must answer
+    // at once and hang up rather than wait for (or drain) the rest.
+    const blob = makeBlob(9, 4096);
+    const { answer, closed } = await new Promise<{ answer: string; closed: boolean }>((done, fail) => {
+      let answer = '';
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          `PUT /api/v1/blobs/${blob.sha256} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\nContent-Type: image/jpeg\r\n` +
+            `Authorization: ${authorization}\r\n${PROTOCOL_HEADER}: 2\r\nContent-Length: ${64 * 1024 * 1024}\r\n\r\n`,
+        );
+        socket.write(blob.bytes.subarray(0, 1024));
+      });
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk: string) => (answer += chunk));
+      socket.on('close', () => done({ answer, closed: true }));
+      socket.on('error', () => done({ answer, closed: true }));
+      setTimeout(() => {
+        socket.destroy();
+        fail(new Error(`the server kept the connection open; it answered: ${answer.slice(0, 200)}`));
+      }, 15_000);
+    });
+    expect(closed).toBe(true);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(answer).toContain('"error":"body-too-large"');
+    const head = await fetch(`${url}/api/v1/blobs/${blob.sha256}`, { method: 'HEAD', headers: { authorization, [PROTOCOL_HEADER]: '2' } });
+    expect(head.status).toBe(404);
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    await exited;
+  });
+
   it('refuses to start with a bad setting, naming it', { timeout: 30_000 }, async () => {
     const temp = await makeTempDir();
     cleanups.push(temp.cleanup);

@@ -11,6 +11,10 @@ export function jsonError(
   extra: Partial<ErrorBody> = {},
 ): Response {
   const body: ErrorBody = { error, message, ...extra };
+  // A body too large is refused before it is read: the rest of it may still be on its way, so
+  // the connection is closed instead of being kept for a next request it would corrupt (and a
+  // client cannot keep streaming megabytes into a socket the server no longer reads).
+  if (status === 413) c.header('Connection', 'close');
   return c.json(body, status);
 }
 
