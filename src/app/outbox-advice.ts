@@ -33,7 +33,9 @@ function adviceKey(row: OutboxRow): AdviceKey | null {
 export function adviseOutboxRow(row: OutboxRow): OutboxAdvice {
   const key = adviceKey(row);
   const actions: OutboxAction[] = [];
-  if (row.state === 'queued' && row.attempts > 0) actions.push('retry-now');
+  // Past the day's allowance, trying now only meets the same refusal (and spends 2G bytes): the
+  // row waits for the server's Retry-After by itself, as its advice says.
+  if (row.state === 'queued' && row.attempts > 0 && row.lastError?.code !== 'quota-exceeded') actions.push('retry-now');
   if (tryNextState(row.state, 'requeue') && row.lastError?.code !== 'invalid') actions.push('resend');
   if (tryNextState(row.state, 'edit')) actions.push('fix');
   if (tryNextState(row.state, 'discard')) actions.push('delete');

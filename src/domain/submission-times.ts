@@ -18,6 +18,18 @@ export interface SubmissionTimes {
   agreedAt?: number | undefined;
 }
 
+/**
+ * The fields these reasons name: not answers of the form but the phone's clock (`submittedAt`)
+ * and the consent tick (`consent`), so the screens show them by the send button and the consent
+ * box instead of next to a field.
+ */
+export const TIME_FIELDS = ['submittedAt', 'consent'] as const;
+
+/** The errors about times among a server's (or the phone's own) refusal. */
+export function timeErrorsOf(errors: readonly FieldError[]): FieldError[] {
+  return errors.filter((error) => (TIME_FIELDS as readonly string[]).includes(error.field));
+}
+
 /** The reasons to refuse these times (field `submittedAt` or `consent`), none when plausible. */
 export function implausibleTimes(times: SubmissionTimes, now: number): FieldError[] {
   const errors: FieldError[] = [];

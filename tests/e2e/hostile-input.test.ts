@@ -120,6 +120,8 @@ describe('hostile input and the daily allowance, as a person sees them', () => {
       const advice = page.getByText('Hôm nay máy này đã gửi đủ số hồ sơ', { exact: false });
       await advice.waitFor({ timeout: 30_000 });
       await page.getByText('sẽ tự gửi sau 24 giờ', { exact: false }).waitFor();
+      // The row waits out the allowance by itself: no "try now" that would only meet the same refusal.
+      expect(await page.getByRole('button', { name: 'Thử gửi ngay' }).count()).toBe(0);
       expect(storedIds()).toEqual([taken]);
       const phone = await readPhone(page);
       expect(phone.outbox.map((row) => row.id)).toEqual([left.id]);

@@ -8,6 +8,7 @@ import type { AnswerValue, Answers, GroupField } from '../../domain/form-schema'
 import type { ConsentRecord } from '../../domain/protocol';
 import { needsAdminUnits, normalizeAnswers, validate, type FieldError } from '../../domain/validate';
 import { vietnamDateOf } from '../../domain/dates';
+import { timeErrorsOf } from '../../domain/submission-times';
 import { loadAdminUnits } from '../../content/admin-units';
 import { DEFAULT_COMMUNE } from '../../content/commune';
 import { phone } from '../phone';
@@ -44,6 +45,8 @@ export default function FormScreen({ draftId, step = 'fill' }: { draftId: string
   const label = useRef<string | undefined>(undefined);
   const { touched, touch, touchAll } = useTouched();
   const [submitted, setSubmitted] = useState(false);
+  // Refusals about the phone's clock or the consent time: no field of the form to mark.
+  const [timeErrors, setTimeErrors] = useState<FieldError[]>([]);
   const resumed = useRef(false);
   const autosave = useAutosave(draftId);
   const form = opened && opened !== 'missing' ? opened.form : null;
@@ -60,6 +63,7 @@ export default function FormScreen({ draftId, step = 'fill' }: { draftId: string
       label.current = result.draft.label;
       setAnswers(result.draft.answers);
       if ((result.draft.serverErrors ?? []).length > 0) setSubmitted(true);
+      setTimeErrors(timeErrorsOf(result.draft.serverErrors ?? []));
       setOpened(result);
     });
     return () => {
@@ -78,7 +82,8 @@ export default function FormScreen({ draftId, step = 'fill' }: { draftId: string
     }
     if (resumed.current) return;
     resumed.current = true;
-    const resumeAt = opened.draft.serverErrors?.[0]?.field ?? opened.draft.focusField;
+    const fieldErrors = (opened.draft.serverErrors ?? []).filter((error) => !timeErrorsOf([error]).length);
+    const resumeAt = fieldErrors[0]?.field ?? opened.draft.focusField;
     if (resumeAt) focusPathSoon(resumeAt);
   }, [ready, step]);
 
@@ -147,6 +152,7 @@ export default function FormScreen({ draftId, step = 'fill' }: { draftId: string
       );
       if (queued.outcome === 'invalid') {
         setSubmitted(true);
+        setTimeErrors(timeErrorsOf(queued.errors));
         return 'invalid';
       }
     } catch (error) {
@@ -175,13 +181,20 @@ export default function FormScreen({ draftId, step = 'fill' }: { draftId: string
   return (
     <FormContext.Provider value={context}>
       {step === 'review' ? (
-        <ReviewScreen draftId={draftId} problems={problems} onSubmit={submit} onGo={goToField} />
+        <ReviewScreen draftId={draftId} problems={problems} timeErrors={timeErrors} onSubmit={submit} onGo={goToField} />
       ) : (
         <FormView
           notices={
             <>
               {opened.notice && <VersionNoticeView notice={opened.notice} form={form} itemTitle={itemTitle} />}
-              {(draft.serverErrors ?? []).length > 0 && <p class="notice-box">{t('form.serverSaid')}</p>}
+              {(draft.serverErrors ?? []).length > timeErrors.length && <p class="notice-box">{t('form.serverSaid')}</p>}
+              {timeErrors.length > 0 && (
+                <div class="notice-box" role="alert">
+                  {timeErrors.map((error) => (
+                    <p key={error.field}>{t(`errors.${error.code}`)}</p>
+                  ))}
+                </div>
+              )}
             </>
           }
           qr={form.qrMap && <QrFill form={form} units={units} onFill={onQrFill} />}

@@ -3,7 +3,7 @@
  * photos by count, what is still missing (each a link back to its field), and the explicit
  * consent to process personal data (content/consent.ts), recorded with the dossier.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ConsentRecord } from '../../domain/protocol';
 import type { FieldError } from '../../domain/validate';
 import { pick } from '../../domain/localized';
@@ -20,6 +20,8 @@ export type SubmitOutcome = 'queued' | 'invalid' | 'failed';
 interface Props {
   draftId: string;
   problems: readonly FieldError[];
+  /** The phone's clock or the consent time refused (by the server before, or just now). */
+  timeErrors: readonly FieldError[];
   onSubmit: (consent: ConsentRecord) => Promise<SubmitOutcome>;
   /** Back to the form with the cursor on this field. */
   onGo: (path: string) => void;
@@ -27,11 +29,16 @@ interface Props {
 
 const SUMMARY_ID = 'review-missing';
 
-export default function ReviewScreen({ draftId, problems, onSubmit, onGo }: Props) {
+export default function ReviewScreen({ draftId, problems, timeErrors, onSubmit, onGo }: Props) {
   const { t, lang } = useI18n();
   const { form, answers, tidy, itemTitle } = useFormContext();
   const [agreedAt, setAgreedAt] = useState<number | null>(null);
   const [state, setState] = useState<'idle' | 'busy' | SubmitOutcome>('idle');
+  // A consent refused for its time is answered by ticking again: its message goes with the tick.
+  const [consentRetick, setConsentRetick] = useState(false);
+  useEffect(() => setConsentRetick(false), [timeErrors]);
+  const clockError = timeErrors.find((error) => error.field === 'submittedAt');
+  const consentError = consentRetick ? undefined : timeErrors.find((error) => error.field === 'consent');
   const rows = useMemo(
     () =>
       reviewRows({
@@ -56,14 +63,23 @@ export default function ReviewScreen({ draftId, problems, onSubmit, onGo }: Prop
     setState('busy');
     const outcome = await onSubmit({ version: CONSENT.version, lang, agreedAt });
     setState(outcome);
-    if (outcome === 'invalid') requestAnimationFrame(() => document.getElementById(SUMMARY_ID)?.focus());
+    if (outcome === 'invalid')
+      requestAnimationFrame(() =>
+        (
+          document.getElementById(SUMMARY_ID) ??
+          document.getElementById('consent-error') ??
+          document.getElementById('clock-error')
+        )?.focus(),
+      );
   }
 
   const message =
     state === 'busy'
       ? t('review.submitting')
       : state === 'invalid'
-        ? t('review.blocked')
+        ? problems.length > 0
+          ? t('review.blocked')
+          : ''
         : state === 'failed'
           ? t('review.enqueueFailed')
           : '';
@@ -127,10 +143,20 @@ export default function ReviewScreen({ draftId, problems, onSubmit, onGo }: Prop
             id="consent-agree"
             type="checkbox"
             checked={agreedAt !== null}
-            onChange={(e) => setAgreedAt(e.currentTarget.checked ? Date.now() : null)}
+            aria-invalid={consentError ? 'true' : undefined}
+            aria-describedby={consentError ? 'consent-error' : undefined}
+            onChange={(e) => {
+              setAgreedAt(e.currentTarget.checked ? Date.now() : null);
+              setConsentRetick(true);
+            }}
           />
           <label for="consent-agree">{pick(CONSENT.agreement, lang)}</label>
         </div>
+        {consentError && (
+          <p id="consent-error" class="error" tabIndex={-1}>
+            {t(`errors.${consentError.code}`)}
+          </p>
+        )}
         {agreedAt === null && (
           <p id="consent-needed" class="hint">
             {t('review.consentNeeded')}
@@ -140,10 +166,15 @@ export default function ReviewScreen({ draftId, problems, onSubmit, onGo }: Prop
           type="submit"
           class="btn btn--primary btn--block"
           disabled={agreedAt === null || state === 'busy'}
-          aria-describedby={agreedAt === null ? 'consent-needed' : undefined}
+          aria-describedby={agreedAt === null ? 'consent-needed' : clockError ? 'clock-error' : undefined}
         >
           {t('form.submit')}
         </button>
+        {clockError && (
+          <p id="clock-error" class="error" tabIndex={-1}>
+            {t(`errors.${clockError.code}`)}
+          </p>
+        )}
         <p class={state === 'idle' || state === 'busy' ? 'save-state' : 'error'} role="status">
           {message}
         </p>

@@ -36,6 +36,11 @@ describe('outbox advice', () => {
     expect(advice).toMatchObject({ stateKey: 'sync2.stateRetrying', errorKey: 'sync2.errors.timeout', actions: ['retry-now'] });
   });
 
+  it('past the day\'s allowance: its words, and no "try now" (it would only meet the same refusal)', () => {
+    const advice = adviseOutboxRow(row({ attempts: 1, lastError: { code: 'quota-exceeded', detail: { status: 429 } } }));
+    expect(advice).toMatchObject({ stateKey: 'sync2.stateRetrying', errorKey: 'sync2.errors.quota-exceeded', actions: [] });
+  });
+
   it('invalid: fix or delete (sending it again as it is cannot help)', () => {
     expect(adviseOutboxRow(row({ state: 'rejected', lastError: { code: 'invalid', detail: [] } })).actions).toEqual(['fix', 'delete']);
   });
