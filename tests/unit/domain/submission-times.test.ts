@@ -1,5 +1,6 @@
 /** The times a phone stamps on a dossier: what is believed, what is refused and under which field. */
 import { describe, expect, it } from 'vitest';
+import type { FieldError } from '../../../src/domain/validation-codes';
 import { DAY_MS, EARLIEST_SUBMISSION_MS, implausibleTimes, timeErrorsOf } from '../../../src/domain/submission-times';
 
 const NOW = Date.UTC(2026, 11, 2, 3); // 02/12/2026 10:00 in Vietnam
@@ -32,7 +33,7 @@ describe('implausibleTimes', () => {
 
 describe('timeErrorsOf', () => {
   it("keeps the refusals about times and leaves the answers' own to their fields", () => {
-    const errors = [
+    const errors: FieldError[] = [
       { field: 'fullName', code: 'required' },
       { field: 'submittedAt', code: 'time-future' },
       { field: 'consent', code: 'time-order' },
