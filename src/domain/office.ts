@@ -335,7 +335,7 @@ export function readInboxQuery(params: Readonly<Record<string, string | undefine
 }
 
 /** The inbox's query string for a query (the console builds its URLs with it). */
-export function inboxSearchParams(query: Partial<InboxQuery>): string {
+export function inboxSearchParams(query: { [K in keyof InboxQuery]?: InboxQuery[K] | undefined }): string {
   return Object.entries(query)
     .filter(([, value]) => value !== undefined && value !== '')
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
