@@ -24,6 +24,11 @@ export default defineConfig({
     target: 'es2020',
     emptyOutDir: true,
     sourcemap: false,
+    // Two pages: the phone app (index.html) and the one-stop shop's console (can-bo/index.html),
+    // each with its own entry; the phone's service worker never precaches the console (below).
+    rollupOptions: {
+      input: { main: fileURLToPath(new URL('./src/index.html', import.meta.url)), console: fileURLToPath(new URL('./src/can-bo/index.html', import.meta.url)) },
+    },
   },
   plugins: [
     VitePWA({
@@ -35,6 +40,8 @@ export default defineConfig({
       injectManifest: {
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        // The console is online-first and for office PCs: never in the phone's precache or budget.
+        globIgnores: ['can-bo/**', 'assets/console-*'],
       },
       devOptions: { enabled: false },
     }),

@@ -10,11 +10,15 @@
  * submitted|received --refuse--> refused
  * ```
  *
- * The server stores a pushed dossier as `received` today (the phones rely on it), so `receive`
- * applies to a dossier whose supplement has come back.
+ * The server stores a pushed dossier as `submitted` (STATUS_ON_PUSH): it waits in the one-stop
+ * shop's inbox until an officer receives it and the receipt gives its appointment date. Phones
+ * read `submitted` and `received` alike (servers before the console stored `received`).
  */
 import type { DossierStatus } from './protocol';
 import { hasPermission, type Permission, type Role } from './roles';
+
+/** The status a dossier has when a push stores it. */
+export const STATUS_ON_PUSH: DossierStatus = 'submitted';
 
 export const DOSSIER_ACTIONS = [
   'receive',

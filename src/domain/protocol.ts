@@ -176,6 +176,8 @@ export interface ErrorBody {
   supported?: number[];
   /** For password-rejected: what is wrong with the password. */
   problem?: PasswordProblem;
+  /** For bad-request on the console's routes: which field is wrong, and what it must be. */
+  fields?: Record<string, string>;
 }
 
 /** Header the phone sends with every request so the server can refuse old clients clearly. */

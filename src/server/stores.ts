@@ -19,6 +19,9 @@ import { sqliteDeviceRepository } from './devices/sqlite-device-repository';
 import type { DossierRepository } from './dossiers/dossier-repository';
 import { postgresDossierRepository } from './dossiers/postgres-dossier-repository';
 import { sqliteDossierRepository } from './dossiers/sqlite-dossier-repository';
+import type { OfficeRepository } from './office/office-repository';
+import { postgresOfficeRepository } from './office/postgres-office-repository';
+import { sqliteOfficeRepository } from './office/sqlite-office-repository';
 import { postgresSyncRepository } from './sync/postgres-sync-repository';
 import { sqliteSyncRepository } from './sync/sqlite-sync-repository';
 import type { SyncRepository, SyncRepositoryOptions } from './sync/sync-repository';
@@ -30,6 +33,7 @@ export interface Stores {
   readonly devices: DeviceRepository;
   readonly accounts: AccountRepository;
   readonly audit: AuditRepository;
+  readonly office: OfficeRepository;
   /** Closes the shared database; a second call does nothing. */
   close(): Promise<void>;
 }
@@ -47,6 +51,7 @@ export function openSqliteStores(path: string, options: SqliteStoresOptions = {}
     devices: sqliteDeviceRepository(database),
     accounts: sqliteAccountRepository(database),
     audit: sqliteAuditRepository(database),
+    office: sqliteOfficeRepository(database),
     close: () => database.close(),
   };
 }
@@ -61,6 +66,7 @@ export async function openPostgresStores(url: string, options: PostgresStoresOpt
     devices: postgresDeviceRepository(database),
     accounts: postgresAccountRepository(database),
     audit: postgresAuditRepository(database),
+    office: postgresOfficeRepository(database),
     close: () => database.close(),
   };
 }

@@ -11,7 +11,7 @@ import { CONSENT } from '../../content/consent';
 import { useI18n } from '../i18n-context';
 import { useFormContext } from '../components/form/form-context';
 import { ErrorSummary } from '../components/form/ErrorSummary';
-import { ReviewList } from '../components/form/ReviewList';
+import { ReviewList } from '../../ui/review/ReviewList';
 import { attachmentRows, reviewRows } from '../components/form/review-rows';
 import { formPath, navigate } from '../router';
 
@@ -95,7 +95,7 @@ export default function ReviewScreen({ draftId, problems, timeErrors, onSubmit, 
       )}
       <section class="card" aria-labelledby="review-answers-title">
         <h2 id="review-answers-title">{t('review.answersTitle')}</h2>
-        <ReviewList rows={rows} />
+        <ReviewList rows={rows} words={{ empty: t('review.empty'), noItems: t('review.noItems') }} />
       </section>
       <section class="card" aria-labelledby="review-files-title">
         <h2 id="review-files-title">{t('review.attachmentsTitle')}</h2>

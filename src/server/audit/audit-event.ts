@@ -26,12 +26,13 @@ export const AUDIT_ACTIONS = [
   'dossier.viewed',
   'photo.viewed',
   'dossier.exported',
+  'settings.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditActor = { kind: 'staff'; id: string } | { kind: 'device'; id: string } | { kind: 'system' } | { kind: 'anonymous' };
 
-export type AuditTargetKind = 'staff' | 'device' | 'dossier' | 'blob';
+export type AuditTargetKind = 'staff' | 'device' | 'dossier' | 'blob' | 'commune';
 
 /** Why a login failed: enough to see an attack, nothing that names the person typing. */
 export type LoginFailure = 'unknown-user' | 'wrong-password' | 'disabled' | 'locked';
@@ -43,7 +44,7 @@ export interface AuditDetail {
   to?: DossierStatus;
   action?: DossierAction;
   reason?: LoginFailure | 'account-disabled' | 'admin';
-  /** How many devices a change touched. */
+  /** How many devices a change touched, or how many dossiers an export held. */
   count?: number;
 }
 

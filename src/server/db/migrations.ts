@@ -253,6 +253,43 @@ UPDATE blobs SET referenced_at = stored_at;
 CREATE INDEX blobs_device_stored ON blobs (device_id, stored_at);
 CREATE INDEX blobs_unreferenced ON blobs (stored_at) WHERE referenced_at IS NULL`,
   },
+  {
+    version: 8,
+    name: 'the one-stop shop console',
+    // A pushed dossier now waits as `submitted` until an officer receives it. What an action
+    // recorded beyond its note (the documents received, the return method, the reasons of a
+    // supplement request, the result) is JSON on its status change, read back for the printed
+    // forms. The appointment date is a column of the dossier so the inbox sorts and filters by it.
+    // search_text: the answers folded (lowercase, no diacritics, đ as d) so an officer's search
+    // for "nguyen van an" or a CCCD finds the dossier; written by the push, filled here for the
+    // dossiers stored before. Indexes: every inbox filter starts with the commune and sorts by due
+    // date then reception. Commune settings (receipt header, collection account, Saturday
+    // reception) and holiday calendars an admin adds are one row each.
+    sql: `
+ALTER TABLE dossiers ADD COLUMN due_at BIGINT;
+ALTER TABLE dossiers ADD COLUMN due_estimated INTEGER;
+ALTER TABLE dossiers ADD COLUMN search_text TEXT;
+ALTER TABLE status_changes ADD COLUMN details_json TEXT;
+UPDATE dossiers SET search_text = LOWER(dossier_code || ' ' || answers_json);
+CREATE INDEX dossiers_inbox_status ON dossiers (commune_code, status, due_at, received_at);
+CREATE INDEX dossiers_inbox_due ON dossiers (commune_code, due_at, received_at);
+CREATE INDEX dossiers_inbox_form ON dossiers (commune_code, form_id, due_at, received_at);
+CREATE INDEX dossiers_inbox_village ON dossiers (commune_code, village_id, due_at, received_at);
+CREATE TABLE commune_settings (
+  commune_code TEXT PRIMARY KEY,
+  settings_json TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  updated_by TEXT
+);
+CREATE TABLE holiday_calendars (
+  commune_code TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  calendar_json TEXT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  updated_by TEXT,
+  PRIMARY KEY (commune_code, year)
+)`,
+  },
 ];
 
 /** The SQL of one migration for one dialect, tokens filled in. */

@@ -4,27 +4,37 @@
  * numbers pass Number().
  */
 import type { DossierAction } from '../../domain/dossier-lifecycle';
+import type { ActionDetails } from '../../domain/office';
 import type { ConsentRecord, DeviceKind, DossierStatus, StatusChange } from '../../domain/protocol';
 import type { HistoryEntry, StoredDossier } from './dossier-repository';
 
 export const DOSSIER_COLUMNS =
   'id, dossier_code, commune_code, device_id, form_id, form_version, content_hash, answers_json, submitted_at, received_at, status, ' +
   'consent_version, consent_lang, consent_agreed_at, device_kind, staff_id, village_id';
+/** What a stored dossier is read with: its columns and the appointment (migration 8). */
+const READ_COLUMNS = `${DOSSIER_COLUMNS}, due_at, due_estimated`;
 
 /** A dossier by id or by code (ref, ref); ids and codes never look alike, so at most one matches. */
-export const SELECT_DOSSIER_BY_REF_SQL = `SELECT ${DOSSIER_COLUMNS} FROM dossiers WHERE id = ? OR dossier_code = ? LIMIT 1`;
+export const SELECT_DOSSIER_BY_REF_SQL = `SELECT ${READ_COLUMNS} FROM dossiers WHERE id = ? OR dossier_code = ? LIMIT 1`;
 /** The dossier a lifecycle action is for (ref, ref, commune_code). */
 export const SELECT_DOSSIER_FOR_ACTION_SQL =
   'SELECT id, dossier_code, commune_code, device_id, status FROM dossiers WHERE (id = ? OR dossier_code = ?) AND commune_code = ? LIMIT 1';
 export const COUNT_DOSSIERS_SQL = 'SELECT COUNT(*) AS n FROM dossiers';
-/** (status, id) */
-export const UPDATE_STATUS_SQL = 'UPDATE dossiers SET status = ? WHERE id = ?';
-/** A lifecycle change: dossier_id, commune_code, device_id, status, note, changed_at, from_status, action, staff_id. */
+/** (status, due_at, due_estimated, id): the appointment kept unless the action sets one. */
+export const UPDATE_STATUS_SQL =
+  'UPDATE dossiers SET status = ?, due_at = COALESCE(?, due_at), due_estimated = COALESCE(?, due_estimated) WHERE id = ?';
+/** A lifecycle change: dossier_id, commune_code, device_id, status, note, changed_at, from_status, action, staff_id, details_json. */
 export const INSERT_LIFECYCLE_CHANGE_SQL = `INSERT INTO status_changes
-       (dossier_id, commune_code, device_id, status, note, changed_at, from_status, action, staff_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+       (dossier_id, commune_code, device_id, status, note, changed_at, from_status, action, staff_id, details_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The UPDATE_STATUS_SQL parameters for a move to `status` with these details. */
+export function statusUpdateParams(status: DossierStatus, details: ActionDetails | undefined, id: string): unknown[] {
+  const receive = details?.kind === 'receive' ? details : undefined;
+  return [status, receive?.dueAt ?? null, receive ? (receive.estimated ? 1 : 0) : null, id];
+}
 /** A dossier's changes, oldest first, with the account that made each (dossier_id). */
-export const SELECT_HISTORY_SQL = `SELECT sc.seq, sc.status, sc.from_status, sc.action, sc.note, sc.changed_at, s.username, s.display_name
+export const SELECT_HISTORY_SQL = `SELECT sc.seq, sc.status, sc.from_status, sc.action, sc.note, sc.changed_at, sc.details_json, s.username, s.display_name
      FROM status_changes sc LEFT JOIN staff s ON s.id = sc.staff_id
      WHERE sc.dossier_id = ? ORDER BY sc.seq`;
 
@@ -43,6 +53,7 @@ export interface HistoryRow {
   action: string | null;
   note: string | null;
   changed_at: number | string;
+  details_json: string | null;
   username: string | null;
   display_name: string | null;
 }
@@ -52,6 +63,7 @@ export function toHistoryEntry(row: HistoryRow): HistoryEntry {
   if (row.from_status !== null) entry.from = row.from_status as DossierStatus;
   if (row.action !== null) entry.action = row.action as DossierAction;
   if (row.note !== null) entry.note = row.note;
+  if (row.details_json !== null) entry.details = JSON.parse(row.details_json) as ActionDetails;
   if (row.username !== null) entry.by = { username: row.username, displayName: row.display_name ?? row.username };
   return entry;
 }
@@ -77,6 +89,8 @@ export interface DossierRow {
   device_kind: string | null;
   staff_id: string | null;
   village_id: string | null;
+  due_at?: number | string | null;
+  due_estimated?: number | boolean | null;
 }
 
 export function toStoredDossier(row: DossierRow): StoredDossier {
@@ -96,6 +110,9 @@ export function toStoredDossier(row: DossierRow): StoredDossier {
     ...(row.device_kind !== null ? { deviceKind: row.device_kind as DeviceKind } : {}),
     ...(row.staff_id !== null ? { staffId: row.staff_id } : {}),
     ...(row.village_id !== null ? { villageId: row.village_id } : {}),
+    ...(row.due_at !== null && row.due_at !== undefined
+      ? { dueAt: Number(row.due_at), dueEstimated: row.due_estimated === 1 || row.due_estimated === true }
+      : {}),
   };
 }
 

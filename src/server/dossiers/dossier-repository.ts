@@ -5,6 +5,7 @@
  * officers acting at once cannot both move a dossier from the same status.
  */
 import type { DossierAction, LifecycleActor } from '../../domain/dossier-lifecycle';
+import type { ActionDetails } from '../../domain/office';
 import type { ConsentRecord, DeviceKind, DossierStatus, StatusChange, Submission } from '../../domain/protocol';
 
 /** A received dossier: what the phone declared (answers normalised) and what the server added. */
@@ -22,6 +23,9 @@ export interface StoredDossier extends Omit<Submission, 'consent'> {
   contentHash: string;
   receivedAt: number;
   status: DossierStatus;
+  /** The appointment, set when an officer received it. */
+  dueAt?: number;
+  dueEstimated?: boolean;
 }
 
 /** One status change as an officer reads it: what, from what, by which action, by whom, when. */
@@ -34,6 +38,8 @@ export interface HistoryEntry {
   note?: string;
   changedAt: number;
   by?: { username: string; displayName: string };
+  /** What the action recorded beyond the note (documents received, reasons, result, return). */
+  details?: ActionDetails;
 }
 
 export interface TransitionRequest {
@@ -46,6 +52,8 @@ export interface TransitionRequest {
   /** The staff account acting (staff actors), stored with the change. */
   staffId?: string;
   note?: string;
+  /** Stored with the change; a `receive` also sets the dossier's appointment from it. */
+  details?: ActionDetails;
 }
 
 export type TransitionResult =

@@ -7,7 +7,18 @@
  */
 import { Hono } from 'hono';
 import { DOSSIER_ACTIONS, isDossierAction, possibleActions, transitionOf, type DossierAction } from '../../domain/dossier-lifecycle';
+import type { Catalog } from '../../domain/catalog';
 import type { Answers } from '../../domain/form-schema';
+import {
+  noteWithReasons,
+  readActionInput,
+  type ActionDetails,
+  type ReasonsInput,
+  type ReceiveInput,
+  type ResultInput,
+  type ReturnInput,
+} from '../../domain/office';
+import type { HolidayCalendar } from '../../domain/working-days';
 import type { ConsentRecord, DeviceKind, DossierStatus, StatusChange } from '../../domain/protocol';
 import { field } from '../../domain/strict-reader';
 import { unsafeText } from '../../domain/text-safety';
@@ -17,6 +28,9 @@ import type { Audit } from '../audit/audit-log';
 import type { AppEnv } from '../http/app-env';
 import { jsonError } from '../http/http-errors';
 import { requirePermission, staffOf } from '../http/require-permission';
+import { receiveDetails } from '../office/appointment';
+import type { OfficeRepository } from '../office/office-repository';
+import { communeSettings } from '../office/settings';
 import type { DossierRepository, HistoryEntry } from './dossier-repository';
 
 export interface DossierRouteDeps {
@@ -25,6 +39,9 @@ export interface DossierRouteDeps {
   communeCode: string;
   now: () => number;
   maxBodyBytes: number;
+  office: OfficeRepository;
+  catalog: Catalog;
+  calendars: readonly HolidayCalendar[];
 }
 
 export const MAX_NOTE_LENGTH = 2000;
@@ -46,6 +63,12 @@ export interface DossierDetail {
     /** resident: sent from the resident's own phone; staff: by staffId's phone. */
     deviceKind?: DeviceKind;
     villageId?: string;
+    /** The first device that sent it, and the staff account it belongs to (staff devices). */
+    deviceId: string;
+    staffId?: string;
+    /** The appointment, once an officer received it. */
+    dueAt?: number;
+    dueEstimated?: boolean;
   };
   history: HistoryEntry[];
   /** What the signed-in role may do next. */
@@ -55,6 +78,7 @@ export interface DossierDetail {
 export interface ActionResponse {
   change: StatusChange;
   from: DossierStatus;
+  details?: ActionDetails;
 }
 
 type NoteRead = { ok: true; note?: string } | { ok: false; message: string };
@@ -94,6 +118,9 @@ export function dossierRoutes(deps: DossierRouteDeps): Hono<AppEnv> {
         ...(dossier.consent ? { consent: dossier.consent } : {}),
         ...(dossier.deviceKind ? { deviceKind: dossier.deviceKind } : {}),
         ...(dossier.villageId !== undefined ? { villageId: dossier.villageId } : {}),
+        deviceId: dossier.deviceId,
+        ...(dossier.staffId !== undefined ? { staffId: dossier.staffId } : {}),
+        ...(dossier.dueAt !== undefined ? { dueAt: dossier.dueAt, dueEstimated: dossier.dueEstimated ?? false } : {}),
       },
       history: await dossiers.history(dossier.id),
       actions: possibleActions(dossier.status, { kind: 'staff', role: staff.role }),
@@ -109,13 +136,30 @@ export function dossierRoutes(deps: DossierRouteDeps): Hono<AppEnv> {
     if (!isDossierAction(action) || !staffActions.includes(action)) {
       return jsonError(c, 400, 'bad-request', `action must be one of: ${staffActions.join(', ')}.`);
     }
-    const note = readNote(field(body, 'note'));
-    if (!note.ok) return jsonError(c, 400, 'bad-request', note.message);
+    const typed = readNote(field(body, 'note'));
+    if (!typed.ok) return jsonError(c, 400, 'bad-request', typed.message, { fields: { note: typed.message } });
+    const input = readActionInput(action, body);
+    if (!input.ok) return jsonError(c, 400, 'bad-request', 'Some fields are not valid.', { fields: input.errors });
+    const reasons = action === 'request-supplement' || action === 'refuse' ? (input.value as ReasonsInput).reasons : [];
+    const note = { note: noteWithReasons(reasons, typed.note) };
+    if (note.note !== undefined && note.note.length > MAX_NOTE_LENGTH * 8) {
+      return jsonError(c, 400, 'bad-request', 'The reasons are too long.', { fields: { reasons: 'too long' } });
+    }
     if (transitionOf(action).noteRequired && note.note === undefined) {
-      return jsonError(c, 400, 'bad-request', 'Say why in a note: the resident will read it.');
+      return jsonError(c, 400, 'bad-request', 'Say why in a note: the resident will read it.', { fields: { note: 'required' } });
     }
     if (!DOSSIER_REF.test(ref)) return jsonError(c, 404, 'not-found', 'No dossier with this id or code.');
     const staff = staffOf(c)!;
+    const at = now();
+    let details: ActionDetails | undefined;
+    if (action === 'receive') {
+      const dossier = await dossiers.getDossier(ref);
+      if (!dossier || dossier.communeCode !== communeCode) return jsonError(c, 404, 'not-found', 'No dossier with this id or code.');
+      const settings = await communeSettings(deps.office, communeCode);
+      details = { kind: 'receive', ...receiveDetails(input.value as ReceiveInput, dossier.formId, at, { ...deps, settings }) };
+    } else if (reasons.length > 0) details = { kind: 'reasons', reasons };
+    else if (action === 'record-result') details = { kind: 'result', ...(input.value as ResultInput) };
+    else if (action === 'return-result') details = { kind: 'return', ...(input.value as ReturnInput) };
     const result = await dossiers.applyTransition(
       {
         ref,
@@ -124,8 +168,9 @@ export function dossierRoutes(deps: DossierRouteDeps): Hono<AppEnv> {
         actor: { kind: 'staff', role: staff.role },
         staffId: staff.id,
         ...(note.note !== undefined ? { note: note.note } : {}),
+        ...(details ? { details } : {}),
       },
-      now(),
+      at,
     );
     if (!result.ok) {
       if (result.reason === 'not-found') return jsonError(c, 404, 'not-found', 'No dossier with this id or code.');
@@ -138,7 +183,7 @@ export function dossierRoutes(deps: DossierRouteDeps): Hono<AppEnv> {
       target: { kind: 'dossier', id: result.dossierId },
       detail: { from: result.from, to: result.change.status, action },
     });
-    return c.json({ change: result.change, from: result.from } satisfies ActionResponse);
+    return c.json({ change: result.change, from: result.from, ...(details ? { details } : {}) } satisfies ActionResponse);
   });
 
   return routes;

@@ -12,6 +12,7 @@ import {
   SELECT_DOSSIER_FOR_ACTION_SQL,
   SELECT_HISTORY_SQL,
   UPDATE_STATUS_SQL,
+  statusUpdateParams,
   recordedChange,
   toHistoryEntry,
   toStoredDossier,
@@ -43,7 +44,7 @@ export function postgresDossierRepository(database: PostgresDatabase): DossierRe
         const from = dossier.status as DossierStatus;
         const decision = decideTransition(from, request.action, request.actor);
         if (!decision.ok) return decision;
-        await client.query(UPDATE_STATUS, [decision.to, dossier.id]);
+        await client.query(UPDATE_STATUS, statusUpdateParams(decision.to, request.details, dossier.id));
         await lockStatusSeq(client);
         const inserted = await client.query<{ seq: string }>(INSERT_CHANGE, [
           dossier.id,
@@ -55,6 +56,7 @@ export function postgresDossierRepository(database: PostgresDatabase): DossierRe
           from,
           request.action,
           request.staffId ?? null,
+          request.details ? JSON.stringify(request.details) : null,
         ]);
         return {
           ok: true,

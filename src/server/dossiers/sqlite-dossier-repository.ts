@@ -10,6 +10,7 @@ import {
   SELECT_DOSSIER_FOR_ACTION_SQL,
   SELECT_HISTORY_SQL,
   UPDATE_STATUS_SQL,
+  statusUpdateParams,
   recordedChange,
   toHistoryEntry,
   toStoredDossier,
@@ -32,7 +33,7 @@ export function sqliteDossierRepository({ connection }: SqliteDatabase): Dossier
     const from = dossier.status as DossierStatus;
     const decision = decideTransition(from, request.action, request.actor);
     if (!decision.ok) return decision;
-    updateStatus.run(decision.to, dossier.id);
+    updateStatus.run(...statusUpdateParams(decision.to, request.details, dossier.id));
     const info = insertChange.run(
       dossier.id,
       dossier.commune_code,
@@ -43,6 +44,7 @@ export function sqliteDossierRepository({ connection }: SqliteDatabase): Dossier
       from,
       request.action,
       request.staffId ?? null,
+      request.details ? JSON.stringify(request.details) : null,
     );
     return { ok: true, dossierId: dossier.id, from, change: recordedChange(dossier, decision.to, request.note, now, info.lastInsertRowid) };
   });

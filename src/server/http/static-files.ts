@@ -1,7 +1,7 @@
 /**
  * Serves the built PWA (Vite's dist/client). Hashed files under /assets/ are cached for a year;
  * everything else (index.html, sw.js, the manifest, icons) is revalidated on every load so an
- * update reaches phones. Unknown navigation paths get the app shell; unknown files get a 404,
+ * update reaches phones. Unknown navigation paths get the app shell (under /can-bo/, the console's page); unknown files get a 404,
  * never the shell (a missing chunk must fail loudly, not parse HTML as JavaScript).
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -78,6 +78,8 @@ function isNavigation(c: Context, segments: readonly string[]): boolean {
 export function staticFiles(staticDir: string): Handler {
   const root = resolve(staticDir);
   const shell = join(root, 'index.html');
+  // The console at /can-bo/ has its own page: every path under it opens that page.
+  const consoleShell = join(root, 'can-bo', 'index.html');
   return async (c) => {
     const segments = safeSegments(new URL(c.req.url).pathname);
     if (segments === null) return c.text('Not found', 404);
@@ -87,7 +89,7 @@ export function staticFiles(staticDir: string): Handler {
     const served = segments.length > 0 ? await sendFile(c, path, cacheControl) : null;
     if (served) return served;
     if (segments.length === 0 || isNavigation(c, segments)) {
-      const page = await sendFile(c, shell, REVALIDATE);
+      const page = await sendFile(c, segments[0] === 'can-bo' ? consoleShell : shell, REVALIDATE);
       if (page) return page;
     }
     return c.text('Not found', 404);

@@ -12,6 +12,8 @@
  *   after every row lock, so a holder of the seq lock never waits.
  * - A push reads the blobs it references inside its own transaction (postgres-blobs.ts).
  */
+import { STATUS_ON_PUSH } from '../../domain/dossier-lifecycle';
+import { dossierSearchText } from '../../domain/dossier-search';
 import type pg from 'pg';
 import { makeDossierCode } from '../../domain/dossier-code';
 import type { CurrentStatus, PushResult } from '../../domain/protocol';
@@ -110,13 +112,13 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
       const rows = [...pending].sort(byId(items));
       const column = <T>(pick: (item: AcceptedSubmission, i: number) => T): T[] => rows.map((i) => pick(items[i]!, i));
       const inserted = await client.query<{ id: string; dossier_code: string }>(
-        `INSERT INTO dossiers (${DOSSIER_COLUMNS})
-         SELECT t.id, t.code, t.commune, $1, t.form, t.version, t.hash, t.answers, t.submitted, $2, 'received',
-           t.consent_version, t.consent_lang, t.consent_agreed_at, $14, $15, $16
+        `INSERT INTO dossiers (${DOSSIER_COLUMNS}, search_text)
+         SELECT t.id, t.code, t.commune, $1, t.form, t.version, t.hash, t.answers, t.submitted, $2, '${STATUS_ON_PUSH}',
+           t.consent_version, t.consent_lang, t.consent_agreed_at, $14, $15, $16, t.search
          FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::bigint[],
-                     $11::text[], $12::text[], $13::bigint[])
+                     $11::text[], $12::text[], $13::bigint[], $17::text[])
            WITH ORDINALITY AS t(id, code, commune, form, version, hash, answers, submitted,
-                                consent_version, consent_lang, consent_agreed_at, ord)
+                                consent_version, consent_lang, consent_agreed_at, search, ord)
          ORDER BY t.ord
          ON CONFLICT DO NOTHING
          RETURNING id, dossier_code`,
@@ -137,6 +139,7 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
           sender.kind,
           sender.staffId ?? null,
           sender.villageId ?? null,
+          column((item, i) => dossierSearchText(codes.get(i)!, item.answers)),
         ],
       );
       for (const row of inserted.rows) stored.set(row.id, row.dossier_code);
@@ -197,7 +200,7 @@ export function postgresPush(database: PostgresDatabase, options: SyncRepository
         await lockStatusSeq(client);
         await client.query(
           `INSERT INTO status_changes (dossier_id, commune_code, device_id, status, note, changed_at)
-           SELECT t.id, t.commune, $1, 'received', NULL, $2
+           SELECT t.id, t.commune, $1, '${STATUS_ON_PUSH}', NULL, $2
            FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS t(id, commune, ord)
            ORDER BY t.ord`,
           [deviceId, now, storedFirsts.map((i) => items[i]!.id), storedFirsts.map((i) => items[i]!.communeCode)],

@@ -4,6 +4,8 @@
  * read inside it (held rows, statuses, blobs) is what the answer will say, and a second copy of
  * an id in the batch simply meets the first.
  */
+import { STATUS_ON_PUSH } from '../../domain/dossier-lifecycle';
+import { dossierSearchText } from '../../domain/dossier-search';
 import type { PushResult } from '../../domain/protocol';
 import { makeDossierCode } from '../../domain/dossier-code';
 import { decidePush } from '../../domain/push-decision';
@@ -44,7 +46,7 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
      WHERE d.id = ?`,
   );
   const insertDossier = connection.prepare(
-    `INSERT INTO dossiers (${DOSSIER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO dossiers (${DOSSIER_COLUMNS}, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const insertChange = connection.prepare(INSERT_STATUS_CHANGE_SQL);
   const linkDevice = connection.prepare(LINK_DEVICE_SQL);
@@ -91,16 +93,17 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
         JSON.stringify(item.answers),
         item.submittedAt,
         now,
-        'received',
+        STATUS_ON_PUSH,
         item.consent.version,
         item.consent.lang,
         item.consent.agreedAt,
         sender.kind,
         sender.staffId ?? null,
         sender.villageId ?? null,
+        dossierSearchText(dossierCode, item.answers),
       );
       if (inserted.changes === 1) {
-        const change = insertChange.run(item.id, item.communeCode, deviceId, 'received', null, now);
+        const change = insertChange.run(item.id, item.communeCode, deviceId, STATUS_ON_PUSH, null, now);
         linkDevice.run(item.communeCode, item.id, deviceId, now);
         for (const { ref } of item.attachments) markReferenced.run(now, item.communeCode, ref.sha256);
         return {
@@ -108,7 +111,7 @@ export function sqliteSyncRepository({ connection }: SqliteDatabase, options: Sy
           outcome: 'stored',
           dossierCode,
           receivedAt: now,
-          status: 'received',
+          status: STATUS_ON_PUSH,
           statusSeq: Number(change.lastInsertRowid),
         };
       }

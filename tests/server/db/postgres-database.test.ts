@@ -46,7 +46,7 @@ describe('the postgres store', () => {
     const store = await db.open();
     const item = makeAccepted();
     await store.sync.pushBatch(SENDER, [item], NOW);
-    const change = await advance(store, item.id, 'start-processing', NOW + 5, 'Đang xử lý');
+    const change = await advance(store, item.id, 'receive', NOW + 5, 'Đang xử lý');
     expect(change).toMatchObject({ seq: expect.any(Number), changedAt: NOW + 5, note: 'Đang xử lý' });
     const { changes } = await store.sync.pullChanges(DEVICE_ID, 0, 10);
     expect(changes.map((c) => typeof c.seq)).toEqual(['number', 'number']);
@@ -54,7 +54,7 @@ describe('the postgres store', () => {
       submittedAt: item.submittedAt,
       receivedAt: NOW,
       formVersion: 1,
-      status: 'processing',
+      status: 'received',
     });
   });
 });

@@ -25,6 +25,12 @@ const BY_HAND: Record<Exclude<DossierAction, 'answer-supplement'>, { from: Dossi
   'record-result': { from: ['processing'], to: 'result-ready' },
   'return-result': { from: ['result-ready'], to: 'returned' },
 };
+/** What each action records beyond its note (the printed forms read it back). */
+const DETAIL_KIND: Partial<Record<keyof typeof BY_HAND, string>> = {
+  receive: 'receive',
+  'record-result': 'result',
+  'return-result': 'return',
+};
 const MAY_PROCESS: Record<Role, boolean> = { admin: true, officer: true, leader: false, outreach: false };
 const NOTE = 'Bổ sung bản sao sổ hộ khẩu';
 
@@ -50,7 +56,7 @@ describe.each(STORE_BACKENDS)('the $kind dossier repository', (backend) => {
     const code = (stored as { dossierCode: string }).dossierCode;
     expect((await store.dossiers.getDossier(code))?.id).toBe(item.id);
     expect(await store.dossiers.getDossier('15865-250714-ZZZZZZ')).toBeNull();
-    const request = { action: 'start-processing', actor: { kind: 'staff', role: 'officer' } } as const;
+    const request = { action: 'receive', actor: { kind: 'staff', role: 'officer' } } as const;
     expect(await store.dossiers.applyTransition({ ...request, ref: '15865-250714-ZZZZZZ', communeCode: COMMUNE_CODE }, NOW)).toEqual({
       ok: false,
       reason: 'not-found',
@@ -59,7 +65,7 @@ describe.each(STORE_BACKENDS)('the $kind dossier repository', (backend) => {
       ok: false,
       reason: 'not-found',
     });
-    expect(await store.dossiers.history(item.id)).toEqual([{ seq: expect.any(Number), status: 'received', changedAt: NOW }]);
+    expect(await store.dossiers.history(item.id)).toEqual([{ seq: expect.any(Number), status: 'submitted', changedAt: NOW }]);
   });
 
   it('lets only one of two officers acting at once move a dossier from the same status', async () => {
@@ -69,7 +75,7 @@ describe.each(STORE_BACKENDS)('the $kind dossier repository', (backend) => {
     const request = {
       ref: item.id,
       communeCode: COMMUNE_CODE,
-      action: 'start-processing',
+      action: 'receive',
       actor: { kind: 'staff', role: 'officer' },
     } as const;
     const results = await Promise.all(stores.map((store) => store.dossiers.applyTransition(request, NOW)));
@@ -78,7 +84,7 @@ describe.each(STORE_BACKENDS)('the $kind dossier repository', (backend) => {
       { ok: false, reason: 'invalid-transition' },
       { ok: false, reason: 'invalid-transition' },
     ]);
-    expect(await db.rows('SELECT status FROM status_changes ORDER BY seq')).toEqual([{ status: 'received' }, { status: 'processing' }]);
+    expect(await db.rows('SELECT status FROM status_changes ORDER BY seq')).toEqual([{ status: 'submitted' }, { status: 'received' }]);
   });
 });
 
@@ -130,6 +136,7 @@ describe.each(STORE_BACKENDS)('the lifecycle route with $kind', (backend) => {
               seq: expect.any(Number),
               ...(transition.noteRequired ? { note: NOTE } : {}),
             },
+            ...(DETAIL_KIND[action] ? { details: expect.objectContaining({ kind: DETAIL_KIND[action] }) } : {}),
           });
           expect(row?.status, label).toBe(BY_HAND[action].to);
           const [change] = await server.db.rows(
@@ -164,11 +171,12 @@ describe.each(STORE_BACKENDS)('the lifecycle route with $kind', (backend) => {
     const officer = await server.officer();
     const { id, dossierCode } = await pushOneStored(server.app, phone);
     const { cursor } = await pullPage(server.app, 0, phone);
-    for (const action of ['start-processing', 'record-result', 'return-result'] as const) {
+    for (const action of ['receive', 'start-processing', 'record-result', 'return-result'] as const) {
       expect((await act(server.app, officer, id, action)).status).toBe(200);
     }
     const page = await pullPage(server.app, cursor, phone);
     expect(page.changes.map((c) => [c.id, c.dossierCode, c.status])).toEqual([
+      [id, dossierCode, 'received'],
       [id, dossierCode, 'processing'],
       [id, dossierCode, 'result-ready'],
       [id, dossierCode, 'returned'],
@@ -200,7 +208,7 @@ describe.each(STORE_BACKENDS)('the lifecycle route with $kind', (backend) => {
       });
       expect(res.status).toBe(400);
     }
-    expect(await server.db.rows('SELECT status FROM dossiers')).toEqual([{ status: 'received' }]);
+    expect(await server.db.rows('SELECT status FROM dossiers')).toEqual([{ status: 'submitted' }]);
     const multiline = await act(server.app, officer, id, 'request-supplement', '1. Bản sao CCCD\r\n2.\tGiấy xác nhận'.normalize('NFD'));
     expect(multiline.status).toBe(200);
     expect(((await multiline.json()) as ActionResponse).change.note).toBe('1. Bản sao CCCD\n2.\tGiấy xác nhận'.normalize('NFC'));
@@ -235,11 +243,11 @@ describe.each(STORE_BACKENDS)('the lifecycle route with $kind', (backend) => {
     });
     expect(detail.dossier.answers.fullName).toBe('Nguyễn Thị Hoa');
     expect(detail.history).toEqual([
-      { seq: expect.any(Number), status: 'received', changedAt: NOW },
+      { seq: expect.any(Number), status: 'submitted', changedAt: NOW },
       {
         seq: expect.any(Number),
         status: 'supplement-requested',
-        from: 'received',
+        from: 'submitted',
         action: 'request-supplement',
         note: NOTE,
         changedAt: NOW + 60_000,

@@ -96,7 +96,7 @@ describe.each(STORE_BACKENDS)('concurrent writers on $kind', (backend) => {
         for (let batch = 0; batch < 6; batch++) {
           const items: AcceptedSubmission[] = Array.from({ length: 5 }, () => makeAccepted());
           const results = await store.sync.pushBatch(SENDER, items, NOW);
-          await Promise.all(results.map((r) => advance(store, r.id, 'start-processing', NOW + 1)));
+          await Promise.all(results.map((r) => advance(store, r.id, 'receive', NOW + 1)));
         }
       }),
     );

@@ -37,24 +37,24 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
 
     const first = await pulled(DEVICE_ID);
     expect(first.changes).toEqual([
-      { id: item.id, dossierCode: again.dossierCode, status: 'received', changedAt: NOW, seq: expect.any(Number) },
+      { id: item.id, dossierCode: again.dossierCode, status: 'submitted', changedAt: NOW, seq: expect.any(Number) },
     ]);
 
     server.setNow(NOW + 60_000);
-    expect((await act(server.app, await server.officer(), item.id, 'start-processing')).status).toBe(200);
+    expect((await act(server.app, await server.officer(), item.id, 'receive')).status).toBe(200);
     const next = await pulled(DEVICE_ID, first.cursor);
-    expect(statuses(next)).toEqual([[item.id, 'processing']]);
+    expect(statuses(next)).toEqual([[item.id, 'received']]);
     expect(next.cursor).toBeGreaterThan(first.cursor);
     expect(statuses(await pulled(OTHER_DEVICE_ID))).toEqual([
+      [item.id, 'submitted'],
       [item.id, 'received'],
-      [item.id, 'processing'],
     ]);
     // The first sender stays the dossier's device; the link is recorded once however often A retries.
     expect((await server.stores.dossiers.getDossier(item.id))?.deviceId).toBe((await server.device(OTHER_DEVICE_ID)).deviceId);
     await push([item], DEVICE_ID);
     expect(statuses(await pulled(DEVICE_ID))).toEqual([
+      [item.id, 'submitted'],
       [item.id, 'received'],
-      [item.id, 'processing'],
     ]);
     const links = await server.db.rows(
       'SELECT device_id, commune_code FROM dossier_devices WHERE dossier_id = ? ORDER BY device_id',
@@ -71,13 +71,13 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
     const [conflict] = await push([changed], THIRD_DEVICE_ID);
     // The third phone never sent this dossier: it learns that the id is taken, not whose code it has.
     expect(conflict).toEqual({ id: item.id, outcome: 'conflict' });
-    expect((await act(server.app, await server.officer(), item.id, 'start-processing')).status).toBe(200);
+    expect((await act(server.app, await server.officer(), item.id, 'receive')).status).toBe(200);
 
     expect(await pulled(THIRD_DEVICE_ID)).toEqual({ protocol: 2, changes: [], cursor: 0 });
     expect(await pulled(FOURTH_DEVICE_ID)).toEqual({ protocol: 2, changes: [], cursor: 0 });
     expect(statuses(await pulled(OTHER_DEVICE_ID))).toEqual([
+      [item.id, 'submitted'],
       [item.id, 'received'],
-      [item.id, 'processing'],
     ]);
   });
 
@@ -87,17 +87,20 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
     await push([handed], OTHER_DEVICE_ID);
     const results = await push([own, handed], DEVICE_ID);
     expect(results.map((r) => r.outcome)).toEqual(['stored', 'duplicate']);
+    await act(server.app, await server.officer(), handed.id, 'receive');
     await act(server.app, await server.officer(), handed.id, 'start-processing');
     await act(server.app, await server.officer(), handed.id, 'record-result');
     const page = await pulled(DEVICE_ID);
     expect(statuses(page)).toEqual([
+      [handed.id, 'submitted'],
+      [own.id, 'submitted'],
       [handed.id, 'received'],
-      [own.id, 'received'],
       [handed.id, 'processing'],
       [handed.id, 'result-ready'],
     ]);
     expect(page.changes.map((c) => c.seq)).toEqual([...page.changes.map((c) => c.seq)].sort((a, b) => a - b));
     expect(statuses(await pulled(OTHER_DEVICE_ID))).toEqual([
+      [handed.id, 'submitted'],
       [handed.id, 'received'],
       [handed.id, 'processing'],
       [handed.id, 'result-ready'],
@@ -109,7 +112,7 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
     const [stored] = await push([item], DEVICE_ID);
     const page = await pulled(DEVICE_ID);
     expect(page.changes).toHaveLength(1);
-    expect(stored).toMatchObject({ outcome: 'stored', status: 'received', statusSeq: page.changes[0]!.seq });
+    expect(stored).toMatchObject({ outcome: 'stored', status: 'submitted', statusSeq: page.changes[0]!.seq });
     expect(stored).not.toHaveProperty('statusNote');
   });
 
@@ -124,7 +127,7 @@ describe.each(STORE_BACKENDS)('pull after a hand-off with $kind', (backend) => {
     expect(res.status).toBe(200);
     const { change } = (await res.json()) as ActionResponse;
     // Phone A's cursor moves past the officer's change before A is linked to the dossier.
-    await act(server.app, await server.officer(), own.id, 'start-processing');
+    await act(server.app, await server.officer(), own.id, 'receive');
     const before = await pulled(DEVICE_ID);
     expect(before.cursor).toBeGreaterThan(change.seq);
 

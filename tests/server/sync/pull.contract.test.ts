@@ -11,11 +11,11 @@ describe.each(STORE_BACKENDS)('pull with $kind', (backend) => {
   const pullOk = async (since: number | string, name?: string) => pullPage(server.app, since, await phone(name));
 
   describe('GET /api/v1/sync/pull', () => {
-    it('returns the "received" change of a stored dossier and a cursor, then nothing new after it', async () => {
+    it('returns the "submitted" change of a stored dossier and a cursor, then nothing new after it', async () => {
       const { id, dossierCode } = await pushOne();
       const first = await pullOk(0);
       expect(first.protocol).toBe(2);
-      expect(first.changes).toEqual([{ id, dossierCode, status: 'received', changedAt: NOW, seq: expect.any(Number) }]);
+      expect(first.changes).toEqual([{ id, dossierCode, status: 'submitted', changedAt: NOW, seq: expect.any(Number) }]);
       expect(first.cursor).toBe(first.changes[0]?.seq);
 
       const again = await pullOk(first.cursor);
@@ -41,13 +41,13 @@ describe.each(STORE_BACKENDS)('pull with $kind', (backend) => {
     it("never returns other devices' dossiers", async () => {
       const mine = await pushOne();
       const theirs = await pushOne('other');
-      await act(server.app, await server.officer(), theirs.id, 'start-processing');
+      await act(server.app, await server.officer(), theirs.id, 'receive');
       const page = await pullOk(0);
       expect(page.changes.map((c: StatusChange) => c.id)).toEqual([mine.id]);
       const other = await pullOk(0, 'other');
       expect(other.changes.map((c) => [c.id, c.status])).toEqual([
+        [theirs.id, 'submitted'],
         [theirs.id, 'received'],
-        [theirs.id, 'processing'],
       ]);
     });
 

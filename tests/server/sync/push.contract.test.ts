@@ -24,7 +24,7 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
   }
 
   describe('POST /api/v1/sync/push', () => {
-    it('stores a valid dossier with a readable code, a row on disk and a "received" status change', async () => {
+    it('stores a valid dossier with a readable code, a row on disk and a "submitted" status change (waiting for an officer to receive it)', async () => {
       const item = makeSubmission();
       const [result] = await push([item]);
       expect(result).toMatchObject({ id: item.id, outcome: 'stored', receivedAt: NOW });
@@ -44,13 +44,13 @@ describe.each(STORE_BACKENDS)('push with $kind', (backend) => {
         form_version: 1,
         submitted_at: item.submittedAt,
         received_at: NOW,
-        status: 'received',
+        status: 'submitted',
       });
       expect(JSON.parse(row?.answers_json as string)).toEqual(item.answers);
       expect(row?.content_hash).toMatch(/^[0-9a-f]{64}$/);
       const changes = await rowsOnDisk('SELECT * FROM status_changes WHERE dossier_id = ?', item.id);
       expect(changes).toEqual([
-        expect.objectContaining({ status: 'received', commune_code: COMMUNE_CODE, device_id: deviceId, changed_at: NOW }),
+        expect.objectContaining({ status: 'submitted', commune_code: COMMUNE_CODE, device_id: deviceId, changed_at: NOW }),
       ]);
       expect(await server.stores.dossiers.countDossiers()).toBe(1);
     });

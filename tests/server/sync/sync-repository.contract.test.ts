@@ -61,7 +61,7 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
     expect(await reopened.dossiers.getDossier(item.id)).toMatchObject({
       answers: item.answers,
       deviceId: DEVICE_ID,
-      status: 'received',
+      status: 'submitted',
       receivedAt: NOW,
     });
     const [again] = await reopened.sync.pushBatch(SENDER, [item], NOW + 1000);
@@ -120,10 +120,10 @@ describe.each(STORE_BACKENDS)('the $kind sync repository', (backend) => {
     const freshSeq = (results[0] as { statusSeq: number }).statusSeq;
     expect(freshSeq).toBeGreaterThan(oldSeq);
     expect(results).toEqual([
-      { id: fresh.id, outcome: 'stored', dossierCode: freshCode, receivedAt: NOW, status: 'received', statusSeq: freshSeq },
-      { id: old.id, outcome: 'duplicate', dossierCode: oldCode, receivedAt: NOW - 1000, status: 'received', statusSeq: oldSeq },
+      { id: fresh.id, outcome: 'stored', dossierCode: freshCode, receivedAt: NOW, status: 'submitted', statusSeq: freshSeq },
+      { id: old.id, outcome: 'duplicate', dossierCode: oldCode, receivedAt: NOW - 1000, status: 'submitted', statusSeq: oldSeq },
       { id: old.id, outcome: 'conflict', dossierCode: oldCode },
-      { id: fresh.id, outcome: 'duplicate', dossierCode: freshCode, receivedAt: NOW, status: 'received', statusSeq: freshSeq },
+      { id: fresh.id, outcome: 'duplicate', dossierCode: freshCode, receivedAt: NOW, status: 'submitted', statusSeq: freshSeq },
       { id: fresh.id, outcome: 'conflict', dossierCode: freshCode },
     ]);
     expect(await store.dossiers.countDossiers()).toBe(2);

@@ -1,9 +1,17 @@
-/** The answers as the review step lists them: label and value, group items one by one. */
+/**
+ * The answers as the review step lists them: label and value, group items one by one. Shared by
+ * the phone's review step and the console's dossier page; each passes its own words for an
+ * empty answer and an empty list.
+ */
 import type { ReviewRow } from './review-rows';
-import { useI18n } from '../../i18n-context';
 
-export function ReviewList({ rows }: { rows: readonly ReviewRow[] }) {
-  const { t } = useI18n();
+export interface ReviewWords {
+  empty: string;
+  noItems: string;
+}
+
+export function ReviewList({ rows, words }: { rows: readonly ReviewRow[]; words: ReviewWords }) {
+  const t = (key: 'review.empty' | 'review.noItems'): string => (key === 'review.empty' ? words.empty : words.noItems);
   return (
     <dl class="review-list">
       {rows.map((row) =>
@@ -20,7 +28,7 @@ export function ReviewList({ rows }: { rows: readonly ReviewRow[] }) {
               {row.items.map((item) => (
                 <section class="review-item" key={item.path} aria-label={item.title}>
                   <h3>{item.title}</h3>
-                  <ReviewList rows={item.rows} />
+                  <ReviewList rows={item.rows} words={words} />
                 </section>
               ))}
             </dd>
