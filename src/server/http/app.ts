@@ -22,6 +22,7 @@ import type { StoreKind } from '../db/store-kind';
 import { requireDevice } from '../devices/device-auth';
 import { deviceRoutes } from '../devices/device-routes';
 import { dossierRoutes } from '../dossiers/dossier-routes';
+import { lookupRoutes } from '../dossiers/lookup-routes';
 import type { Stores } from '../stores';
 import { DEFAULT_MAX_BLOB_BYTES, blobRoutes } from '../sync/blob-routes';
 import { DEFAULT_RESIDENT_QUOTA, type ResidentQuota } from '../sync/resident-quota';
@@ -148,6 +149,7 @@ export function createApp(options: AppOptions): ServerApp {
     }),
   );
   app.route('/api/v1/dossiers', dossierRoutes({ dossiers, audit, communeCode, now, maxBodyBytes }));
+  app.route('/api/v1/lookup', lookupRoutes({ dossiers, audit, communeCode, now, maxBodyBytes, deviceAuth }));
   app.all('/api/*', (c) => jsonError(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}.`));
   if (options.staticDir) app.get('*', staticFiles(options.staticDir));
 

@@ -67,6 +67,8 @@ describe.each(STORE_BACKENDS)('audit events with $kind', (backend) => {
     expect((await app.request(`/api/v1/dossiers/${code}`, { headers: officer.headers })).status).toBe(200);
     expect((await postJson(app, `/api/v1/dossiers/${code}/actions`, { action: 'start-processing' }, officer.headers)).status).toBe(200);
     expect((await app.request(`/api/v1/blobs/${blob.sha256}`, { headers: officer.headers })).status).toBe(200);
+    const follower = await registerDevice(app);
+    expect((await postJson(app, '/api/v1/lookup', { dossierCode: code, digits: '2345' }, follower.headers)).status).toBe(200);
 
     expect((await postJson(app, `/api/v1/devices/${outreachPhone.deviceId}/revoke`, {}, admin.headers)).status).toBe(200);
     expect((await postJson(app, '/api/v1/staff/nam/disable', {}, admin.headers)).status).toBe(200);
