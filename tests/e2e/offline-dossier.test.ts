@@ -114,7 +114,7 @@ describe('a dossier from a phone with no signal to the commune server and back',
     expect(rows).toHaveLength(1);
     expect(rows[0]?.dossier_code).toBe(code);
     expect(JSON.parse(rows[0]?.answers_json ?? '{}')).toMatchObject({ reason: 'Đi làm'.normalize('NFC'), phone: '0912345678' });
-    await app.page.getByTestId('dossier-status').filter({ hasText: 'Đã nhận' }).waitFor();
+    await app.page.getByTestId('dossier-status').filter({ hasText: 'Đã tiếp nhận' }).waitFor();
     await app.pendingCount().filter({ hasText: 'Không có hồ sơ nào chờ gửi.' }).waitFor();
 
     // Sending again (button, reload) never makes a second copy.
