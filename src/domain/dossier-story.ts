@@ -30,6 +30,8 @@ export interface StoryEvent {
 export interface StoryInput {
   /** When the resident pressed "Gửi" (the phone's clock). */
   queuedAt: number;
+  /** Followed by code (another phone sent it): the story starts with what the server reported. */
+  followed?: boolean;
   /** The outbox says a send is under way. */
   sending?: boolean;
   /** When the server stored it (server clock); absent while it is still on the phone. */
@@ -48,7 +50,8 @@ export function dossierStory(input: StoryInput): StoryStep[] {
     if (input.sending) steps.push({ kind: 'sending' });
     return steps;
   }
-  steps.push({ kind: 'sent', at: input.sentAt });
+  if (input.followed) steps.length = 0;
+  else steps.push({ kind: 'sent', at: input.sentAt });
   const events =
     input.events && input.events.length > 0
       ? input.events
@@ -56,9 +59,9 @@ export function dossierStory(input: StoryInput): StoryStep[] {
         ? [{ status: input.status, at: input.statusAt ?? input.sentAt }]
         : [];
   for (const event of events) {
-    const last = steps[steps.length - 1]!;
+    const last = steps[steps.length - 1];
     // The same status twice in a row (an answer and its pulled change) is one step.
-    if (last.kind === event.status && last.note === event.note) continue;
+    if (last && last.kind === event.status && last.note === event.note) continue;
     steps.push(event.note !== undefined ? { kind: event.status, at: event.at, note: event.note } : { kind: event.status, at: event.at });
   }
   return steps;

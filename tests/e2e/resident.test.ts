@@ -96,7 +96,7 @@ describe("the resident's side", () => {
     const app = new AppPage(contextA.pages()[0] ?? (await contextA.newPage()));
     await app.open(server.origin);
     await app.page.getByTestId('home-intro').getByRole('link', { name: 'Theo dõi hồ sơ đã nộp' }).waitFor();
-    await checkScreen(app.page, 'home-vi');
+    await checkBothLanguages(app.page, 'home', /Online public services, from home/);
     await waitForServiceWorker(app.page);
 
     // No signal: fill and submit; the receipt says the dossier is safe on the phone.
@@ -169,6 +169,8 @@ describe("the resident's side", () => {
     await followed.getByText('Hồ sơ này được theo dõi bằng mã').waitFor();
     expect(await followed.getByTestId('receipt-applicant').count()).toBe(0);
     expect(await followed.textContent()).not.toContain('Nguyễn Thị Hoa');
+    // This phone never held it: its story starts at the commune, not "saved on this phone".
+    expect(await followed.getByTestId('timeline-step').first().textContent()).not.toMatch(/Đã lưu trên máy|Đã gửi tới xã/);
     expect(followLinks()).toBe(2);
     await checkScreen(pageB, 'receipt-followed-vi');
 

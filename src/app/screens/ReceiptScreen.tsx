@@ -50,6 +50,7 @@ export default function ReceiptScreen({ dossierId }: { dossierId: string }) {
   const steps = dossierStory({
     queuedAt,
     sending: queued?.state === 'sending',
+    followed: dossier?.followed === true,
     ...(dossier ? { sentAt: dossier.receivedAt, events: dossier.history ?? [], status: dossier.status, statusAt: dossier.updatedAt } : {}),
   });
   const stuck = queued && queued.state !== 'queued' && queued.state !== 'sending';

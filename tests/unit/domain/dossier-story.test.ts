@@ -24,6 +24,11 @@ describe("a dossier's story", () => {
     expect(steps[3]).toEqual({ kind: 'supplement-requested', at: 20, note: 'Thiếu ảnh CCCD' });
   });
 
+  it('of a dossier followed by code starts with what the server reported', () => {
+    const steps = dossierStory({ queuedAt: 5, sentAt: 5, followed: true, events: [{ status: 'received', at: 5 }] });
+    expect(steps).toEqual([{ kind: 'received', at: 5 }]);
+  });
+
   it('shows the latest status of a row kept before the story was', () => {
     expect(dossierStory({ queuedAt: 1, sentAt: 10, status: 'processing', statusAt: 15 }).map((s) => s.kind)).toEqual([
       'queued',
