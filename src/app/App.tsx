@@ -9,6 +9,7 @@ import { UpdateRequiredBanner } from './components/UpdateRequiredBanner';
 import { StorageFullAlert } from './components/StorageFullAlert';
 import { lazyScreen } from './components/Lazy';
 import HomeScreen from './screens/HomeScreen';
+import { useDocumentTitle } from './page-title';
 
 const FormScreen = lazyScreen(() => import('./screens/FormScreen'));
 const DossiersScreen = lazyScreen(() => import('./screens/DossiersScreen'));
@@ -19,6 +20,9 @@ const PresentationScreen = lazyScreen(() => import('./screens/PresentationScreen
 const QuizScreen = lazyScreen(() => import('./screens/QuizScreen'));
 const CatalogScreen = lazyScreen(() => import('./screens/CatalogScreen'));
 const ProcedureScreen = lazyScreen(() => import('./screens/ProcedureScreen'));
+const ReceiptScreen = lazyScreen(() => import('./screens/ReceiptScreen'));
+const FollowScreen = lazyScreen(() => import('./screens/FollowScreen'));
+const NotFoundScreen = lazyScreen(() => import('./screens/NotFoundScreen'));
 
 /** After a move to another screen, start at its top and let screen readers start from main. */
 function useScreenChangeFocus(key: string): void {
@@ -40,6 +44,7 @@ export function App() {
   const route = useRoute();
   const online = useOnline();
   useScreenChangeFocus(screenKey(route));
+  useDocumentTitle(t('app.name'));
   // The presentation fills the screen on its own: no app bar, no banners over the slides.
   const presenting = route.name === 'presentation';
   return (
@@ -69,7 +74,9 @@ export function App() {
         {route.name === 'procedure' && <ProcedureScreen key={route.key} procedureKey={route.key} />}
         {route.name === 'handoff' && <HandoffScreen />}
         {route.name === 'enrol' && <EnrolScreen />}
-        {route.name === 'not-found' && <HomeScreen />}
+        {route.name === 'receipt' && <ReceiptScreen key={route.dossierId} dossierId={route.dossierId} />}
+        {route.name === 'follow' && <FollowScreen />}
+        {route.name === 'not-found' && <NotFoundScreen />}
       </main>
     </>
   );

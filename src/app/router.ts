@@ -15,6 +15,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'form'; draftId: string; step: FormStep }
   | { name: 'dossiers' }
+  | { name: 'receipt'; dossierId: string }
+  | { name: 'follow' }
   | { name: 'handoff' }
   | { name: 'enrol' }
   | { name: 'explainer' }
@@ -25,6 +27,7 @@ export type Route =
   | { name: 'not-found' };
 
 const FORM_PATH = /^\/to-khai\/([0-9a-f-]{36})(\/xem-lai)?$/;
+const RECEIPT_PATH = /^\/ho-so\/([0-9a-f-]{36})$/;
 const PROCEDURE_PATH = /^\/thu-tuc\/([^/]+)\/?$/;
 
 export const EXPLAINER_PATH = '/muc-do';
@@ -35,6 +38,9 @@ export const HANDOFF_PATH = '/chuyen-giao';
 /** Enrolment of an outreach phone; the code may follow in the fragment (/dang-ky-may#CODE), never in the query. */
 export const ENROL_PATH = '/dang-ky-may';
 export const CATALOG_PATH = '/thu-tuc';
+export const DOSSIERS_PATH = '/ho-so';
+/** "Theo dõi hồ sơ": follow a dossier from any phone, by its code and the applicant's last digits. */
+export const FOLLOW_PATH = '/theo-doi';
 
 /** URL parameter names of the catalogue (Vietnamese, like the paths). */
 const CATALOG_PARAMS = { q: 'q', handledBy: 'co-quan', category: 'truc-tuyen' } as const;
@@ -57,7 +63,8 @@ export function parseRoute(pathname: string, search = ''): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
   const params = new URLSearchParams(search);
   if (path === '/' || path === '') return { name: 'home' };
-  if (path === '/ho-so') return { name: 'dossiers' };
+  if (path === DOSSIERS_PATH) return { name: 'dossiers' };
+  if (path === FOLLOW_PATH) return { name: 'follow' };
   if (path === HANDOFF_PATH) return { name: 'handoff' };
   if (path === ENROL_PATH) return { name: 'enrol' };
   if (path === EXPLAINER_PATH) return { name: 'explainer' };
@@ -75,6 +82,8 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   const form = FORM_PATH.exec(path);
   if (form?.[1]) return { name: 'form', draftId: form[1], step: form[2] ? 'review' : 'fill' };
+  const receipt = RECEIPT_PATH.exec(path);
+  if (receipt?.[1]) return { name: 'receipt', dossierId: receipt[1] };
   const procedure = PROCEDURE_PATH.exec(path);
   const key = procedure?.[1] ? decode(procedure[1]) : null;
   if (key) return { name: 'procedure', key };
@@ -85,6 +94,7 @@ export function parseRoute(pathname: string, search = ''): Route {
 export function screenKey(route: Route): string {
   if (route.name === 'form') return `form:${route.draftId}:${route.step}`;
   if (route.name === 'procedure') return `procedure:${route.key}`;
+  if (route.name === 'receipt') return `receipt:${route.dossierId}`;
   return route.name;
 }
 
@@ -93,6 +103,11 @@ export function formPath(draftId: string): string {
 }
 
 /** The review step of a draft: its own URL, so Back returns to the form. */
+/** A dossier's receipt and story: the same URL while it is queued and once the server answered. */
+export function receiptPath(dossierId: string): string {
+  return `${DOSSIERS_PATH}/${dossierId}`;
+}
+
 export function reviewPath(draftId: string): string {
   return `${formPath(draftId)}/xem-lai`;
 }

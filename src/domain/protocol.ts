@@ -166,6 +166,8 @@ export const PROTOCOL_ERRORS = [
   'username-taken',
   /** 409: the last active admin cannot be disabled. */
   'last-admin',
+  /** 404 on POST /api/v1/lookup: no dossier with this code and these digits (one answer for every miss). */
+  'lookup-failed',
 ] as const;
 export type ProtocolError = (typeof PROTOCOL_ERRORS)[number];
 

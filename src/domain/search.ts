@@ -1,6 +1,14 @@
 /**
  * Procedure search as people type on phones: without diacritics, đ as d, NFD from some
  * keyboards, half-typed words, words in any order, and a few common abbreviations ("dk").
+ *
+ * Vietnamese words are made of syllables ("khai sinh", "sinh viên"), so a query of several
+ * syllables is first read as a phrase: when some procedure has it in its name or a keyword, only
+ * those and procedures with every syllable in the name are shown ("khai sinh" must not bring
+ * tạm trú because of "Tờ khai" and "sinh viên"); only when no procedure has the phrase do
+ * scattered syllables count. Filler verbs people type before the thing ("làm căn cước", "xin
+ * trợ cấp") are left out when something else is typed. Several syllables found only partly among
+ the papers to bring are not a match: "căn cước" is a paper almost every procedure asks for.
  */
 import type { HandledBy, Procedure, ProcedureOnlineCategory } from './catalog';
 import { foldDiacritics } from './text';
@@ -20,6 +28,9 @@ export interface SearchIndex {
 }
 
 const TOKEN = /[a-z0-9]+(?:\.[0-9]+)*/g;
+
+/** Folded filler words: "làm", "xin", "muốn" say what the person wants to do, not which procedure. */
+const FILLERS = new Set(['lam', 'xin', 'muon']);
 
 /** Folded lowercase ASCII words; "1.004194" and "15.000" stay one token. */
 export function tokenize(text: string): string[] {
@@ -63,6 +74,8 @@ function scoreToken(token: string, entry: Entry): { points: number; place: Place
 interface TermScore {
   points: number;
   inName: boolean;
+  /** Some syllable was found only among the papers to bring. */
+  inDocuments: boolean;
 }
 
 /** A term matches when one of its alternatives (the word, or its expansion) matches fully. */
@@ -71,6 +84,7 @@ function scoreTerm(alternatives: readonly string[][], entry: Entry): TermScore |
   for (const tokens of alternatives) {
     let points = 0;
     let inName = true;
+    let inDocuments = false;
     let matched = true;
     for (const token of tokens) {
       const s = scoreToken(token, entry);
@@ -80,10 +94,11 @@ function scoreTerm(alternatives: readonly string[][], entry: Entry): TermScore |
       }
       points += s.points;
       inName &&= s.place === 'name';
+      inDocuments ||= s.place === 'documents';
     }
     if (!matched) continue;
     if (!best || Number(inName) > Number(best.inName) || (inName === best.inName && points > best.points)) {
-      best = { points, inName };
+      best = { points, inName, inDocuments };
     }
   }
   return best;
@@ -128,7 +143,9 @@ export function createSearchIndex(procedures: readonly Procedure[], options: Sea
 
   return {
     search(query, filters) {
-      const raw = tokenize(query);
+      const typed = tokenize(query);
+      const kept = typed.filter((t) => !FILLERS.has(t));
+      const raw = kept.length > 0 ? kept : typed;
       const pool = entries.filter((e) => passes(e.procedure, filters));
       if (raw.length === 0) return pool.map((e) => e.procedure).sort(byName);
 
@@ -142,6 +159,7 @@ export function createSearchIndex(procedures: readonly Procedure[], options: Sea
       for (const entry of pool) {
         let points = 0;
         let inName = true;
+        let inDocuments = false;
         let matched = true;
         for (const alternatives of terms) {
           const s = scoreTerm(alternatives, entry);
@@ -151,11 +169,18 @@ export function createSearchIndex(procedures: readonly Procedure[], options: Sea
           }
           points += s.points;
           inName &&= s.inName;
+          inDocuments ||= s.inDocuments;
         }
         if (!matched) continue;
+        // Several syllables pieced together from the papers to bring name no procedure ("làm căn cước").
+        if (raw.length > 1 && inDocuments) continue;
         const phrase = phraseLevel(phrases, entry);
         ranked.push({ entry, inName, phrase, points });
       }
+      // A phrase beats scattered syllables: once one procedure has it, the scattered ones go
+      // (unless every syllable is in their name).
+      const phrased = raw.length > 1 && ranked.some((r) => r.phrase > 0);
+      if (phrased) ranked.splice(0, ranked.length, ...ranked.filter((r) => r.phrase > 0 || r.inName));
       ranked.sort(
         (a, b) =>
           Number(b.inName) - Number(a.inName) ||

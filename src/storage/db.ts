@@ -68,6 +68,17 @@ export interface OutboxRow {
   exportedAt?: number;
 }
 
+/** One step of a dossier's story as the server told it (a push answer or a pulled change). */
+export interface DossierEvent {
+  status: DossierStatus;
+  /** Server clock. */
+  at: number;
+  /** The officer's reasons (supplement requested, refusal). */
+  note?: string;
+  /** Server sequence; absent for an answer that carried no status. */
+  seq?: number;
+}
+
 export interface DossierRow {
   id: string;
   dossierCode: string;
@@ -82,6 +93,13 @@ export interface DossierRow {
   updatedAt: number;
   /** Server sequence of the last status change applied; older changes are ignored. */
   statusSeq?: number;
+  /**
+   * The story, oldest first, one event per status the server reported (no schema change: not
+   * indexed; rows written before it have none and show their latest status only).
+   */
+  history?: DossierEvent[];
+  /** Followed by code and digits (POST /api/v1/lookup), not sent from this phone: no answers, no name. */
+  followed?: true;
 }
 
 /** A compressed photo or scan, keyed by the SHA-256 of its bytes (v3; only blobs.ts touches it). */

@@ -5,9 +5,28 @@
  * and changes when a pull brings status changes. The only module that touches `dossiers`.
  */
 import type { StatusChange } from '../domain/protocol';
-import type { DossierRow, McldDb } from './db';
+import type { DossierEvent, DossierRow, McldDb } from './db';
 
-export type { DossierRow } from './db';
+export type { DossierEvent, DossierRow } from './db';
+
+/** Longest story kept per dossier: a dossier moves through a handful of statuses; this only bounds a misbehaving server. */
+export const MAX_HISTORY = 50;
+
+/** The story with `event` added once (by seq), oldest first. */
+export function withEvent(history: readonly DossierEvent[] | undefined, event: DossierEvent): DossierEvent[] {
+  const list = history ? [...history] : [];
+  if (event.seq !== undefined && list.some((e) => e.seq === event.seq)) return list;
+  list.push(event);
+  list.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0) || a.at - b.at);
+  return list.slice(-MAX_HISTORY);
+}
+
+function eventOf(row: Pick<DossierRow, 'status' | 'receivedAt' | 'note' | 'statusSeq'>, at: number): DossierEvent {
+  const event: DossierEvent = { status: row.status, at };
+  if (row.note !== undefined) event.note = row.note;
+  if (row.statusSeq !== undefined) event.seq = row.statusSeq;
+  return event;
+}
 
 export interface Dossiers {
   /** Newest first. */
@@ -26,6 +45,11 @@ export interface Dossiers {
    * (by server sequence) is ignored, so applying the same pull twice changes nothing.
    */
   applyStatusChanges(changes: readonly StatusChange[]): Promise<{ applied: string[]; unknown: string[] }>;
+  /**
+   * A dossier this phone follows by code and digits (it did not send it): stored with the
+   * status the lookup answered, or left alone when the phone already knows a newer one.
+   */
+  recordFollowed(change: Omit<StatusChange, 'note'>, formId: string, now: number): Promise<DossierRow>;
 }
 
 export function createDossiers(db: McldDb): Dossiers {
@@ -36,7 +60,7 @@ export function createDossiers(db: McldDb): Dossiers {
     async recordReceived(row) {
       const existing = await db.dossiers.get(row.id);
       if (!existing) {
-        await db.dossiers.put(row);
+        await db.dossiers.put({ ...row, history: withEvent(row.history, eventOf(row, row.receivedAt)) });
         return;
       }
       // A repeated answer must not roll back a status that a pull has already moved forward.
@@ -46,6 +70,13 @@ export function createDossiers(db: McldDb): Dossiers {
         next.statusSeq = row.statusSeq;
         if (row.note !== undefined) next.note = row.note;
         else delete next.note;
+        next.history = withEvent(existing.history, eventOf(row, row.receivedAt));
+      }
+      // Sent from this phone after all (hand-off, or followed first): its name and form are known now.
+      if (existing.followed) {
+        delete next.followed;
+        next.label = row.label;
+        next.submittedAt = row.submittedAt;
       }
       await db.dossiers.put(next);
     },
@@ -71,11 +102,33 @@ export function createDossiers(db: McldDb): Dossiers {
           };
           if (change.note !== undefined) next.note = change.note;
           else delete next.note;
+          next.history = withEvent(row.history, eventOf(next, change.changedAt));
           await db.dossiers.put(next);
           applied.push(change.id);
         }
       });
       return { applied, unknown };
     },
+    recordFollowed: (change, formId, now) =>
+      db.transaction('rw', db.dossiers, async () => {
+        const existing = await db.dossiers.get(change.id);
+        if (existing && existing.statusSeq !== undefined && existing.statusSeq >= change.seq) return existing;
+        const base: DossierRow = existing ?? {
+          id: change.id,
+          dossierCode: change.dossierCode,
+          formId,
+          label: '',
+          status: change.status,
+          submittedAt: change.changedAt,
+          receivedAt: change.changedAt,
+          updatedAt: now,
+          followed: true,
+        };
+        const next: DossierRow = { ...base, status: change.status, statusSeq: change.seq, updatedAt: Math.max(now, base.updatedAt) };
+        delete next.note;
+        next.history = withEvent(base.history, { status: change.status, at: change.changedAt, seq: change.seq });
+        await db.dossiers.put(next);
+        return next;
+      }),
   };
 }

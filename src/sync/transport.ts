@@ -18,6 +18,7 @@ import {
 } from '../domain/protocol';
 import { authorizationOf, readCredentialAnswer, type DeviceCredential } from '../domain/device-credential';
 import { readPullResponse, readPushResponse } from '../domain/protocol-read';
+import { readLookupAnswer, type LookupAnswer, type LookupRequest } from '../domain/dossier-lookup';
 import type { SyncError } from './events';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -160,5 +161,19 @@ export function postEnrol(deps: TransportDeps, code: string): Promise<TransportA
     '/api/v1/devices/enrol',
     { method: 'POST', headers: { 'content-type': 'application/json', ...protocolHeaders(null) }, body: JSON.stringify({ code }) },
     readCredentialAnswer,
+  );
+}
+
+/** "Theo dõi hồ sơ": follow a dossier this phone did not send, by its code and the applicant's last digits. */
+export function postLookup(
+  deps: TransportDeps,
+  credential: DeviceCredential,
+  request: LookupRequest,
+): Promise<TransportAnswer<LookupAnswer>> {
+  return exchange(
+    deps,
+    '/api/v1/lookup',
+    { method: 'POST', headers: { 'content-type': 'application/json', ...protocolHeaders(credential) }, body: JSON.stringify(request) },
+    readLookupAnswer,
   );
 }

@@ -48,12 +48,23 @@ export class AppPage {
     await this.waitSaved();
   }
 
-  /** Goes to the review step, gives the consent and submits. */
-  async reviewAndSubmit(): Promise<void> {
+  /**
+   * Goes to the review step, gives the consent and submits; the app shows the dossier's receipt.
+   * Then back to the home screen (its outbox and dossier list), unless `stayOnReceipt`.
+   */
+  async reviewAndSubmit({ stayOnReceipt = false }: { stayOnReceipt?: boolean } = {}): Promise<void> {
     await this.page.getByRole('button', { name: 'Xem lại trước khi nộp' }).click();
     await this.page.getByRole('heading', { level: 1, name: 'Xem lại trước khi nộp' }).waitFor();
     await this.page.getByRole('checkbox', { name: /Tôi đã đọc và đồng ý/ }).check();
     await this.page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    if (!stayOnReceipt) await this.homeFromReceipt();
+  }
+
+  /** After "Nộp hồ sơ" the app shows the receipt; this waits for it and goes back to the home screen. */
+  async homeFromReceipt(): Promise<void> {
+    await this.page.getByRole('heading', { level: 1, name: 'Biên nhận hồ sơ' }).waitFor();
+    await this.page.getByRole('link', { name: 'Một Cửa Lưu Động' }).click();
+    await this.page.getByRole('heading', { level: 2, name: /4 mức độ|4 levels/ }).waitFor();
   }
 
   pendingCount(): Locator {

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserProfile, ServerProcess } from './harness';
 import { seedOutbox, validSubmission } from './phone-db';
+import { StaffApi as Staff, setupLinkToken as linkToken } from './staff-api';
 
 let server: ServerProcess;
 let profile: BrowserProfile;
@@ -33,42 +34,11 @@ function rows<T>(sql: string): T[] {
   }
 }
 
-/** A staff member's API calls, with the session cookie the server set at login or setup. */
-class Staff {
-  private cookie = '';
-  constructor(private readonly origin: string) {}
-
-  async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-    const response = await fetch(`${this.origin}${path}`, {
-      method,
-      headers: {
-        origin: this.origin,
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const set = response.headers.get('set-cookie');
-    if (set) this.cookie = set.split(';')[0] ?? '';
-    const text = await response.text();
-    return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-  }
-}
-
-async function setupLinkToken(): Promise<string> {
-  for (let i = 0; i < 50; i++) {
-    const match = /thiet-lap#([A-Za-z0-9_-]{43})/.exec(server.output);
-    if (match) return match[1] as string;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no setup link in the server output:\n${server.output}`);
-}
-
 describe('an outreach phone', () => {
   it('is enrolled with a code, sends as its staff member, follows the status, and once revoked keeps its queue', async () => {
     const admin = new Staff(server.origin);
     const setup = await admin.call('POST', '/api/v1/auth/setup', {
-      token: await setupLinkToken(),
+      token: await linkToken(server),
       username: 'quantri',
       displayName: 'Quản trị xã',
       password: 'mot cua luu dong 2026',

@@ -266,6 +266,8 @@ describe('sync under faults against the real server', () => {
     // Hold the push the submit starts, so the queued row can be looked at before it leaves.
     proxy.arm({ kind: 'hold', stage: 'request' });
     await submit.click();
+    await page.getByRole('heading', { level: 1, name: 'Biên nhận hồ sơ' }).waitFor();
+    await page.getByRole('link', { name: 'Một Cửa Lưu Động' }).click();
     await page.getByTestId('pending-count').waitFor();
     await proxy.waitForHeld();
     const queued = (await readPhone(page)).outbox.find((r) => r.id === draft.id) as unknown as { submission: Submission } | undefined;

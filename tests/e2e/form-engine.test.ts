@@ -189,6 +189,7 @@ describe('the form engine, offline, from the first field to the commune server',
     await page.getByRole('checkbox', { name: /Tôi đã đọc và đồng ý/ }).check();
     expect(await submit.isDisabled()).toBe(false);
     await submit.click();
+    await app.homeFromReceipt();
     await app.pendingCount().filter({ hasText: '1 hồ sơ chờ gửi' }).waitFor();
     expect(dossierRows()).toHaveLength(0);
 

@@ -209,6 +209,7 @@ describe('photos of papers, offline, to the commune server', () => {
     await page.getByRole('region', { name: 'Ảnh giấy tờ' }).getByText('Đã có 1 tệp.').waitFor();
     await page.getByRole('checkbox', { name: /Tôi đã đọc và đồng ý/ }).check();
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await app.homeFromReceipt();
     await app.pendingCount().filter({ hasText: '1 hồ sơ chờ gửi' }).waitFor();
     expect((await readPhoneBlobs(page)).map((b) => b.sha256)).toEqual([ref.sha256]);
 

@@ -1,11 +1,18 @@
-/** Dossiers the server has answered for, with their code and the latest status it reported. */
+/**
+ * Dossiers the server has answered for (sent from this phone, or followed by code), with their
+ * code and the latest status it reported; each opens its receipt and story.
+ */
 import { phone } from '../phone';
 import { formatVnDateTime } from '../../domain/dates';
+import { pick } from '../../domain/localized';
+import { findForm } from '../../content/forms';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../hooks/use-live-query';
+import { FOLLOW_PATH, receiptPath } from '../router';
+import { Link } from './Link';
 
 export function DossierList() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const rows = useLiveQuery(() => phone().dossiers.listDossiers()) ?? [];
   return (
     <section aria-labelledby="dossiers-title" class="card">
@@ -14,21 +21,31 @@ export function DossierList() {
         <p class="muted">{t('dossiers.none')}</p>
       ) : (
         <ul class="list">
-          {rows.map((row) => (
-            <li key={row.id} class="dossier" data-testid="dossier">
-              <strong>{row.label}</strong>
-              <span>
-                {t('dossiers.code')}: <code data-testid="dossier-code">{row.dossierCode}</code>
-              </span>
-              <span class={`badge badge--${row.status}`} data-testid="dossier-status">
-                {t(`status.${row.status}`)}
-              </span>
-              {row.note && <span class="muted">{row.note}</span>}
-              <span class="muted">{t('dossiers.receivedAt', { time: formatVnDateTime(row.receivedAt) })}</span>
-            </li>
-          ))}
+          {rows.map((row) => {
+            const form = findForm(row.formId);
+            const title = row.label || (form ? pick(form.title, lang) : row.dossierCode);
+            return (
+              <li key={row.id} class="dossier" data-testid="dossier">
+                <strong>{title}</strong>
+                <span>
+                  {t('dossiers.code')}: <code data-testid="dossier-code">{row.dossierCode}</code>
+                </span>
+                <span class={`badge badge--${row.status}`} data-testid="dossier-status">
+                  {t(`status.${row.status}`)}
+                </span>
+                {row.note && <span class="muted">{row.note}</span>}
+                <span class="muted">{t('dossiers.receivedAt', { time: formatVnDateTime(row.receivedAt) })}</span>
+                <Link href={receiptPath(row.id)} class="btn dossier__open" aria-label={`${t('receipt.open')}: ${row.dossierCode}`}>
+                  {t('receipt.open')}
+                </Link>
+              </li>
+            );
+          })}
         </ul>
       )}
+      <p>
+        <Link href={FOLLOW_PATH}>{t('follow.title')}</Link>
+      </p>
     </section>
   );
 }

@@ -31,6 +31,7 @@ export default function HomeActivity() {
       <DraftList />
       <section aria-labelledby="start-title" class="card">
         <h2 id="start-title">{t('home.startTitle')}</h2>
+        <p class="hint">{t('home.formsFor')}</p>
         <ul class="start-list">
           {FORMS.map((form) => (
             <li key={form.id}>

@@ -1,6 +1,13 @@
-/** The dossiers the phone has sent, with the status the one-stop shop last reported. */
+/** The dossiers the phone has sent or follows, with the status the one-stop shop last reported. */
 import { DossierList } from '../components/DossierList';
+import { useI18n } from '../i18n-context';
 
 export default function DossiersScreen() {
-  return <DossierList />;
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t('nav.dossiers')}</h1>
+      <DossierList />
+    </>
+  );
 }

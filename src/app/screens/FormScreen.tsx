@@ -27,9 +27,8 @@ import { itemTitleOf } from '../components/form/path-labels';
 import { domId, isUnder, setAt } from '../components/form/paths';
 import { toNfcDeep } from '../components/form/nfc';
 import { nextDraftLabel, residentNameField } from '../components/form/draft-label';
-import { formPath, navigate, reviewPath, type FormStep } from '../router';
+import { formPath, navigate, receiptPath, reviewPath, type FormStep } from '../router';
 import { requestSync } from '../sync-client';
-import { setFlash } from '../flash';
 import { openDraft, type OpenedDraft } from '../use-cases/open-draft';
 import ReviewScreen, { type SubmitOutcome } from './ReviewScreen';
 import '../components/form/form.css';
@@ -159,9 +158,9 @@ export default function FormScreen({ draftId, step = 'fill' }: { draftId: string
       console.error('enqueue failed', error);
       return 'failed';
     }
-    setFlash(t('form.queued'));
     requestSync('button');
-    navigate('/', true);
+    // The receipt: "saved on this phone" now, the dossier code as soon as the server answers.
+    navigate(receiptPath(draftId), true);
     return 'queued';
   }
 

@@ -69,7 +69,7 @@ export const TRO_GIUP_XA_HOI: readonly Procedure[] = [
     source:
       'Nghị định 20/2021/NĐ-CP, sửa đổi bởi Nghị định 76/2024/NĐ-CP; Nghị định 176/2025/NĐ-CP (tổng hợp; đối chiếu Cổng Dịch vụ công quốc gia trước khi dùng)',
     verifiedOn: VERIFIED_ON_2026_12,
-    keywords: ['bảo trợ xã hội', 'tiền hằng tháng', 'khuyết tật', 'trợ cấp', 'hàng tháng', 'mồ côi'],
+    keywords: ['bảo trợ xã hội', 'tiền hằng tháng', 'khuyết tật', 'trợ cấp', 'hàng tháng', 'mồ côi', 'người cao tuổi', 'người già'],
   },
   {
     code: null,

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'enrolment.created',
   'dossier.status-changed',
   'dossier.viewed',
+  /** A phone that did not send the dossier follows it (POST /api/v1/lookup, right code and digits). */
+  'dossier.followed',
   'photo.viewed',
   'dossier.exported',
   'settings.changed',

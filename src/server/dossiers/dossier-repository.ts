@@ -72,4 +72,9 @@ export interface DossierRepository {
    */
   applyTransition(request: TransitionRequest, now: number): Promise<TransitionResult>;
   countDossiers(): Promise<number>;
+  /**
+   * Makes `deviceId` follow the dossier (by id): its pulls bring the dossier's status changes
+   * from now on (POST /api/v1/lookup). A link already there is kept as it is.
+   */
+  followDossier(dossierId: string, communeCode: string, deviceId: string, now: number): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { DossierStatus } from '../../domain/protocol';
 import { lockStatusSeq } from '../db/postgres/advisory-locks';
 import type { PostgresDatabase } from '../db/postgres/postgres-database';
 import { numbered } from '../db/postgres/placeholders';
+import { LINK_DEVICE_SQL } from '../sync/device-links';
 import type { DossierRepository, TransitionResult } from './dossier-repository';
 import {
   COUNT_DOSSIERS_SQL,
@@ -26,6 +27,7 @@ const SELECT_DOSSIER_BY_REF = numbered(SELECT_DOSSIER_BY_REF_SQL);
 const SELECT_FOR_ACTION = `${numbered(SELECT_DOSSIER_FOR_ACTION_SQL)} FOR UPDATE`;
 const SELECT_HISTORY = numbered(SELECT_HISTORY_SQL);
 const UPDATE_STATUS = numbered(UPDATE_STATUS_SQL);
+const LINK_DEVICE = numbered(LINK_DEVICE_SQL);
 const INSERT_CHANGE = `${numbered(INSERT_LIFECYCLE_CHANGE_SQL)} RETURNING seq`;
 
 export function postgresDossierRepository(database: PostgresDatabase): DossierRepository {
@@ -66,5 +68,8 @@ export function postgresDossierRepository(database: PostgresDatabase): DossierRe
         };
       }),
     countDossiers: async () => Number((await pool.query<{ n: string }>(COUNT_DOSSIERS_SQL)).rows[0]?.n ?? 0),
+    followDossier: async (dossierId, communeCode, deviceId, now) => {
+      await pool.query(LINK_DEVICE, [communeCode, dossierId, deviceId, now]);
+    },
   };
 }

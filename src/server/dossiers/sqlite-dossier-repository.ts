@@ -1,6 +1,7 @@
 /** The dossier repository on the shared SQLite connection (db/sqlite). */
 import { decideTransition } from '../../domain/dossier-lifecycle';
 import type { DossierStatus } from '../../domain/protocol';
+import { LINK_DEVICE_SQL } from '../sync/device-links';
 import type { SqliteDatabase } from '../db/sqlite/sqlite-database';
 import type { DossierRepository, TransitionRequest, TransitionResult } from './dossier-repository';
 import {
@@ -26,6 +27,7 @@ export function sqliteDossierRepository({ connection }: SqliteDatabase): Dossier
   const updateStatus = connection.prepare(UPDATE_STATUS_SQL);
   const insertChange = connection.prepare(INSERT_LIFECYCLE_CHANGE_SQL);
   const countRows = connection.prepare<[], { n: number }>(COUNT_DOSSIERS_SQL);
+  const linkDevice = connection.prepare(LINK_DEVICE_SQL);
 
   const apply = connection.transaction((request: TransitionRequest, now: number): TransitionResult => {
     const dossier = selectForAction.get(request.ref, request.ref, request.communeCode);
@@ -58,5 +60,8 @@ export function sqliteDossierRepository({ connection }: SqliteDatabase): Dossier
     // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
     applyTransition: async (request, now) => apply.immediate(request, now),
     countDossiers: async () => countRows.get()?.n ?? 0,
+    followDossier: async (dossierId, communeCode, deviceId, now) => {
+      linkDevice.run(communeCode, dossierId, deviceId, now);
+    },
   };
 }

@@ -24,6 +24,7 @@ import { deviceRoutes } from '../devices/device-routes';
 import { dossierRoutes } from '../dossiers/dossier-routes';
 import { officeRoutes } from '../office/office-routes';
 import { HOLIDAY_CALENDARS } from '../../content/holidays';
+import { lookupRoutes } from '../dossiers/lookup-routes';
 import type { Stores } from '../stores';
 import { DEFAULT_MAX_BLOB_BYTES, blobRoutes } from '../sync/blob-routes';
 import { DEFAULT_RESIDENT_QUOTA, type ResidentQuota } from '../sync/resident-quota';
@@ -152,6 +153,7 @@ export function createApp(options: AppOptions): ServerApp {
   const office = { office: stores.office, catalog: options.catalog ?? BUNDLED_CATALOG, calendars: HOLIDAY_CALENDARS };
   app.route('/api/v1/dossiers', dossierRoutes({ dossiers, audit, communeCode, now, maxBodyBytes, ...office }));
   app.route('/api/v1', officeRoutes({ ...office, audit, communeCode, now, maxBodyBytes }));
+  app.route('/api/v1/lookup', lookupRoutes({ dossiers, audit, communeCode, now, maxBodyBytes, deviceAuth }));
   app.all('/api/*', (c) => jsonError(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}.`));
   if (options.staticDir) app.get('*', staticFiles(options.staticDir));
 

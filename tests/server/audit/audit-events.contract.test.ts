@@ -78,6 +78,8 @@ describe.each(STORE_BACKENDS)('audit events with $kind', (backend) => {
       body: JSON.stringify(settings),
     });
     expect(put.status).toBe(200);
+    const follower = await registerDevice(app);
+    expect((await postJson(app, '/api/v1/lookup', { dossierCode: code, digits: '2345' }, follower.headers)).status).toBe(200);
 
     expect((await postJson(app, `/api/v1/devices/${outreachPhone.deviceId}/revoke`, {}, admin.headers)).status).toBe(200);
     expect((await postJson(app, '/api/v1/staff/nam/disable', {}, admin.headers)).status).toBe(200);

@@ -81,6 +81,12 @@ function routes(world: World): Route[] {
       request: (h) => [`/api/v1/blobs/${world.blobSha}`, { method: 'HEAD', headers: h }],
       allowed: 200,
     },
+    {
+      name: 'POST /api/v1/lookup',
+      kind: 'device',
+      request: (h) => ['/api/v1/lookup', json('POST', { dossierCode: world.dossierCode, digits: '2345' }, h)],
+      allowed: 200,
+    },
     { name: 'GET /api/v1/devices/me', kind: 'device', request: (h) => ['/api/v1/devices/me', { headers: h }], allowed: 200 },
     {
       name: 'POST /api/v1/dossiers/{ref}/actions',

@@ -63,8 +63,22 @@ describe('search over the bundled catalogue', () => {
     expect(slugs('sinh khai')[0]).toBe('dang-ky-khai-sinh');
   });
 
-  it('puts birth registration first for "khai sinh"', () => {
+  it('puts birth registration first for "khai sinh", and never temporary residence ("Tờ khai", "sinh viên")', () => {
     expect(slugs('khai sinh')[0]).toBe('dang-ky-khai-sinh');
+    expect(slugs('khai sinh')).not.toContain('dang-ky-tam-tru');
+  });
+
+  it('answers the queries people type', () => {
+    expect(slugs('dang ky tam tru')).toEqual(['dang-ky-tam-tru']);
+    expect(
+      slugs('chung thuc')
+        .slice(0, 3)
+        .every((s) => s.startsWith('chung-thuc')),
+    ).toBe(true);
+    expect(slugs('nguoi gia').slice(0, 2).sort()).toEqual(['tro-cap-huu-tri-xa-hoi', 'tro-cap-xa-hoi-hang-thang']);
+    expect(slugs('nguoi gia')).not.toContain('dang-ky-khai-tu');
+    // No commune procedure issues the card: nothing, rather than every procedure that asks for one.
+    expect(slugs('lam can cuoc')).toEqual([]);
   });
 
   it('puts the three certification procedures first for "chung thuc"', () => {
@@ -124,7 +138,7 @@ describe('ranking rules', () => {
       fixture('in-keyword', 'Thủ tục B', { keywords: ['hẹn', 'giờ'] }),
       fixture('in-name', 'Thủ tục hẹn giờ'),
     ]);
-    expect(idx.search('hen gio').map((p) => p.slug)).toEqual(['in-name', 'in-keyword', 'in-doc']);
+    expect(idx.search('hen').map((p) => p.slug)).toEqual(['in-name', 'in-keyword', 'in-doc']);
   });
 
   it('ranks a whole word above a prefix', () => {
@@ -135,9 +149,26 @@ describe('ranking rules', () => {
   it('ranks all words in the name above some words elsewhere', () => {
     const idx = createSearchIndex([
       fixture('split', 'Khai báo', { keywords: ['sinh'] }),
-      fixture('both', 'Đăng ký khai sinh cho trẻ em sinh ra ở vùng xa'),
+      fixture('both', 'Sinh con và khai báo cho trẻ em ở vùng xa'),
     ]);
     expect(idx.search('khai sinh').map((p) => p.slug)).toEqual(['both', 'split']);
+  });
+
+  it('lets a phrase beat scattered syllables, and never matches a syllable of another word', () => {
+    const idx = createSearchIndex([
+      fixture('tam-tru', 'Đăng ký tạm trú', { keywords: ['sinh viên'], doc: 'Tờ khai thay đổi thông tin cư trú' }),
+      fixture('khai-sinh', 'Đăng ký khai sinh'),
+      fixture('both-in-name', 'Sinh hoạt và khai báo'),
+    ]);
+    expect(idx.search('khai sinh').map((p) => p.slug)).toEqual(['khai-sinh', 'both-in-name']);
+    // Without any phrase match the syllables may be scattered, but not pieced together from papers.
+    expect(idx.search('sinh khai').map((p) => p.slug)).not.toContain('tam-tru');
+  });
+
+  it('leaves out filler verbs, but not when they are all that was typed', () => {
+    const idx = createSearchIndex([fixture('tro-cap', 'Trợ cấp xã hội'), fixture('lam', 'Làm lại giấy tờ')]);
+    expect(idx.search('xin tro cap').map((p) => p.slug)).toEqual(['tro-cap']);
+    expect(idx.search('lam').map((p) => p.slug)).toEqual(['lam']);
   });
 
   it('boosts the exact phrase in the name', () => {

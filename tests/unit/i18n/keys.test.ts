@@ -12,6 +12,8 @@ import { ADVICE_KEYS } from '../../../src/app/outbox-advice';
 import { HANDOFF_ERROR_KEYS } from '../../../src/app/handoff-errors';
 import { ENROL_PROBLEMS } from '../../../src/app/use-cases/enrol-device';
 import { OUTBOX_STATES } from '../../../src/domain/outbox-state';
+import { STORY_STEP_KINDS } from '../../../src/domain/dossier-story';
+import { FOLLOW_PROBLEMS } from '../../../src/sync/follow';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -43,6 +45,8 @@ const dynamic = [
   ...ADVICE_KEYS.flatMap((key) => [`sync2.errors.${key}.message`, `sync2.errors.${key}.action`]),
   ...HANDOFF_ERROR_KEYS.map((key) => `handoff.errors.${key}`),
   ...ENROL_PROBLEMS.map((problem) => `device.problems.${problem}`),
+  ...STORY_STEP_KINDS.map((kind) => `receipt.steps.${kind}`),
+  ...FOLLOW_PROBLEMS.map((problem) => `follow.problems.${problem}`),
 ];
 
 describe('locales', () => {

@@ -67,3 +67,36 @@ describe('dossiers', () => {
     expect((await storage().dossiers.getDossier(submission.id))?.status).toBe('received');
   });
 });
+
+describe("a dossier's story", () => {
+  it('starts with the push answer and adds each pulled change once, in server order', async () => {
+    const id = await storedDossier('HS-1', 1000);
+    expect((await storage().dossiers.getDossier(id))?.history).toEqual([{ status: 'submitted', at: 1000 }]);
+    await storage().dossiers.applyStatusChanges([change(id, 2, 'processing'), change(id, 1, 'supplement-requested', 'Thiếu ảnh')]);
+    await storage().dossiers.applyStatusChanges([change(id, 2, 'processing')]);
+    const history = (await storage().dossiers.getDossier(id))?.history;
+    expect(history).toEqual([
+      { status: 'submitted', at: 1000 },
+      { status: 'supplement-requested', at: 10_001, note: 'Thiếu ảnh', seq: 1 },
+      { status: 'processing', at: 10_002, seq: 2 },
+    ]);
+  });
+});
+
+describe('followed dossiers', () => {
+  const ID = '0b7c6f8e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
+  const followed = { id: ID, dossierCode: '15865-250714-K7Q2MX', status: 'received', changedAt: 5000, seq: 4 } as const;
+
+  it('are stored without a name, then follow pulls; an older lookup answer changes nothing', async () => {
+    const row = await storage().dossiers.recordFollowed(followed, 'tam-tru-ct01', 6000);
+    expect(row).toMatchObject({ id: ID, label: '', followed: true, status: 'received', statusSeq: 4, formId: 'tam-tru-ct01' });
+    expect(await storage().dossiers.applyStatusChanges([{ ...followed, status: 'processing', seq: 5, changedAt: 7000 }])).toEqual({
+      applied: [ID],
+      unknown: [],
+    });
+    await storage().dossiers.recordFollowed(followed, 'tam-tru-ct01', 8000);
+    const after = await storage().dossiers.getDossier(ID);
+    expect(after?.status).toBe('processing');
+    expect(after?.history?.map((e) => e.status)).toEqual(['received', 'processing']);
+  });
+});

@@ -97,6 +97,7 @@ describe('sending and answers', () => {
       submittedAt: submission.submittedAt,
       receivedAt: 6500,
       updatedAt: 7000,
+      history: [{ status: STATUS_WHEN_STORED, at: 6500 }],
     });
   });
 
