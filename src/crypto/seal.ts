@@ -9,6 +9,7 @@
  * to another dossier or relabelled with another key id. The ephemeral private key is never
  * extractable and is dropped after one use.
  */
+import type { SealedBox } from '../domain/protocol';
 import { type Key, fromBase64Url, randomBytes, toBase64Url, utf8 } from './bytes';
 
 /** An EC key as JSON Web Key (declared here: Node's types have no global EcJwk). */
@@ -23,18 +24,10 @@ export interface EcJwk {
 }
 
 export const SEAL_SCHEME = 'mcld-seal';
-export const SEAL_VERSION = 1;
+export const SEAL_VERSION = 1 as const;
 
-/** A sealed item as it travels in JSON (every field base64url except v and kid). */
-export interface SealedBox {
-  v: typeof SEAL_VERSION;
-  /** Which server key it was sealed to (the server keeps old keys to open old items). */
-  kid: string;
-  /** The ephemeral public key, raw uncompressed P-256 point. */
-  epk: string;
-  iv: string;
-  ct: string;
-}
+/** A sealed item as it travels in JSON: the wire type lives with the protocol. */
+export type { SealedBox } from '../domain/protocol';
 
 /** Why a sealed item cannot be opened; the push gate answers these as field error codes. */
 export const SEAL_FAILURES = ['seal-malformed', 'seal-unknown-key', 'seal-tampered'] as const;
