@@ -40,6 +40,25 @@ export interface ConsentRecord {
   agreedAt: number;
 }
 
+/**
+ * A dossier sealed to the commune server's public key (crypto/seal.ts): only the server can read
+ * it. Every field but `v` and `kid` is base64url; `kid` names the server key it was sealed to.
+ */
+export interface SealedBox {
+  v: 1;
+  kid: string;
+  /** The ephemeral public key, raw uncompressed P-256 point. */
+  epk: string;
+  iv: string;
+  ct: string;
+}
+
+/** A pushed item whose Submission (same id inside) is sealed: the server opens it, then checks it as a clear one. */
+export interface SealedItem {
+  id: string;
+  sealed: SealedBox;
+}
+
 export interface PushRequest {
   protocol: number;
   /**
@@ -47,7 +66,7 @@ export interface PushRequest {
    * Kept optional here so a phone still sending it type-checks.
    */
   deviceId?: string;
-  items: Submission[];
+  items: (Submission | SealedItem)[];
 }
 
 /**

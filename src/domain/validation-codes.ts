@@ -43,6 +43,10 @@ export const VALIDATION_CODES = [
   'time-future',
   'time-past',
   'time-order',
+  // A dossier sealed to the server's key that did not open (crypto/seal.ts SEAL_FAILURES).
+  'seal-malformed',
+  'seal-unknown-key',
+  'seal-tampered',
 ] as const;
 
 export type ValidationCode = (typeof VALIDATION_CODES)[number];

@@ -12,6 +12,7 @@ import { createApp } from './http/app';
 import { firstStartLink } from './accounts/first-start';
 import type { Stores } from './stores';
 import { schedulePurge } from './sync/blob-purge';
+import { keysDir, loadKeyring } from './keys/seal-keys';
 
 function fail(message: string): never {
   console.error(message);
@@ -48,8 +49,10 @@ const stores = await openStores(config);
 const staticDir = existsSync(config.staticDir) ? config.staticDir : undefined;
 if (!staticDir) console.warn(`No built app at ${config.staticDir}; serving the API only (run the Vite build).`);
 
+const sealKeys = await loadKeyring(keysDir(config.dataDir));
 const app = createApp({
   stores,
+  sealKeys,
   communeCode: config.communeCode,
   maxBodyBytes: config.maxBodyBytes,
   maxBlobBytes: config.maxBlobBytes,

@@ -15,6 +15,11 @@
  * - v2: outbox rows say where they came from (`origin`: this phone or an imported hand-off file)
  *       and when they were last exported; `queuedAt` is indexed for the oldest-first list.
  * - v3: `blobs` — compressed photos and scans keyed by sha256, referenced from answers.
+ * - v4: `vault` — the data key wrapped under the PIN, and the wrong-PIN counter (vault.ts). Draft
+ *       rows may carry `secret` (answers, label, focus and server errors encrypted under the data
+ *       key, crypto/records.ts) instead of those fields in clear; rows of v3 stay readable as
+ *       they are and are encrypted when a PIN is set (vault.ts, setPin), since the upgrade itself
+ *       runs before anyone has typed a PIN.
  *
  * Durability: Dexie 4 has no per-transaction option; `chromeTransactionDurability` in the
  * constructor applies to every transaction of the instance. We use 'strict' for all of them:
@@ -25,6 +30,8 @@ import type { Answers } from '../domain/form-schema';
 import type { DossierStatus, Submission } from '../domain/protocol';
 import type { FieldError } from '../domain/validate';
 import type { OutboxError, OutboxState } from '../domain/outbox-state';
+import type { EncryptedRecord } from '../crypto/records';
+import type { WrappedKey } from '../crypto/pin-wrap';
 
 export type { OutboxError, OutboxState } from '../domain/outbox-state';
 
@@ -44,6 +51,18 @@ export interface DraftRow {
   serverErrors?: FieldError[];
   createdAt: number;
   updatedAt: number;
+  /** v4: the personal fields above, encrypted under the data key (drafts.ts); then answers is {} at rest. */
+  secret?: EncryptedRecord;
+}
+
+/** The one vault row (v4): the wrapped data key and the wrong-PIN counter. Only vault.ts touches it. */
+export interface VaultRow {
+  id: 'main';
+  wrapped: WrappedKey;
+  /** Wrong PINs in a row since the last right one. */
+  failures: number;
+  lastFailureAt: number;
+  createdAt: number;
 }
 
 /** Where an outbox row was finalised: on this phone, or on another one (hand-off file). */
@@ -116,6 +135,7 @@ export type McldDb = Dexie & {
   outbox: Table<OutboxRow, string>;
   dossiers: Table<DossierRow, string>;
   blobs: Table<BlobRow, string>;
+  vault: Table<VaultRow, string>;
 };
 
 /** The schema as version 1 shipped it; frozen (the upgrade test opens a database with only this). */
@@ -139,6 +159,7 @@ function declareSchema(db: Dexie): void {
         }),
     );
   db.version(3).stores({ blobs: 'sha256' });
+  db.version(4).stores({ vault: 'id' });
 }
 
 /** A new, unopened handle on the database `name` (tests pass a fresh name each time). */

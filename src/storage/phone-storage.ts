@@ -10,6 +10,7 @@ import { createDossiers, type Dossiers } from './dossiers';
 import { createDrafts, type Drafts } from './drafts';
 import { createOutbox, type Outbox } from './outbox';
 import { createSettings, createSettingsStore, type Settings } from './settings';
+import { createVault, type Vault, type VaultOptions } from './vault';
 
 export interface PhoneStorage {
   readonly db: McldDb;
@@ -18,6 +19,8 @@ export interface PhoneStorage {
   readonly dossiers: Dossiers;
   readonly blobs: Blobs;
   readonly settings: Settings;
+  /** The PIN-held data key (vault.ts): drafts are encrypted under it once a PIN is set. */
+  readonly vault: Vault;
   close(): void;
 }
 
@@ -26,19 +29,26 @@ export interface PhoneStorageOptions {
   db?: McldDb;
   /** The settings; the idb-keyval store next to the database by default. */
   settings?: Settings;
+  /** The vault's options (tests pass fewer PBKDF2 iterations). */
+  vault?: VaultOptions;
 }
 
 export function createPhoneStorage(options: PhoneStorageOptions = {}): PhoneStorage {
   const db = options.db ?? createDb(DB_NAME);
-  const drafts = createDrafts(db);
+  const vault = createVault(db, options.vault);
+  const drafts = createDrafts(db, vault);
   const dossiers = createDossiers(db);
   const outbox = createOutbox(db, { drafts, dossiers });
   const blobs = createBlobs(db, { drafts, outbox });
   const settings = options.settings ?? createSettings(createSettingsStore());
-  return { db, drafts, outbox, dossiers, blobs, settings, close: () => db.close() };
+  return { db, drafts, outbox, dossiers, blobs, settings, vault, close: () => db.close() };
 }
 
 /** A PhoneStorage on databases named after `name` (tests and benchmarks: one fresh pair each). */
-export function createNamedPhoneStorage(name: string): PhoneStorage {
-  return createPhoneStorage({ db: createDb(name), settings: createSettings(createSettingsStore(`${name}-settings`)) });
+export function createNamedPhoneStorage(name: string, vault?: VaultOptions): PhoneStorage {
+  return createPhoneStorage({
+    db: createDb(name),
+    settings: createSettings(createSettingsStore(`${name}-settings`)),
+    ...(vault ? { vault } : {}),
+  });
 }

@@ -29,6 +29,8 @@ import type { Stores } from '../stores';
 import { DEFAULT_MAX_BLOB_BYTES, blobRoutes } from '../sync/blob-routes';
 import { DEFAULT_RESIDENT_QUOTA, type ResidentQuota } from '../sync/resident-quota';
 import { syncRoutes } from '../sync/sync-routes';
+import { keyRoutes } from '../keys/key-routes';
+import type { SealKeyring } from '../keys/seal-keys';
 import type { AppEnv } from './app-env';
 import { clientIp } from './client-ip';
 import { hostGuard, jsonContentGuard, originGuard } from './guards';
@@ -68,6 +70,8 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
   /** RESIDENT_DAILY_DOSSIERS / RESIDENT_DAILY_PHOTO_MB: a resident phone's daily allowance; DEFAULT_RESIDENT_QUOTA when absent. */
   residentQuota?: ResidentQuota;
+  /** The sealing keys (server/keys/); without them GET /api/v1/keys/seal is 404 and sealed items do not open. */
+  sealKeys?: SealKeyring;
 }
 
 /** The app as createApp makes it (tests and main.ts take this type). */
@@ -100,6 +104,7 @@ export function createApp(options: AppOptions): ServerApp {
     return c.json(health);
   });
   const deviceAuth = requireDevice({ devices, communeCode, now });
+  if (options.sealKeys) app.route('/api/v1/keys', keyRoutes(options.sealKeys));
   app.route('/api/v1/catalog', catalogRoutes(options.catalog ?? BUNDLED_CATALOG));
   app.route(
     '/api/v1/auth',
@@ -133,6 +138,7 @@ export function createApp(options: AppOptions): ServerApp {
       pushPerIp: limits.pushPerIp,
       residentQuota,
       ...(options.forms ? { forms: options.forms } : {}),
+      ...(options.sealKeys ? { sealKeys: options.sealKeys } : {}),
     }),
   );
   const maxBlobBytes = options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES;

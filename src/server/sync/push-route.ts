@@ -12,8 +12,10 @@ import { bodyError, jsonError } from '../http/http-errors';
 import { readJsonBody } from '../http/read-body';
 import { SUPPORTED_PROTOCOLS } from './protocol-checks';
 import { checkPushEnvelope, checkPushItem } from './push-request';
+import { unsealItem } from './sealed-items';
 import { dossiersLeft, quotaExceeded, type ResidentQuota } from './resident-quota';
 import type { AcceptedSubmission, PushSender, SyncRepository } from './sync-repository';
+import type { SealKeyring } from '../keys/seal-keys';
 
 export interface PushDeps {
   sync: SyncRepository;
@@ -24,9 +26,11 @@ export interface PushDeps {
   forms?: readonly FormDefinition[];
   /** What a resident's own phone may store per day. */
   residentQuota: ResidentQuota;
+  /** The server's sealing keys; without them a sealed item is answered `seal-unknown-key`. */
+  sealKeys?: SealKeyring;
 }
 
-export function pushRoute({ sync, communeCode, now, maxBodyBytes, forms, residentQuota }: PushDeps): Handler<AppEnv> {
+export function pushRoute({ sync, communeCode, now, maxBodyBytes, forms, residentQuota, sealKeys }: PushDeps): Handler<AppEnv> {
   return async (c) => {
     const device = c.get('device');
     const sender: PushSender = { deviceId: device.id, kind: device.kind };
@@ -43,7 +47,8 @@ export function pushRoute({ sync, communeCode, now, maxBodyBytes, forms, residen
     }
     const receivedAt = now();
     const context = { communeCode, today: vietnamDateOf(receivedAt), now: receivedAt, ...(forms ? { forms } : {}) };
-    const checks = envelope.items.map((item) => checkPushItem(item, context));
+    const opened = await Promise.all(envelope.items.map((item) => unsealItem(item, sealKeys)));
+    const checks = opened.map((item) => (item.ok ? checkPushItem(item.item, context) : item));
     // A resident phone's allowance counts new dossiers only (a retry of a stored one is free).
     // Spent, the whole push waits (429, nothing stored); nearly spent, only as many new items as
     // it has left are taken, and the rest get no answer, which the phone reads as "send again

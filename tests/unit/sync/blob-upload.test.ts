@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { attachmentHashesIn } from '../../../src/domain/attachment-hashes';
-import type { PushRequest, PushResult } from '../../../src/domain/protocol';
+import type { PushRequest, PushResult, Submission } from '../../../src/domain/protocol';
 import { UPLOAD_CONCURRENCY, uploadBlobs } from '../../../src/sync/blob-upload';
 import { createBlobsFirst } from '../../../src/sync/blobs-first';
 import { createSyncEngine } from '../../../src/sync/engine';
@@ -62,7 +62,7 @@ class BlobServer {
       for (const hash of this.forgetBeforePush.splice(0)) this.blobs.delete(hash);
       const request = JSON.parse(new TextDecoder().decode(body)) as PushRequest;
       const results: PushResult[] = request.items.map((item) => {
-        const missing = attachmentHashesIn(item.answers).filter((hash) => !this.blobs.has(hash));
+        const missing = attachmentHashesIn((item as Submission).answers).filter((hash) => !this.blobs.has(hash));
         if (missing.length > 0) return { id: item.id, outcome: 'missing-blobs', missing };
         const outcome = this.dossiers.has(item.id) ? 'duplicate' : 'stored';
         this.dossiers.add(item.id);

@@ -237,7 +237,7 @@ export class FakeServer {
       } else if (errors) {
         results.push({ id: item.id, outcome: 'invalid', errors });
       } else {
-        const stored = this.seed(item, deviceId);
+        const stored = this.seed(item as Submission, deviceId);
         results.push({ id: item.id, outcome: 'stored', dossierCode: stored.dossierCode, receivedAt: stored.receivedAt });
       }
     }
