@@ -166,6 +166,10 @@ export const PROTOCOL_ERRORS = [
   'username-taken',
   /** 409: the last active admin cannot be disabled. */
   'last-admin',
+  /** 403 on POST /api/v1/sync/visits and the campaign progress: only an enrolled staff phone logs visits. */
+  'staff-device-required',
+  /** 400: a village, working group or report query the campaign routes refuse; `reason` says which field. */
+  'campaign-invalid',
 ] as const;
 export type ProtocolError = (typeof PROTOCOL_ERRORS)[number];
 
@@ -176,6 +180,8 @@ export interface ErrorBody {
   supported?: number[];
   /** For password-rejected: what is wrong with the password. */
   problem?: PasswordProblem;
+  /** For campaign-invalid: which field is wrong (domain/campaign.ts CampaignInputError). */
+  reason?: string;
 }
 
 /** Header the phone sends with every request so the server can refuse old clients clearly. */

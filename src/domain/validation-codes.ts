@@ -43,6 +43,9 @@ export const VALIDATION_CODES = [
   'time-future',
   'time-past',
   'time-order',
+  // Visit log (visit.ts): a one-time code or passcode typed into a note.
+  'looks-like-otp',
+  'unknown-village',
 ] as const;
 
 export type ValidationCode = (typeof VALIDATION_CODES)[number];

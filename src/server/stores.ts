@@ -10,6 +10,9 @@ import { sqliteAccountRepository } from './accounts/sqlite-account-repository';
 import type { AuditRepository } from './audit/audit-repository';
 import { postgresAuditRepository } from './audit/postgres-audit-repository';
 import { sqliteAuditRepository } from './audit/sqlite-audit-repository';
+import type { CampaignRepository } from './campaign/campaign-repository';
+import { postgresCampaignRepository } from './campaign/postgres-campaign-repository';
+import { sqliteCampaignRepository } from './campaign/sqlite-campaign-repository';
 import { openPostgresDatabase, type PostgresOpenOptions } from './db/postgres/postgres-database';
 import { openSqliteDatabase, type SqliteOpenOptions } from './db/sqlite/sqlite-database';
 import type { StoreKind } from './db/store-kind';
@@ -30,6 +33,7 @@ export interface Stores {
   readonly devices: DeviceRepository;
   readonly accounts: AccountRepository;
   readonly audit: AuditRepository;
+  readonly campaign: CampaignRepository;
   /** Closes the shared database; a second call does nothing. */
   close(): Promise<void>;
 }
@@ -47,6 +51,7 @@ export function openSqliteStores(path: string, options: SqliteStoresOptions = {}
     devices: sqliteDeviceRepository(database),
     accounts: sqliteAccountRepository(database),
     audit: sqliteAuditRepository(database),
+    campaign: sqliteCampaignRepository(database),
     close: () => database.close(),
   };
 }
@@ -61,6 +66,7 @@ export async function openPostgresStores(url: string, options: PostgresStoresOpt
     devices: postgresDeviceRepository(database),
     accounts: postgresAccountRepository(database),
     audit: postgresAuditRepository(database),
+    campaign: postgresCampaignRepository(database),
     close: () => database.close(),
   };
 }

@@ -219,6 +219,8 @@ export const en: LocaleStrings = {
     'time-future': 'This phone’s clock is wrong (more than a day ahead). Please set the date and time, then send again.',
     'time-past': 'This phone’s date is wrong (before 2025). Please set the date and time, then send again.',
     'time-order': 'The time of consent is not valid. Please open the form, read and agree again, then send.',
+    'looks-like-otp': 'Never write down a VNeID OTP or passcode. Please remove these digits.',
+    'unknown-village': 'Choose a village from the list.',
     'qr-format': 'This is not the QR code of a citizen ID card. Please scan the code on the front of the card again.',
     'qr-cccd': 'The ID number in the QR code does not match the sex or the year of birth. Please type the details.',
     'qr-date': 'A date in the QR code cannot be read. Please type the details.',

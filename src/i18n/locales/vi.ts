@@ -217,6 +217,8 @@ export const vi = {
     'time-future': 'Giờ trên máy đang sai (chạy nhanh hơn một ngày). Vui lòng chỉnh lại ngày giờ của máy rồi gửi lại.',
     'time-past': 'Ngày giờ trên máy đang sai (trước năm 2025). Vui lòng chỉnh lại ngày giờ của máy rồi gửi lại.',
     'time-order': 'Thời điểm đồng ý không hợp lệ. Vui lòng mở lại tờ khai, đọc và đồng ý lại rồi gửi.',
+    'looks-like-otp': 'Không ghi mã OTP hay mật khẩu VNeID. Vui lòng xóa dãy số này.',
+    'unknown-village': 'Chọn một thôn trong danh sách.',
     'qr-format': 'Đây không phải mã QR trên thẻ căn cước. Vui lòng quét lại mã ở mặt trước thẻ.',
     'qr-cccd': 'Số căn cước trong mã QR không khớp với giới tính hoặc năm sinh. Vui lòng nhập tay.',
     'qr-date': 'Ngày trong mã QR không đọc được. Vui lòng nhập tay.',

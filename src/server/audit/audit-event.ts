@@ -26,12 +26,15 @@ export const AUDIT_ACTIONS = [
   'dossier.viewed',
   'photo.viewed',
   'dossier.exported',
+  'village.changed',
+  'group.changed',
+  'report.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditActor = { kind: 'staff'; id: string } | { kind: 'device'; id: string } | { kind: 'system' } | { kind: 'anonymous' };
 
-export type AuditTargetKind = 'staff' | 'device' | 'dossier' | 'blob';
+export type AuditTargetKind = 'staff' | 'device' | 'dossier' | 'blob' | 'village' | 'group';
 
 /** Why a login failed: enough to see an attack, nothing that names the person typing. */
 export type LoginFailure = 'unknown-user' | 'wrong-password' | 'disabled' | 'locked';
