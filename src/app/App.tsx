@@ -19,6 +19,8 @@ const PresentationScreen = lazyScreen(() => import('./screens/PresentationScreen
 const QuizScreen = lazyScreen(() => import('./screens/QuizScreen'));
 const CatalogScreen = lazyScreen(() => import('./screens/CatalogScreen'));
 const ProcedureScreen = lazyScreen(() => import('./screens/ProcedureScreen'));
+const VisitsScreen = lazyScreen(() => import('./screens/VisitsScreen'));
+const VisitScreen = lazyScreen(() => import('./screens/VisitScreen'));
 
 /** After a move to another screen, start at its top and let screen readers start from main. */
 function useScreenChangeFocus(key: string): void {
@@ -69,6 +71,8 @@ export function App() {
         {route.name === 'procedure' && <ProcedureScreen key={route.key} procedureKey={route.key} />}
         {route.name === 'handoff' && <HandoffScreen />}
         {route.name === 'enrol' && <EnrolScreen />}
+        {route.name === 'visits' && <VisitsScreen />}
+        {route.name === 'visit' && <VisitScreen key={route.id} visitId={route.id} />}
         {route.name === 'not-found' && <HomeScreen />}
       </main>
     </>

@@ -130,3 +130,29 @@ export function vietnamMidnight(iso: string): number {
 export function daysBetween(from: string, to: string): number {
   return Math.round((dayMs(to) - dayMs(from)) / 86_400_000) + 1;
 }
+
+/** GET /api/v1/campaign/progress: an outreach phone's own village, this week and this month. */
+export interface CampaignProgress {
+  villageId: string | null;
+  week: ReportRow | null;
+  month: ReportRow | null;
+}
+
+/** The progress answer as the phone reads it: only the numbers it shows. */
+export function readProgress(body: unknown): CampaignProgress | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const b = body as Record<string, unknown>;
+  const row = (value: unknown): ReportRow | null | undefined => {
+    if (value === null) return null;
+    if (typeof value !== 'object') return undefined;
+    const r = value as Record<string, unknown>;
+    return typeof r.householdsVisited === 'number' && typeof r.targetHouseholds === 'number' && typeof r.households === 'number'
+      ? (r as unknown as ReportRow)
+      : undefined;
+  };
+  const week = row(b.week);
+  const month = row(b.month);
+  if (week === undefined || month === undefined) return undefined;
+  const villageId = typeof b.villageId === 'string' ? b.villageId : null;
+  return { villageId, week, month };
+}

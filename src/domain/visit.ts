@@ -138,7 +138,10 @@ export function monthOf(iso: string): string {
  * once): the village, the head's name and the address, folded (no diacritics, case, spacing).
  */
 export function householdKey(visit: Pick<Visit, 'villageId' | 'householdHead' | 'addressDetail'>): string {
-  const fold = (s: string): string => foldDiacritics(cleanText(s)).replace(/[^a-z0-9]+/g, ' ').trim();
+  const fold = (s: string): string =>
+    foldDiacritics(cleanText(s))
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return `${visit.villageId}|${fold(visit.householdHead)}|${fold(visit.addressDetail)}`;
 }
 
@@ -175,7 +178,8 @@ export function validateVisit(visit: Visit, context: VisitContext): FieldError[]
     if (code) errors.push({ field, code });
   };
   if (visit.villageId === '') add('villageId', 'required');
-  else if (!SLUG.test(visit.villageId) || (context.villageIds && !context.villageIds.has(visit.villageId))) add('villageId', 'unknown-village');
+  else if (!SLUG.test(visit.villageId) || (context.villageIds && !context.villageIds.has(visit.villageId)))
+    add('villageId', 'unknown-village');
   if (visit.householdHead === '') add('householdHead', 'required');
   else add('householdHead', textError(visit.householdHead, { max: MAX_NAME, name: true, otp: true }));
   if (visit.addressDetail === '') add('addressDetail', 'required');
@@ -197,8 +201,32 @@ export function validateVisit(visit: Visit, context: VisitContext): FieldError[]
     if (visit.followUp.on === '') add('followUp.on', 'required');
     else if (!on) add('followUp.on', 'date-format');
     else if (visited && dateOrder(on, visited) < 0) add('followUp.on', 'date-order');
-    if (visit.followUp.note !== undefined) add('followUp.note', textError(visit.followUp.note, { max: MAX_NOTE, multiline: true, otp: true }));
+    if (visit.followUp.note !== undefined)
+      add('followUp.note', textError(visit.followUp.note, { max: MAX_NOTE, multiline: true, otp: true }));
   }
   if (visit.note !== undefined) add('note', textError(visit.note, { max: MAX_NOTE, multiline: true, otp: true }));
   return errors;
+}
+
+/** Distinct households among visits made from `from` to `to` (yyyy-mm-dd, inclusive). */
+export function householdsVisited(visits: readonly Visit[], from: string, to: string): number {
+  return new Set(visits.filter((v) => v.visitedOn >= from && v.visitedOn <= to).map(householdKey)).size;
+}
+
+/**
+ * Follow-ups due on or before `today` (or within `aheadDays` after it), soonest first: the
+ * newest visit to a household decides, so a household visited again is no longer due.
+ */
+export function followUpsDue(visits: readonly Visit[], today: string, aheadDays = 7): Visit[] {
+  const newest = new Map<string, Visit>();
+  for (const visit of visits) {
+    const key = householdKey(visit);
+    const seen = newest.get(key);
+    if (!seen || visit.visitedOn > seen.visitedOn || (visit.visitedOn === seen.visitedOn && visit.recordedAt > seen.recordedAt))
+      newest.set(key, visit);
+  }
+  const until = addDays(today, aheadDays);
+  return [...newest.values()]
+    .filter((v) => v.followUp && v.followUp.on <= until)
+    .sort((a, b) => (a.followUp!.on < b.followUp!.on ? -1 : 1));
 }

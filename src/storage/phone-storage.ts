@@ -10,6 +10,7 @@ import { createDossiers, type Dossiers } from './dossiers';
 import { createDrafts, type Drafts } from './drafts';
 import { createOutbox, type Outbox } from './outbox';
 import { createSettings, createSettingsStore, type Settings } from './settings';
+import { createVisits, type Visits } from './visits';
 
 export interface PhoneStorage {
   readonly db: McldDb;
@@ -18,6 +19,7 @@ export interface PhoneStorage {
   readonly dossiers: Dossiers;
   readonly blobs: Blobs;
   readonly settings: Settings;
+  readonly visits: Visits;
   close(): void;
 }
 
@@ -35,7 +37,7 @@ export function createPhoneStorage(options: PhoneStorageOptions = {}): PhoneStor
   const outbox = createOutbox(db, { drafts, dossiers });
   const blobs = createBlobs(db, { drafts, outbox });
   const settings = options.settings ?? createSettings(createSettingsStore());
-  return { db, drafts, outbox, dossiers, blobs, settings, close: () => db.close() };
+  return { db, drafts, outbox, dossiers, blobs, settings, visits: createVisits(db), close: () => db.close() };
 }
 
 /** A PhoneStorage on databases named after `name` (tests and benchmarks: one fresh pair each). */

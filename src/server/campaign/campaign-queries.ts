@@ -4,8 +4,7 @@ import type { Village, WorkingGroup } from '../../domain/campaign';
 import { VNEID_HELPED, monthOf, weekOf, type Visit } from '../../domain/visit';
 import type { AcceptedVisit, VillagePeriodCounts, VisitSender } from './campaign-repository';
 
-export const SELECT_VILLAGES_SQL =
-  'SELECT id, name, households, target_households FROM villages WHERE commune_code = ? ORDER BY name, id';
+export const SELECT_VILLAGES_SQL = 'SELECT id, name, households, target_households FROM villages WHERE commune_code = ? ORDER BY name, id';
 export const SELECT_VILLAGE_SQL = 'SELECT id, name, households, target_households FROM villages WHERE commune_code = ? AND id = ?';
 export const INSERT_VILLAGE_SQL = `INSERT INTO villages (commune_code, id, name, households, target_households, updated_at)
 VALUES (?, ?, ?, ?, ?, ?)

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { readGroupInput, readVillageInput, type GroupsResponse, type VillagesResponse } from '../../domain/campaign';
-import { REPORT_GROUPINGS, daysBetween, type CampaignReport, type ReportGrouping } from '../../domain/campaign-report';
+import { REPORT_GROUPINGS, daysBetween, type CampaignProgress, type ReportGrouping } from '../../domain/campaign-report';
 import { parseIsoDate, toIsoDate, vietnamDateOf } from '../../domain/dates';
 import { addDays, monthOf, weekOf } from '../../domain/visit';
 import type { VisitPushResponse, VisitPushResult } from '../../domain/visit-protocol';
@@ -107,31 +107,33 @@ export function visitRoutes(deps: CampaignDeps): Hono<AppEnv> {
   const { campaign, communeCode, now, maxBodyBytes } = deps;
   const routes = new Hono<AppEnv>();
   routes.use('*', protocolHeaderGate);
-  routes.post('/', deps.deviceAuth, requireStaffDevice, rateLimit(deps.visitPushPerDevice, (c) => c.var.device.id), async (c) => {
-    const body = await readJsonBody(c.req.raw, maxBodyBytes);
-    if (!body.ok) return bodyError(c, body.reason, maxBodyBytes);
-    const envelope = checkVisitEnvelope(body.value);
-    if (!envelope.ok) return jsonError(c, envelope.status, envelope.error, envelope.message);
-    const receivedAt = now();
-    const villageIds = new Set((await campaign.listVillages(communeCode)).map((v) => v.id));
-    // The phone's calendar may be a day ahead of ours around midnight: tomorrow is still today for it.
-    const today = addDays(toIsoDate(vietnamDateOf(receivedAt)), 1);
-    const checks = envelope.items.map((item) => checkVisitItem(item, communeCode, { villageIds, today }));
-    const accepted: AcceptedVisit[] = checks.flatMap((check) => (check.ok ? [check.accepted] : []));
-    const device = c.var.device;
-    const stored = await campaign.pushVisits({ deviceId: device.id, staffId: device.staff!.id }, communeCode, accepted, receivedAt);
-    let next = 0;
-    const results: VisitPushResult[] = checks.map((check) => (check.ok ? stored[next++]! : check.result));
-    return c.json({ results } satisfies VisitPushResponse);
-  });
+  routes.post(
+    '/',
+    deps.deviceAuth,
+    requireStaffDevice,
+    rateLimit(deps.visitPushPerDevice, (c) => c.var.device.id),
+    async (c) => {
+      const body = await readJsonBody(c.req.raw, maxBodyBytes);
+      if (!body.ok) return bodyError(c, body.reason, maxBodyBytes);
+      const envelope = checkVisitEnvelope(body.value);
+      if (!envelope.ok) return jsonError(c, envelope.status, envelope.error, envelope.message);
+      const receivedAt = now();
+      const villageIds = new Set((await campaign.listVillages(communeCode)).map((v) => v.id));
+      // The phone's calendar may be a day ahead of ours around midnight: tomorrow is still today for it.
+      const today = addDays(toIsoDate(vietnamDateOf(receivedAt)), 1);
+      const checks = envelope.items.map((item) => checkVisitItem(item, communeCode, { villageIds, today }));
+      const accepted: AcceptedVisit[] = checks.flatMap((check) => (check.ok ? [check.accepted] : []));
+      const device = c.var.device;
+      const stored = await campaign.pushVisits({ deviceId: device.id, staffId: device.staff!.id }, communeCode, accepted, receivedAt);
+      let next = 0;
+      const results: VisitPushResult[] = checks.map((check) => (check.ok ? stored[next++]! : check.result));
+      return c.json({ results } satisfies VisitPushResponse);
+    },
+  );
   return routes;
 }
 
-export interface ProgressResponse {
-  villageId: string | null;
-  week: CampaignReport['total'] | null;
-  month: CampaignReport['total'] | null;
-}
+export type ProgressResponse = CampaignProgress;
 
 /** The outreach phone's own village, this week and this month; never another village's figures. */
 export function progressRoutes(deps: CampaignDeps): Hono<AppEnv> {

@@ -110,13 +110,16 @@ export function postgresCampaignRepository(database: PostgresDatabase): Campaign
         return results;
       }),
     visitCounts: async (query) =>
-      (await pool.query<CountsRow>(numbered(visitCountsSql(query.by, query.villageId !== undefined)), visitCountParams(query))).rows.map(toCounts),
+      (await pool.query<CountsRow>(numbered(visitCountsSql(query.by, query.villageId !== undefined)), visitCountParams(query))).rows.map(
+        toCounts,
+      ),
     dossierCounts: async (communeCode, fromMs, toMs, villageId) => {
       const params = villageId !== undefined ? [communeCode, fromMs, toMs, villageId] : [communeCode, fromMs, toMs];
       const rows = (await pool.query<{ village_id: string; n: string }>(numbered(dossierCountsSql(villageId !== undefined)), params)).rows;
       return new Map(rows.map((row) => [row.village_id, Number(row.n)]));
     },
-    visitVersions: async (id) => (await pool.query<{ visit_json: string }>(SQL.versions, [id])).rows.map((row) => parseVisitJson(row.visit_json)),
+    visitVersions: async (id) =>
+      (await pool.query<{ visit_json: string }>(SQL.versions, [id])).rows.map((row) => parseVisitJson(row.visit_json)),
     countVisits: async () => Number((await pool.query<{ n: string }>(SQL.count)).rows[0]?.n ?? 0),
   };
 }

@@ -20,7 +20,12 @@ export function checkVisitEnvelope(body: unknown): VisitEnvelope {
   const r = new StrictReader();
   const protocol = field(body, 'protocol');
   if (r.oneOf(protocol, SUPPORTED_PROTOCOLS, 'protocol') === undefined) {
-    return { ok: false, status: 426, error: 'protocol-unsupported', message: `Protocol ${String(protocol)} is not supported; update the app.` };
+    return {
+      ok: false,
+      status: 426,
+      error: 'protocol-unsupported',
+      message: `Protocol ${String(protocol)} is not supported; update the app.`,
+    };
   }
   const items = field(body, 'items');
   if (!Array.isArray(items)) return { ok: false, status: 400, error: 'bad-request', message: 'items must be an array.' };
@@ -49,9 +54,13 @@ export function checkVisitItem(item: unknown, communeCode: string, context: Visi
   const raw = item as { id: string; version: number };
   const r = new StrictReader();
   const read = readVisit(r, item, 'item');
-  if (!read) return { ok: false, result: { id: raw.id, version: raw.version, outcome: 'invalid', errors: [{ field: '', code: 'wrong-type' }] } };
+  if (!read)
+    return { ok: false, result: { id: raw.id, version: raw.version, outcome: 'invalid', errors: [{ field: '', code: 'wrong-type' }] } };
   if (read.communeCode !== communeCode) {
-    return { ok: false, result: { id: read.id, version: read.version, outcome: 'invalid', errors: [{ field: 'communeCode', code: 'wrong-commune' }] } };
+    return {
+      ok: false,
+      result: { id: read.id, version: read.version, outcome: 'invalid', errors: [{ field: 'communeCode', code: 'wrong-commune' }] },
+    };
   }
   const visit = normalizeVisit(read);
   const errors = validateVisit(visit, context);

@@ -17,7 +17,9 @@ import { NOW, enrolPhone, makeStaff, makeSubmission, push, pushRequest, type Tes
 import { STORE_BACKENDS, useTestServer } from '../stores';
 
 function put(app: ServerApp, path: string, body: unknown, headers: Record<string, string>): Promise<Response> {
-  return Promise.resolve(app.request(path, { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }));
+  return Promise.resolve(
+    app.request(path, { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+  );
 }
 
 function pushVisits(app: ServerApp, device: TestDevice, items: unknown[]): Promise<Response> {
@@ -40,7 +42,10 @@ describe.each(STORE_BACKENDS)('the campaign on $kind', (backend) => {
 
   async function setUp(): Promise<{ admin: TestStaff; phone: TestDevice; otherPhone: TestDevice }> {
     const admin = await makeStaff(server, 'admin');
-    expect((await put(server.app, '/api/v1/villages/thon-3', { name: 'Thôn Bản Lướt', households: 40, targetHouseholds: 20 }, admin.headers)).status).toBe(201);
+    expect(
+      (await put(server.app, '/api/v1/villages/thon-3', { name: 'Thôn Bản Lướt', households: 40, targetHouseholds: 20 }, admin.headers))
+        .status,
+    ).toBe(201);
     expect((await put(server.app, '/api/v1/villages/thon-5', { name: 'Thôn Nà Hin', households: 10 }, admin.headers)).status).toBe(201);
     const nam = await makeStaff(server, 'outreach', { username: 'nam', villageId: 'thon-3' });
     const lan = await makeStaff(server, 'outreach', { username: 'lan', villageId: 'thon-5' });
@@ -52,7 +57,10 @@ describe.each(STORE_BACKENDS)('the campaign on $kind', (backend) => {
     const res = await server.app.request('/api/v1/villages');
     expect(res.status).toBe(200);
     const etag = res.headers.get('etag')!;
-    expect(((await res.json()) as { villages: { id: string; name: string }[] }).villages.map((v) => v.name)).toEqual(['Thôn Bản Lướt', 'Thôn Nà Hin']);
+    expect(((await res.json()) as { villages: { id: string; name: string }[] }).villages.map((v) => v.name)).toEqual([
+      'Thôn Bản Lướt',
+      'Thôn Nà Hin',
+    ]);
     expect((await server.app.request('/api/v1/villages', { headers: { 'if-none-match': etag } })).status).toBe(304);
 
     for (const [body, reason] of [
@@ -78,7 +86,9 @@ describe.each(STORE_BACKENDS)('the campaign on $kind', (backend) => {
     expect(await (await put(server.app, '/api/v1/groups/to-9', { ...group, villageId: 'thon-9' }, admin.headers)).json()).toMatchObject({
       reason: 'unknown-village',
     });
-    expect(await (await put(server.app, '/api/v1/groups/to-9', { ...group, memberIds: ['nobody'], leaderId: 'nobody' }, admin.headers)).json()).toMatchObject({
+    expect(
+      await (await put(server.app, '/api/v1/groups/to-9', { ...group, memberIds: ['nobody'], leaderId: 'nobody' }, admin.headers)).json(),
+    ).toMatchObject({
       reason: 'unknown-staff',
     });
     const listed = await server.app.request('/api/v1/groups', { headers: admin.headers });
@@ -124,7 +134,9 @@ describe.each(STORE_BACKENDS)('the campaign on $kind', (backend) => {
     ]);
     expect(await server.stores.campaign.countVisits()).toBe(1);
     // A phone number is not an OTP.
-    expect((await results(await pushVisits(server.app, phone, [makeVisit({ note: 'Gọi lại số 0912 345 678' })])))[0]?.outcome).toBe('stored');
+    expect((await results(await pushVisits(server.app, phone, [makeVisit({ note: 'Gọi lại số 0912 345 678' })])))[0]?.outcome).toBe(
+      'stored',
+    );
   });
 
   it('takes visits only from an enrolled staff phone, over the protocol', async () => {
@@ -150,8 +162,20 @@ describe.each(STORE_BACKENDS)('the campaign on $kind', (backend) => {
     await pushVisits(server.app, phone, [
       makeVisit({ visitedOn: '2025-07-08', householdHead: 'Lò Văn Páo', vneid: 'helped-level1', appInstalled: true }),
       // The same household again a week later (name typed without diacritics): counted once over the range.
-      makeVisit({ visitedOn: '2025-07-14', householdHead: 'lo van pao', vneid: 'already-active', appInstalled: false, dossierIds: [dossier.id] }),
-      makeVisit({ visitedOn: '2025-07-14', householdHead: 'Vừ Thị Dua', addressDetail: 'Xóm Trên', vneid: 'police-appointment', appInstalled: true }),
+      makeVisit({
+        visitedOn: '2025-07-14',
+        householdHead: 'lo van pao',
+        vneid: 'already-active',
+        appInstalled: false,
+        dossierIds: [dossier.id],
+      }),
+      makeVisit({
+        visitedOn: '2025-07-14',
+        householdHead: 'Vừ Thị Dua',
+        addressDetail: 'Xóm Trên',
+        vneid: 'police-appointment',
+        appInstalled: true,
+      }),
     ]);
     await pushVisits(server.app, otherPhone, [makeVisit({ villageId: 'thon-5', visitedOn: '2025-07-09', vneid: 'helped-level2' })]);
 
@@ -160,7 +184,13 @@ describe.each(STORE_BACKENDS)('the campaign on $kind', (backend) => {
     expect(res.status).toBe(200);
     const report = (await res.json()) as CampaignReport;
     const row = (village: string, period: string) => report.rows.find((r) => r.villageId === village && r.period === period)!;
-    expect(row('thon-3', '2025-07-07')).toMatchObject({ householdsVisited: 1, visits: 1, vneidHelped: 1, appInstalled: 1, dossiersOnline: 0 });
+    expect(row('thon-3', '2025-07-07')).toMatchObject({
+      householdsVisited: 1,
+      visits: 1,
+      vneidHelped: 1,
+      appInstalled: 1,
+      dossiersOnline: 0,
+    });
     expect(row('thon-3', '2025-07-14')).toMatchObject({
       householdsVisited: 2,
       visits: 2,
@@ -173,7 +203,14 @@ describe.each(STORE_BACKENDS)('the campaign on $kind', (backend) => {
     });
     expect(row('thon-5', '2025-07-07')).toMatchObject({ householdsVisited: 1, vneidHelped: 1 });
     expect(row('thon-5', '2025-07-14')).toMatchObject({ householdsVisited: 0, visits: 0 });
-    expect(report.total).toMatchObject({ households: 50, targetHouseholds: 20, householdsVisited: 3, visits: 4, vneidHelped: 2, dossiersOnline: 1 });
+    expect(report.total).toMatchObject({
+      households: 50,
+      targetHouseholds: 20,
+      householdsVisited: 3,
+      visits: 4,
+      vneidHelped: 2,
+      dossiersOnline: 1,
+    });
 
     const csv = await server.app.request('/api/v1/reports/campaign.csv?from=2025-07-07&to=2025-07-14&by=total', { headers: admin.headers });
     expect(csv.status).toBe(200);
@@ -199,7 +236,10 @@ describe.each(STORE_BACKENDS)('the campaign on $kind', (backend) => {
 
   it("gives an outreach phone its own village's progress only", async () => {
     const { phone, otherPhone } = await setUp();
-    await pushVisits(server.app, phone, [makeVisit({ visitedOn: '2025-07-14' }), makeVisit({ visitedOn: '2025-07-01', householdHead: 'Giàng A Sử' })]);
+    await pushVisits(server.app, phone, [
+      makeVisit({ visitedOn: '2025-07-14' }),
+      makeVisit({ visitedOn: '2025-07-01', householdHead: 'Giàng A Sử' }),
+    ]);
     await pushVisits(server.app, otherPhone, [makeVisit({ villageId: 'thon-5' })]);
     const res = await server.app.request('/api/v1/campaign/progress', { headers: { ...phone.headers } });
     expect(res.status).toBe(200);
