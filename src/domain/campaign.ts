@@ -43,7 +43,8 @@ export interface GroupsResponse {
 }
 
 /** Why an admin's village or group is refused (the 400's `reason`). */
-export type CampaignInputError = 'bad-id' | 'bad-name' | 'bad-households' | 'bad-target' | 'unknown-village' | 'unknown-staff' | 'bad-members';
+export type CampaignInputError =
+  'bad-id' | 'bad-name' | 'bad-households' | 'bad-target' | 'unknown-village' | 'unknown-staff' | 'bad-members';
 
 function nameOk(value: string): boolean {
   return unsafeText(value, { multiline: false }) === null && hasLetter(value) && graphemeLength(value) <= 100;
@@ -60,7 +61,8 @@ export function readVillageInput(id: string, body: unknown): { ok: true; village
     return { ok: false, reason: 'bad-households' };
   }
   const target = field(body, 'targetHouseholds') ?? 0;
-  if (typeof target !== 'number' || !Number.isInteger(target) || target < 0 || target > households) return { ok: false, reason: 'bad-target' };
+  if (typeof target !== 'number' || !Number.isInteger(target) || target < 0 || target > households)
+    return { ok: false, reason: 'bad-target' };
   return { ok: true, village: { id, name, households, targetHouseholds: target } };
 }
 
@@ -78,7 +80,8 @@ export function readGroupInput(id: string, body: unknown): { ok: true; group: Wo
   }
   const memberIds = [...new Set(members as string[])];
   const leaderId = field(body, 'leaderId');
-  if (leaderId !== undefined && (typeof leaderId !== 'string' || !memberIds.includes(leaderId))) return { ok: false, reason: 'bad-members' };
+  if (leaderId !== undefined && (typeof leaderId !== 'string' || !memberIds.includes(leaderId)))
+    return { ok: false, reason: 'bad-members' };
   const group: WorkingGroup = { id, villageId, name, memberIds };
   if (leaderId !== undefined) group.leaderId = leaderId as string;
   return { ok: true, group };

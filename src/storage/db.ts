@@ -98,7 +98,8 @@ export interface BlobRow {
 }
 
 /** Where a visit stands: being written, waiting to go, held by the server, or refused by it. */
-export type VisitState = 'draft' | 'queued' | 'sent' | 'rejected';
+export const VISIT_STATES = ['draft', 'queued', 'sent', 'rejected'] as const;
+export type VisitState = (typeof VISIT_STATES)[number];
 
 /** A household visit as the phone keeps it (v5): the newest text, and what the server holds. */
 export interface VisitRow {

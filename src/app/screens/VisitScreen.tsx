@@ -78,11 +78,11 @@ export default function VisitScreen({ visitId }: { visitId: string }) {
     navigate(VISITS_PATH);
   }
 
-  const text = (field: 'householdHead' | 'addressDetail', autocomplete: string) => {
+  const text = (field: 'householdHead' | 'addressDetail', label: string, autocomplete: string) => {
     const error = errorOf.get(field);
     return (
       <div class={`field${error ? ' field--error' : ''}`}>
-        <label for={fid(field)}>{t(`visits.${field}`)}</label>
+        <label for={fid(field)}>{label}</label>
         <input
           id={fid(field)}
           type="text"
@@ -154,8 +154,8 @@ export default function VisitScreen({ visitId }: { visitId: string }) {
           </select>
           {errorText('villageId')}
         </div>
-        {text('householdHead', 'off')}
-        {text('addressDetail', 'off')}
+        {text('householdHead', t('visits.householdHead'), 'off')}
+        {text('addressDetail', t('visits.addressDetail'), 'off')}
         <div class={`field${errorOf.get('visitedOn') ? ' field--error' : ''}`}>
           <label for={fid('visitedOn')}>{t('visits.visitedOn')}</label>
           <input

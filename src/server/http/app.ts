@@ -149,7 +149,15 @@ export function createApp(options: AppOptions): ServerApp {
     }),
   );
   app.route('/api/v1/dossiers', dossierRoutes({ dossiers, audit, communeCode, now, maxBodyBytes }));
-  const campaign = { campaign: stores.campaign, audit, communeCode, now, maxBodyBytes, deviceAuth, visitPushPerDevice: limits.visitPushPerDevice };
+  const campaign = {
+    campaign: stores.campaign,
+    audit,
+    communeCode,
+    now,
+    maxBodyBytes,
+    deviceAuth,
+    visitPushPerDevice: limits.visitPushPerDevice,
+  };
   app.route('/api/v1/villages', villageRoutes(campaign));
   app.route('/api/v1/groups', groupRoutes(campaign));
   app.route('/api/v1/sync/visits', visitRoutes(campaign));

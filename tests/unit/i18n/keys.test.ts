@@ -12,6 +12,8 @@ import { ADVICE_KEYS } from '../../../src/app/outbox-advice';
 import { HANDOFF_ERROR_KEYS } from '../../../src/app/handoff-errors';
 import { ENROL_PROBLEMS } from '../../../src/app/use-cases/enrol-device';
 import { OUTBOX_STATES } from '../../../src/domain/outbox-state';
+import { VISIT_TOPICS, VNEID_RESULTS } from '../../../src/domain/visit';
+import { VISIT_STATES } from '../../../src/storage/db';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -43,6 +45,9 @@ const dynamic = [
   ...ADVICE_KEYS.flatMap((key) => [`sync2.errors.${key}.message`, `sync2.errors.${key}.action`]),
   ...HANDOFF_ERROR_KEYS.map((key) => `handoff.errors.${key}`),
   ...ENROL_PROBLEMS.map((problem) => `device.problems.${problem}`),
+  ...VISIT_STATES.map((state) => `visits.state.${state}`),
+  ...VISIT_TOPICS.map((topic) => `visits.topic.${topic}`),
+  ...VNEID_RESULTS.map((result) => `visits.vneidResult.${result}`),
 ];
 
 describe('locales', () => {
