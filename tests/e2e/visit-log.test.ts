@@ -143,7 +143,26 @@ describe('the household visit log', () => {
       // The network returns: the visit leaves by itself, once.
       await server.start();
       await context.setOffline(false);
-      await page.getByTestId('visit-list').getByText('Đã gửi').waitFor({ timeout: 60_000 });
+      await page
+        .getByTestId('visit-list')
+        .getByText('Đã gửi')
+        .waitFor({ timeout: 60_000 })
+        .catch(async (error: unknown) => {
+          const state = await page.evaluate(async () => {
+            const db = await new Promise<IDBDatabase>((resolve, reject) => {
+              const open = indexedDB.open('mot-cua-luu-dong');
+              open.onsuccess = () => resolve(open.result);
+              open.onerror = () => reject(open.error);
+            });
+            const all = (store: string) =>
+              new Promise<unknown[]>((resolve) => {
+                const req = db.transaction(store).objectStore(store).getAll();
+                req.onsuccess = () => resolve(req.result as unknown[]);
+              });
+            return { visits: await all('visits'), queue: await all('visitQueue') };
+          });
+          throw new Error(`visit not sent: ${JSON.stringify(state)} server rows ${visitRows().length}; ${String(error)}`);
+        });
       await expect.poll(() => visitRows().length).toBe(1);
       await page.reload();
       await page.getByTestId('visit-list').getByText('Đã gửi').waitFor();
@@ -168,6 +187,21 @@ describe('the household visit log', () => {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       expect(text).toContain('"Thôn Bản Lướt","Cả kỳ",40,20,1,3%,5%,1,1,0,1,0,0');
       expect(text).toContain('"Thôn Nà Hin"');
+
+      // The printable one-page summary a leader opens for the meeting (signed in: the admin's session).
+      const [cookieName, cookieValue] = (admin as unknown as { cookie: string }).cookie.split('=') as [string, string];
+      await context.addCookies([{ name: cookieName, value: cookieValue, url: server.origin }]);
+      const print = await context.newPage();
+      await print.setViewportSize({ width: 1280, height: 900 });
+      await print.goto(`${server.origin}/api/v1/reports/campaign.html`);
+      await print.getByRole('heading', { level: 1, name: 'Kết quả tuyên truyền dịch vụ công trực tuyến' }).waitFor();
+      await print.getByRole('rowheader', { name: 'Thôn Bản Lướt' }).waitFor();
+      await expectAccessible(print, 'printable report');
+      await shoot(print, 'report-print-vi');
+      await print.goto(`${server.origin}/api/v1/reports/campaign.html?lang=en`);
+      await print.getByRole('heading', { level: 1, name: 'Online public services campaign: results' }).waitFor();
+      await shoot(print, 'report-print-en');
+      await print.close();
 
       if (SHOTS) {
         await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();

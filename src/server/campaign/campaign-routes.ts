@@ -6,7 +6,8 @@
  * - PUT  /api/v1/groups/:id          admin (staff.manage): village, name, leader, members
  * - POST /api/v1/sync/visits         an enrolled staff phone: visits, idempotent per (id, version)
  * - GET  /api/v1/campaign/progress   an enrolled staff phone: its own village's week and month
- * - GET  /api/v1/reports/campaign    leader/admin (report.read): JSON; `.csv` for Excel (audited)
+ * - GET  /api/v1/reports/campaign    leader/admin (report.read): JSON; `.csv` for Excel (audited);
+ *                                    `.html` the printable one-page summary (this week by default)
  * Bad input answers 400 `campaign-invalid` with the field's `reason`; nothing is stored.
  */
 import { createHash } from 'node:crypto';
@@ -27,6 +28,7 @@ import { protocolHeaderGate } from '../sync/protocol-gate';
 import type { AcceptedVisit, CampaignRepository } from './campaign-repository';
 import { buildReport } from './report-builder';
 import { reportCsv } from './report-csv';
+import { reportPage } from './report-page';
 import { checkVisitEnvelope, checkVisitItem } from './visit-check';
 
 export interface CampaignDeps {
@@ -174,6 +176,16 @@ export function reportRoutes(deps: CampaignDeps): Hono<AppEnv> {
     const params = read(c);
     if (!params.ok) return invalid(c, params.reason, 'The report range is not valid.');
     return c.json(await buildReport(campaign, { communeCode, from: params.from, to: params.to, by: params.by }));
+  });
+  routes.get('/campaign.html', requirePermission('report.read'), async (c) => {
+    const today = toIsoDate(vietnamDateOf(now()));
+    const params = readReportParams(
+      (key) => c.req.query(key) ?? (key === 'from' ? weekOf(today) : key === 'by' ? 'total' : undefined),
+      today,
+    );
+    if (!params.ok) return invalid(c, params.reason, 'The report range is not valid.');
+    const report = await buildReport(campaign, { communeCode, from: params.from, to: params.to, by: 'total' });
+    return c.html(reportPage(report, params.lang));
   });
   routes.get('/campaign.csv', requirePermission('report.read'), async (c) => {
     const params = read(c);

@@ -224,10 +224,23 @@ describe.each(STORE_BACKENDS)('the campaign on $kind', (backend) => {
     expect(lines[3]).toMatch(/^"Toàn xã","Cả kỳ",50,20,3,/);
     expect((await server.db.rows("SELECT action FROM audit_log WHERE action = 'report.exported'")).length).toBe(1);
 
+    // The printable summary: the same figures, names escaped, for leaders only.
+    await put(server.app, '/api/v1/villages/thon-5', { name: 'Thôn <Nà> Hin', households: 10 }, admin.headers);
+    const page = await server.app.request('/api/v1/reports/campaign.html?from=2025-07-07&to=2025-07-14', { headers: leader.headers });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Kết quả tuyên truyền dịch vụ công trực tuyến');
+    expect(html).toContain('Từ 07/07/2025 đến 14/07/2025');
+    expect(html).toContain('Thôn &lt;Nà&gt; Hin');
+    expect(html).not.toContain('<Nà>');
+    expect(html).toContain('>2/20<');
+
     // Leader reads but cannot edit; officer and outreach cannot read.
     expect((await put(server.app, '/api/v1/villages/thon-3', { name: 'Thôn X', households: 1 }, leader.headers)).status).toBe(403);
     const officer = await server.officer();
     expect((await server.app.request('/api/v1/reports/campaign', { headers: officer.headers })).status).toBe(403);
+    expect((await server.app.request('/api/v1/reports/campaign.html', { headers: officer.headers })).status).toBe(403);
+    expect((await server.app.request('/api/v1/reports/campaign.csv', { headers: officer.headers })).status).toBe(403);
     expect((await server.app.request('/api/v1/reports/campaign')).status).toBe(401);
     const bad = await server.app.request('/api/v1/reports/campaign?from=2025-07-14&to=2025-07-01', { headers: leader.headers });
     expect(bad.status).toBe(400);
