@@ -23,6 +23,8 @@ const ProcedureScreen = lazyScreen(() => import('./screens/ProcedureScreen'));
 const ReceiptScreen = lazyScreen(() => import('./screens/ReceiptScreen'));
 const FollowScreen = lazyScreen(() => import('./screens/FollowScreen'));
 const NotFoundScreen = lazyScreen(() => import('./screens/NotFoundScreen'));
+const VisitsScreen = lazyScreen(() => import('./screens/VisitsScreen'));
+const VisitScreen = lazyScreen(() => import('./screens/VisitScreen'));
 
 /** After a move to another screen, start at its top and let screen readers start from main. */
 function useScreenChangeFocus(key: string): void {
@@ -77,6 +79,8 @@ export function App() {
         {route.name === 'receipt' && <ReceiptScreen key={route.dossierId} dossierId={route.dossierId} />}
         {route.name === 'follow' && <FollowScreen />}
         {route.name === 'not-found' && <NotFoundScreen />}
+        {route.name === 'visits' && <VisitsScreen />}
+        {route.name === 'visit' && <VisitScreen key={route.id} visitId={route.id} />}
       </main>
     </>
   );

@@ -24,11 +24,16 @@ export type Route =
   | { name: 'quiz' }
   | { name: 'catalog'; query: CatalogQuery }
   | { name: 'procedure'; key: string }
+  | { name: 'visits' }
+  | { name: 'visit'; id: string }
   | { name: 'not-found' };
 
 const FORM_PATH = /^\/to-khai\/([0-9a-f-]{36})(\/xem-lai)?$/;
 const RECEIPT_PATH = /^\/ho-so\/([0-9a-f-]{36})$/;
 const PROCEDURE_PATH = /^\/thu-tuc\/([^/]+)\/?$/;
+/** The household visit log of the outreach campaign, and one visit in it. */
+export const VISITS_PATH = '/tham-ho';
+const VISIT_PATH = /^\/tham-ho\/([0-9a-f-]{36})$/;
 
 export const EXPLAINER_PATH = '/muc-do';
 export const PRESENTATION_PATH = '/muc-do/trinh-chieu';
@@ -80,6 +85,9 @@ export function parseRoute(pathname: string, search = ''): Route {
       },
     };
   }
+  if (path === VISITS_PATH) return { name: 'visits' };
+  const visit = VISIT_PATH.exec(path);
+  if (visit?.[1]) return { name: 'visit', id: visit[1] };
   const form = FORM_PATH.exec(path);
   if (form?.[1]) return { name: 'form', draftId: form[1], step: form[2] ? 'review' : 'fill' };
   const receipt = RECEIPT_PATH.exec(path);
@@ -95,6 +103,7 @@ export function screenKey(route: Route): string {
   if (route.name === 'form') return `form:${route.draftId}:${route.step}`;
   if (route.name === 'procedure') return `procedure:${route.key}`;
   if (route.name === 'receipt') return `receipt:${route.dossierId}`;
+  if (route.name === 'visit') return `visit:${route.id}`;
   return route.name;
 }
 
@@ -110,6 +119,10 @@ export function receiptPath(dossierId: string): string {
 
 export function reviewPath(draftId: string): string {
   return `${formPath(draftId)}/xem-lai`;
+}
+
+export function visitPath(id: string): string {
+  return `${VISITS_PATH}/${id}`;
 }
 
 export function procedurePath(slugOrCode: string): string {

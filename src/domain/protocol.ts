@@ -187,6 +187,10 @@ export const PROTOCOL_ERRORS = [
   'last-admin',
   /** 404 on POST /api/v1/lookup: no dossier with this code and these digits (one answer for every miss). */
   'lookup-failed',
+  /** 403 on POST /api/v1/sync/visits and the campaign progress: only an enrolled staff phone logs visits. */
+  'staff-device-required',
+  /** 400: a village, working group or report query the campaign routes refuse; `reason` says which field. */
+  'campaign-invalid',
 ] as const;
 export type ProtocolError = (typeof PROTOCOL_ERRORS)[number];
 
@@ -199,6 +203,8 @@ export interface ErrorBody {
   problem?: PasswordProblem;
   /** For bad-request on the console's routes: which field is wrong, and what it must be. */
   fields?: Record<string, string>;
+  /** For campaign-invalid: which field is wrong (domain/campaign.ts CampaignInputError). */
+  reason?: string;
 }
 
 /** Header the phone sends with every request so the server can refuse old clients clearly. */

@@ -47,6 +47,9 @@ export const VALIDATION_CODES = [
   'seal-malformed',
   'seal-unknown-key',
   'seal-tampered',
+  // Visit log (visit.ts): a one-time code or passcode typed into a note.
+  'looks-like-otp',
+  'unknown-village',
 ] as const;
 
 export type ValidationCode = (typeof VALIDATION_CODES)[number];

@@ -10,6 +10,9 @@ import { sqliteAccountRepository } from './accounts/sqlite-account-repository';
 import type { AuditRepository } from './audit/audit-repository';
 import { postgresAuditRepository } from './audit/postgres-audit-repository';
 import { sqliteAuditRepository } from './audit/sqlite-audit-repository';
+import type { CampaignRepository } from './campaign/campaign-repository';
+import { postgresCampaignRepository } from './campaign/postgres-campaign-repository';
+import { sqliteCampaignRepository } from './campaign/sqlite-campaign-repository';
 import { openPostgresDatabase, type PostgresOpenOptions } from './db/postgres/postgres-database';
 import { openSqliteDatabase, type SqliteOpenOptions } from './db/sqlite/sqlite-database';
 import type { StoreKind } from './db/store-kind';
@@ -34,6 +37,7 @@ export interface Stores {
   readonly accounts: AccountRepository;
   readonly audit: AuditRepository;
   readonly office: OfficeRepository;
+  readonly campaign: CampaignRepository;
   /** Closes the shared database; a second call does nothing. */
   close(): Promise<void>;
 }
@@ -52,6 +56,7 @@ export function openSqliteStores(path: string, options: SqliteStoresOptions = {}
     accounts: sqliteAccountRepository(database),
     audit: sqliteAuditRepository(database),
     office: sqliteOfficeRepository(database),
+    campaign: sqliteCampaignRepository(database),
     close: () => database.close(),
   };
 }
@@ -67,6 +72,7 @@ export async function openPostgresStores(url: string, options: PostgresStoresOpt
     accounts: postgresAccountRepository(database),
     audit: postgresAuditRepository(database),
     office: postgresOfficeRepository(database),
+    campaign: postgresCampaignRepository(database),
     close: () => database.close(),
   };
 }

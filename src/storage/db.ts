@@ -20,6 +20,9 @@
  *       key, crypto/records.ts) instead of those fields in clear; rows of v3 stay readable as
  *       they are and are encrypted when a PIN is set (vault.ts, setPin), since the upgrade itself
  *       runs before anyone has typed a PIN.
+ * - v5: `visits` — household visits of the outreach campaign (the latest text of each, what the
+ *       server holds of it) and `visitQueue` — each version waiting for the server, keyed
+ *       `id:version`. Only visits.ts touches them. (v4 is the phone lock's.)
  *
  * Durability: Dexie 4 has no per-transaction option; `chromeTransactionDurability` in the
  * constructor applies to every transaction of the instance. We use 'strict' for all of them:
@@ -32,6 +35,7 @@ import type { FieldError } from '../domain/validate';
 import type { OutboxError, OutboxState } from '../domain/outbox-state';
 import type { EncryptedRecord } from '../crypto/records';
 import type { WrappedKey } from '../crypto/pin-wrap';
+import type { Visit } from '../domain/visit';
 
 export type { OutboxError, OutboxState } from '../domain/outbox-state';
 
@@ -130,12 +134,42 @@ export interface BlobRow {
   storedAt: number;
 }
 
+/** Where a visit stands: being written, waiting to go, held by the server, or refused by it. */
+export const VISIT_STATES = ['draft', 'queued', 'sent', 'rejected'] as const;
+export type VisitState = (typeof VISIT_STATES)[number];
+
+/** A household visit as the phone keeps it (v5): the newest text, and what the server holds. */
+export interface VisitRow {
+  id: string;
+  visit: Visit;
+  state: VisitState;
+  /** The highest version the server answered stored or duplicate for. */
+  sentVersion?: number;
+  /** Field errors the server gave (invalid), or a conflict. */
+  errors?: FieldError[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One version of a visit waiting for the server (v5), keyed `id:version`. */
+export interface VisitQueueRow {
+  key: string;
+  id: string;
+  version: number;
+  visit: Visit;
+  attempts: number;
+  nextAttemptAt: number;
+  queuedAt: number;
+}
+
 export type McldDb = Dexie & {
   drafts: Table<DraftRow, string>;
   outbox: Table<OutboxRow, string>;
   dossiers: Table<DossierRow, string>;
   blobs: Table<BlobRow, string>;
   vault: Table<VaultRow, string>;
+  visits: Table<VisitRow, string>;
+  visitQueue: Table<VisitQueueRow, string>;
 };
 
 /** The schema as version 1 shipped it; frozen (the upgrade test opens a database with only this). */
@@ -160,6 +194,7 @@ function declareSchema(db: Dexie): void {
     );
   db.version(3).stores({ blobs: 'sha256' });
   db.version(4).stores({ vault: 'id' });
+  db.version(5).stores({ visits: 'id, updatedAt', visitQueue: 'key, id, nextAttemptAt' });
 }
 
 /** A new, unopened handle on the database `name` (tests pass a fresh name each time). */

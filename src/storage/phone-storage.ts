@@ -11,6 +11,7 @@ import { createDrafts, type Drafts } from './drafts';
 import { createOutbox, type Outbox } from './outbox';
 import { createSettings, createSettingsStore, type Settings } from './settings';
 import { createVault, type Vault, type VaultOptions } from './vault';
+import { createVisits, type Visits } from './visits';
 
 export interface PhoneStorage {
   readonly db: McldDb;
@@ -21,6 +22,7 @@ export interface PhoneStorage {
   readonly settings: Settings;
   /** The PIN-held data key (vault.ts): drafts are encrypted under it once a PIN is set. */
   readonly vault: Vault;
+  readonly visits: Visits;
   close(): void;
 }
 
@@ -41,7 +43,7 @@ export function createPhoneStorage(options: PhoneStorageOptions = {}): PhoneStor
   const outbox = createOutbox(db, { drafts, dossiers });
   const blobs = createBlobs(db, { drafts, outbox });
   const settings = options.settings ?? createSettings(createSettingsStore());
-  return { db, drafts, outbox, dossiers, blobs, settings, vault, close: () => db.close() };
+  return { db, drafts, outbox, dossiers, blobs, settings, vault, visits: createVisits(db), close: () => db.close() };
 }
 
 /** A PhoneStorage on databases named after `name` (tests and benchmarks: one fresh pair each). */

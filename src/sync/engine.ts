@@ -17,6 +17,7 @@ import { backoffDelay } from './backoff';
 import { type SyncError, type SyncEvent, type SyncReason, type SyncReport, createEmitter, emptyReport } from './events';
 import type { SyncLock } from './lock';
 import type { SyncPorts } from './ports';
+import type { SyncLane } from './visit-lane';
 import { DEFAULT_TIMEOUT_MS, type TransportAnswer, type TransportDeps, getPull, postPush, postRegister } from './transport';
 
 export type { SyncEvent, SyncReason, SyncReport } from './events';
@@ -50,6 +51,8 @@ export interface SyncEngineDeps extends SyncPorts {
    * backoff (beforePush re-uploads them) instead of parking the row. Absent: always parked.
    */
   canResendBlobs?: (missing: readonly string[]) => Promise<boolean>;
+  /** Other queues sent after the dossiers with the same credential (visits: visit-lane.ts). */
+  lanes?: readonly SyncLane[];
 }
 
 export interface SyncEngine {
@@ -335,7 +338,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         } else {
           let credential = await device.getCredential();
           const credentialFor: CredentialSource = async () => (credential ??= await register(report));
-          const end = await pushAll(reason, credentialFor, report);
+          let end = await pushAll(reason, credentialFor, report);
+          const ignoreBackoff = reason === 'button' || reason === 'online';
+          for (const lane of deps.lanes ?? []) {
+            if (end !== 'continue' || !credential || updateRequired || report.deviceRevoked) break;
+            const ran = await lane({ transport, credential, now: deps.now, random, ignoreBackoff });
+            if (ran.end === 'offline') report.offline = true;
+            end = ran.end === 'stop' ? 'stop' : ran.end;
+          }
           // A phone that has never registered has nothing to follow yet.
           if (end !== 'offline' && !updateRequired && !report.deviceRevoked && credential) await pull(credential, report);
         }

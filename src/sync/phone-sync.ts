@@ -7,6 +7,7 @@ import type { PhoneStorage } from '../storage/phone-storage';
 import { createBlobsFirst } from './blobs-first';
 import { createSyncEngine, type SyncEngine } from './engine';
 import { SYNC_LOCK_NAME, webLock, type SyncLock } from './lock';
+import { createVisitLane } from './visit-lane';
 
 export interface PhoneSyncEnv {
   fetch: typeof fetch;
@@ -28,5 +29,6 @@ export function createPhoneSyncEngine(storage: PhoneStorage, env: PhoneSyncEnv):
     blobs: storage.blobs,
     device: storage.settings,
     ...createBlobsFirst(storage.blobs),
+    lanes: [createVisitLane(storage.visits)],
   });
 }

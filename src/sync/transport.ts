@@ -50,7 +50,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-async function exchange<T>(
+/** One request and its answer sorted (exported for the other lanes: visit-lane.ts). */
+export async function exchange<T>(
   deps: TransportDeps,
   path: string,
   init: RequestInit,
@@ -117,7 +118,7 @@ export function retryAfterMs(header: string | null, now: number = Date.now()): n
   return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : 60_000;
 }
 
-const protocolHeaders = (credential: DeviceCredential | null): Record<string, string> => ({
+export const protocolHeaders = (credential: DeviceCredential | null): Record<string, string> => ({
   [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
   ...(credential ? { authorization: authorizationOf(credential) } : {}),
 });

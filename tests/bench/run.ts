@@ -3,6 +3,7 @@
  * it can also be run alone with tsx.
  */
 import { measureFirstLoad, FIRST_LOAD_BUDGET_BYTES } from '../build/first-load';
+import { runCampaignReportBench } from './campaign-report';
 import { runIngestBench } from './ingest';
 import { runLoginBench } from './login-cost';
 import { runSyncBench } from './sync-throttled';
@@ -23,3 +24,5 @@ console.log('');
 await runLoginBench();
 console.log('');
 await runSyncBench();
+console.log('');
+await runCampaignReportBench();

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DeviceCredential } from '../../domain/device-credential';
 import { useI18n } from '../i18n-context';
-import { ENROL_PATH, HANDOFF_PATH } from '../router';
+import { ENROL_PATH, HANDOFF_PATH, VISITS_PATH } from '../router';
 import { settings } from '../settings';
 import { onSyncEvent } from '../sync-client';
 import { Link } from './Link';
@@ -62,6 +62,13 @@ export function DeviceStatus() {
       {credential?.kind !== 'staff' && (
         <p>
           <Link href={ENROL_PATH}>{t('device.enrolLink')}</Link>
+        </p>
+      )}
+      {credential?.kind === 'staff' && (
+        <p>
+          <Link href={VISITS_PATH} class="btn btn--block">
+            {t('visits.homeLink')}
+          </Link>
         </p>
       )}
     </div>

@@ -29,12 +29,15 @@ export const AUDIT_ACTIONS = [
   'photo.viewed',
   'dossier.exported',
   'settings.changed',
+  'village.changed',
+  'group.changed',
+  'report.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditActor = { kind: 'staff'; id: string } | { kind: 'device'; id: string } | { kind: 'system' } | { kind: 'anonymous' };
 
-export type AuditTargetKind = 'staff' | 'device' | 'dossier' | 'blob' | 'commune';
+export type AuditTargetKind = 'staff' | 'device' | 'dossier' | 'blob' | 'commune' | 'village' | 'group';
 
 /** Why a login failed: enough to see an attack, nothing that names the person typing. */
 export type LoginFailure = 'unknown-user' | 'wrong-password' | 'disabled' | 'locked';

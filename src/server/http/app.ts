@@ -17,6 +17,7 @@ import { OWASP_SCRYPT, type ScryptParams } from '../accounts/passwords';
 import { loadSession } from '../accounts/session';
 import { staffRoutes } from '../accounts/staff-routes';
 import { auditor } from '../audit/audit-log';
+import { groupRoutes, progressRoutes, reportRoutes, villageRoutes, visitRoutes } from '../campaign/campaign-routes';
 import { catalogRoutes } from '../catalog/catalog-routes';
 import type { StoreKind } from '../db/store-kind';
 import { requireDevice } from '../devices/device-auth';
@@ -160,6 +161,20 @@ export function createApp(options: AppOptions): ServerApp {
   app.route('/api/v1/dossiers', dossierRoutes({ dossiers, audit, communeCode, now, maxBodyBytes, ...office }));
   app.route('/api/v1', officeRoutes({ ...office, audit, communeCode, now, maxBodyBytes }));
   app.route('/api/v1/lookup', lookupRoutes({ dossiers, audit, communeCode, now, maxBodyBytes, deviceAuth }));
+  const campaign = {
+    campaign: stores.campaign,
+    audit,
+    communeCode,
+    now,
+    maxBodyBytes,
+    deviceAuth,
+    visitPushPerDevice: limits.visitPushPerDevice,
+  };
+  app.route('/api/v1/villages', villageRoutes(campaign));
+  app.route('/api/v1/groups', groupRoutes(campaign));
+  app.route('/api/v1/sync/visits', visitRoutes(campaign));
+  app.route('/api/v1/campaign', progressRoutes(campaign));
+  app.route('/api/v1/reports', reportRoutes(campaign));
   app.all('/api/*', (c) => jsonError(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}.`));
   if (options.staticDir) app.get('*', staticFiles(options.staticDir));
 

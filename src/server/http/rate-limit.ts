@@ -86,6 +86,7 @@ export interface RateLimits {
   setupPerIp: RateRule;
   pushPerDevice: RateRule;
   pushPerIp: RateRule;
+  visitPushPerDevice: RateRule;
   blobPutPerDevice: RateRule;
   blobPutPerIp: RateRule;
 }
@@ -103,6 +104,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = {
   setupPerIp: { limit: 10, windowMs: 15 * MINUTE },
   pushPerDevice: { limit: 30, windowMs: MINUTE },
   pushPerIp: { limit: 300, windowMs: MINUTE },
+  visitPushPerDevice: { limit: 30, windowMs: MINUTE },
   blobPutPerDevice: { limit: 120, windowMs: MINUTE },
   blobPutPerIp: { limit: 600, windowMs: MINUTE },
 };

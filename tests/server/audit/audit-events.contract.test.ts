@@ -81,6 +81,12 @@ describe.each(STORE_BACKENDS)('audit events with $kind', (backend) => {
     const follower = await registerDevice(app);
     expect((await postJson(app, '/api/v1/lookup', { dossierCode: code, digits: '2345' }, follower.headers)).status).toBe(200);
 
+    // The campaign: a village and a working group changed, the report exported as CSV.
+    const putJson = (path: string, body: unknown) =>
+      app.request(path, { method: 'PUT', headers: { 'content-type': 'application/json', ...admin.headers }, body: JSON.stringify(body) });
+    expect((await putJson('/api/v1/villages/thon-3', { name: 'Thôn 3', households: 40 })).status).toBe(201);
+    expect((await putJson('/api/v1/groups/to-3', { name: 'Tổ công tác thôn 3', villageId: 'thon-3', memberIds: [] })).status).toBe(201);
+    expect((await app.request('/api/v1/reports/campaign.csv', { headers: admin.headers })).status).toBe(200);
     expect((await postJson(app, `/api/v1/devices/${outreachPhone.deviceId}/revoke`, {}, admin.headers)).status).toBe(200);
     expect((await postJson(app, '/api/v1/staff/nam/disable', {}, admin.headers)).status).toBe(200);
     expect((await postJson(app, '/api/v1/auth/logout-all', {}, officer.headers)).status).toBe(200);

@@ -14,6 +14,8 @@ import { ENROL_PROBLEMS } from '../../../src/app/use-cases/enrol-device';
 import { OUTBOX_STATES } from '../../../src/domain/outbox-state';
 import { STORY_STEP_KINDS } from '../../../src/domain/dossier-story';
 import { FOLLOW_PROBLEMS } from '../../../src/sync/follow';
+import { VISIT_TOPICS, VNEID_RESULTS } from '../../../src/domain/visit';
+import { VISIT_STATES } from '../../../src/storage/db';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -47,6 +49,9 @@ const dynamic = [
   ...ENROL_PROBLEMS.map((problem) => `device.problems.${problem}`),
   ...STORY_STEP_KINDS.map((kind) => `receipt.steps.${kind}`),
   ...FOLLOW_PROBLEMS.map((problem) => `follow.problems.${problem}`),
+  ...VISIT_STATES.map((state) => `visits.state.${state}`),
+  ...VISIT_TOPICS.map((topic) => `visits.topic.${topic}`),
+  ...VNEID_RESULTS.map((result) => `visits.vneidResult.${result}`),
 ];
 
 describe('locales', () => {

@@ -36,3 +36,16 @@ export async function lockStatusSeq(client: pg.PoolClient): Promise<void> {
 export async function lockSetup(client: pg.PoolClient): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_SPACE, SETUP_LOCK]);
 }
+
+/**
+ * Taken by a visit push for each visit id it writes, all of them in sorted order before the first
+ * write (so two pushes never wait on each other in a circle): two phones or processes sending
+ * versions of the same visit at once then agree on which one is the latest. The one-key (bigint)
+ * form, a space apart from the two-key locks above; a hash collision only makes two unrelated
+ * visits wait for each other a moment.
+ */
+export async function lockVisits(client: pg.PoolClient, ids: readonly string[]): Promise<void> {
+  for (const id of [...new Set(ids)].sort()) {
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, $2))', [id, ADVISORY_LOCK_SPACE]);
+  }
+}
