@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST } from './src/content/manifest.ts';
+import { precompress } from './.config/precompress.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -38,6 +39,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Last: sw.js exists by then, and gets its copies too.
+    precompress(fileURLToPath(new URL('dist/client', import.meta.url))),
   ],
   test: {
     projects: [
