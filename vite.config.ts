@@ -33,9 +33,12 @@ export default defineConfig({
       filename: 'sw.ts',
       injectRegister: false,
       manifest: MANIFEST,
+      // The icons are in the glob already: listing them twice made the precache fetch them twice.
+      includeManifestIcons: false,
       injectManifest: {
         rollupFormat: 'iife',
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        // The manifest is added by the plugin itself (with its revision).
+        globPatterns: ['**/*.{js,css,html,svg,png,json}'],
       },
       devOptions: { enabled: false },
     }),
