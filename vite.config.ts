@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST } from './src/content/manifest.ts';
+import { precompress } from './.config/precompress.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -27,7 +28,10 @@ export default defineConfig({
     // Two pages: the phone app (index.html) and the one-stop shop's console (can-bo/index.html),
     // each with its own entry; the phone's service worker never precaches the console (below).
     rollupOptions: {
-      input: { main: fileURLToPath(new URL('./src/index.html', import.meta.url)), console: fileURLToPath(new URL('./src/can-bo/index.html', import.meta.url)) },
+      input: {
+        main: fileURLToPath(new URL('./src/index.html', import.meta.url)),
+        console: fileURLToPath(new URL('./src/can-bo/index.html', import.meta.url)),
+      },
     },
   },
   plugins: [
@@ -37,14 +41,19 @@ export default defineConfig({
       filename: 'sw.ts',
       injectRegister: false,
       manifest: MANIFEST,
+      // The icons are in the glob already: listing them twice made the precache fetch them twice.
+      includeManifestIcons: false,
       injectManifest: {
         rollupFormat: 'iife',
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        // The manifest is added by the plugin itself (with its revision).
+        globPatterns: ['**/*.{js,css,html,svg,png,json}'],
         // The console is online-first and for office PCs: never in the phone's precache or budget.
         globIgnores: ['can-bo/**', 'assets/console-*'],
       },
       devOptions: { enabled: false },
     }),
+    // Last: sw.js exists by then, and gets its copies too.
+    precompress(fileURLToPath(new URL('dist/client', import.meta.url))),
   ],
   test: {
     projects: [

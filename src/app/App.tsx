@@ -7,6 +7,7 @@ import { Header } from './components/Header';
 import { UpdateBanner } from './components/UpdateBanner';
 import { UpdateRequiredBanner } from './components/UpdateRequiredBanner';
 import { StorageFullAlert } from './components/StorageFullAlert';
+import { OfflineReadiness } from './components/OfflineReadiness';
 import { lazyScreen } from './components/Lazy';
 import HomeScreen from './screens/HomeScreen';
 import { useDocumentTitle } from './page-title';
@@ -65,6 +66,7 @@ export function App() {
       {!presenting && <UpdateBanner />}
       {!presenting && <UpdateRequiredBanner />}
       {!presenting && <StorageFullAlert />}
+      {!presenting && <OfflineReadiness />}
       <main id="main" tabIndex={-1} class={presenting ? 'main--present' : undefined}>
         {route.name === 'home' && <HomeScreen />}
         {route.name === 'form' && <FormScreen key={route.draftId} draftId={route.draftId} step={route.step} />}

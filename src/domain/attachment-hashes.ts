@@ -32,3 +32,24 @@ export function attachmentHashesIn(value: unknown): string[] {
   walk(value);
   return [...found];
 }
+
+/** Each distinct AttachmentRef hash in `value` with the size its ref declares (bytes), in order of first appearance. */
+export function attachmentSizesIn(value: unknown): Map<string, number> {
+  const found = new Map<string, number>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    const hash = refHash(record);
+    if (hash) {
+      if (!found.has(hash)) found.set(hash, Math.max(0, record['size'] as number));
+      return;
+    }
+    for (const child of Object.values(record)) walk(child);
+  };
+  walk(value);
+  return found;
+}

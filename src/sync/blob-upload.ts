@@ -17,6 +17,8 @@ export interface BlobUploadDeps {
   authorization: string;
   /** Per request. */
   timeoutMs?: number;
+  /** Called as each photo is on the server: PUT accepted, or the server had it (for progress). */
+  onDone?: (sha256: string) => void;
 }
 
 export interface BlobUploadReport {
@@ -149,6 +151,7 @@ export async function uploadBlobs(hashes: readonly string[], deps: BlobUploadDep
       const sha256 = queue[next++] as string;
       const outcome = await uploadOne(deps, sha256);
       outcomes.set(sha256, outcome);
+      if (outcome.kind !== 'failed') deps.onDone?.(sha256);
       if (outcome.kind === 'failed' && STOPPING_ERRORS.has(outcome.error)) stopped = true;
     }
   }

@@ -35,6 +35,7 @@ export function createBlobsFirst(source: BlobSource): BlobsFirst {
     rows: readonly OutboxRow[],
     transport: TransportDeps,
     credential: DeviceCredential,
+    onPhotoDone?: (sha256: string) => void,
   ): Promise<TransportAnswer<unknown>> {
     const hashes = batchBlobHashes(rows);
     if (hashes.length === 0) return { kind: 'ok', body: undefined };
@@ -44,6 +45,7 @@ export function createBlobsFirst(source: BlobSource): BlobsFirst {
       timeoutMs: transport.timeoutMs,
       readBlob,
       authorization: authorizationOf(credential),
+      ...(onPhotoDone ? { onDone: onPhotoDone } : {}),
     });
     const stopped = report.failed.find((f) => STOPPING_ERRORS.has(f.error));
     if (stopped?.error === 'update-required') return { kind: 'update-required' };

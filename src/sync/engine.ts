@@ -8,6 +8,9 @@
  * so one bad dossier never holds back the others.
  * Storage comes in as ports (sync/ports.ts); every move of an outbox row is one the outbox state
  * machine allows, and what the engine reports follows the machine's answer for that move.
+ * While it runs it reports `progress` (sync/progress.ts): dossiers answered and photo bytes sent
+ * out of this run's totals, the dossier going now, the time left; with data saver on, dossiers
+ * without photos go first, then one dossier per push from the smallest.
  */
 import type { DeviceCredential } from '../domain/device-credential';
 import { MAX_PUSH_ITEMS, SYNC_PROTOCOL_VERSION, type PushRequest, type PushResult } from '../domain/protocol';
@@ -19,8 +22,10 @@ import type { SyncLock } from './lock';
 import type { SyncPorts } from './ports';
 import type { SyncLane } from './visit-lane';
 import { DEFAULT_TIMEOUT_MS, type TransportAnswer, type TransportDeps, getPull, postPush, postRegister } from './transport';
+import { createProgressTracker, orderForDataSaver, rowPhotoBytes, type ProgressTracker, type SendProgress } from './progress';
 
 export type { SyncEvent, SyncReason, SyncReport } from './events';
+export type { SendProgress } from './progress';
 
 /**
  * Runs before a batch is pushed, with the rows about to go (photos: HEAD/PUT each blob the
@@ -30,7 +35,12 @@ export type BeforePush = (
   rows: readonly OutboxRow[],
   transport: TransportDeps,
   credential: DeviceCredential,
+  /** Called as each photo is on the server (uploaded, or it had it already). */
+  onPhotoDone?: (sha256: string) => void,
 ) => Promise<TransportAnswer<unknown>>;
+
+/** Most rows one run counts for its progress totals (far more than a phone ever queues). */
+const MAX_PROGRESS_ROWS = 10_000;
 
 /** Most pull pages one sync reads (the server sends at most 500 changes per page). */
 export const MAX_PULL_PAGES = 20;
@@ -53,6 +63,8 @@ export interface SyncEngineDeps extends SyncPorts {
   canResendBlobs?: (missing: readonly string[]) => Promise<boolean>;
   /** Other queues sent after the dossiers with the same credential (visits: visit-lane.ts). */
   lanes?: readonly SyncLane[];
+  /** Data saver (navigator.connection.saveData or the app's setting), read at each sync. */
+  dataSaver?: () => boolean;
 }
 
 export interface SyncEngine {
@@ -78,6 +90,19 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   let running: Promise<SyncReport> | null = null;
+  let runs = 0;
+  /** This run's progress; null between runs. */
+  let progress: ProgressTracker | null = null;
+
+  function emitProgress(snapshot: SendProgress | null | undefined): void {
+    if (snapshot) emit({ type: 'progress', progress: snapshot });
+  }
+
+  /** The run's last progress (done, or offline when the link dropped or storage failed); null: none. */
+  function endProgress(phase: 'done' | 'offline' | null): void {
+    if (phase) emitProgress(progress?.end(phase));
+    progress = null;
+  }
   // Set once per engine: an old app must not hammer a server that refuses it.
   let updateRequired = false;
 
@@ -106,6 +131,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   /** Reports one applied move by where the machine sent the row. */
   function reportMove(move: AppliedMove, result: PushResult, report: SyncReport): void {
+    if (move.target !== 'queued') emitProgress(progress?.rowDone(move.id));
     if (move.target === 'removed' && (result.outcome === 'stored' || result.outcome === 'duplicate')) {
       report.sent += 1;
       emit({ type: 'sent', id: result.id, dossierCode: result.dossierCode });
@@ -129,6 +155,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       deps.now(),
     );
     for (const id of marked) {
+      emitProgress(progress?.rowDone(id));
       report.rejected += 1;
       emit({ type: 'rejected', id, code: 'refused', errors: [] });
     }
@@ -220,8 +247,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function pushBatch(batch: OutboxRow[], credential: DeviceCredential, report: SyncReport): Promise<BatchEnd> {
+    emitProgress(progress?.focus(batch));
     if (deps.beforePush) {
-      const prepared = await deps.beforePush(batch, transport, credential);
+      const onPhotoDone = (sha256: string): void => {
+        emitProgress(progress?.photoDone(sha256));
+        emitProgress(progress?.focus(batch));
+      };
+      const prepared = await deps.beforePush(batch, transport, credential, onPhotoDone);
       // A failed blob upload says nothing about the dossiers themselves: never park rows for it.
       if (prepared.kind === 'failed') return onFailure(batch, { kind: 'failed', error: prepared.error }, credential, report);
       if (prepared.kind !== 'ok') return onFailure(batch, prepared, credential, report);
@@ -252,11 +284,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     // The user asked, or the network just came back: the backoff waited for exactly this moment.
     const ignoreBackoff = reason === 'button' || reason === 'online';
     const attempted = new Set<string>();
+    const dataSaver = deps.dataSaver?.() ?? false;
+    const initial = await outbox.dueItems(ignoreBackoff ? Infinity : deps.now(), MAX_PROGRESS_ROWS);
+    if (initial.length > 0) {
+      progress = createProgressTracker(runs, deps.now);
+      emitProgress(progress.begin(initial));
+    }
     for (;;) {
       const cutoff = ignoreBackoff ? Infinity : deps.now();
-      const due = (await outbox.dueItems(cutoff, MAX_PUSH_ITEMS + attempted.size))
-        .filter((row) => !attempted.has(row.id))
-        .slice(0, MAX_PUSH_ITEMS);
+      const fresh = dataSaver ? MAX_PROGRESS_ROWS : MAX_PUSH_ITEMS + attempted.size;
+      const candidates = (await outbox.dueItems(cutoff, fresh)).filter((row) => !attempted.has(row.id));
+      const due = dataSaver ? dataSaverBatch(candidates) : candidates.slice(0, MAX_PUSH_ITEMS);
       if (due.length === 0) return 'continue';
       const credential = await credentialFor();
       if (!credential) return report.offline ? 'offline' : 'stop';
@@ -269,6 +307,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       const end = await pushBatch(batch, credential, report);
       if (end !== 'continue') return end;
     }
+  }
+
+  /** Data saver: every due row without photos in one push (≤ 50), else the smallest row with photos alone. */
+  function dataSaverBatch(rows: readonly OutboxRow[]): OutboxRow[] {
+    const ordered = orderForDataSaver(rows);
+    const light = ordered.filter((row) => rowPhotoBytes(row) === 0).slice(0, MAX_PUSH_ITEMS);
+    return light.length > 0 ? light : ordered.slice(0, 1);
   }
 
   /**
@@ -324,6 +369,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function run(reason: SyncReason): Promise<SyncReport> {
     const report = emptyReport();
+    runs += 1;
+    endProgress(null);
     emit({ type: 'start', reason });
     try {
       if (updateRequired) {
@@ -351,9 +398,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         }
       }
     } catch (error) {
+      endProgress('offline');
       emit({ type: 'error', error });
       throw error;
     }
+    endProgress(report.offline ? 'offline' : 'done');
     emit({ type: 'done', report });
     return report;
   }

@@ -3,6 +3,7 @@ import type { DeviceKind } from '../domain/device-credential';
 import type { StatusChange } from '../domain/protocol';
 import type { FieldError } from '../domain/validate';
 import type { OutboxError, RejectionCode, RetryErrorCode } from '../domain/outbox-state';
+import type { SendProgress } from './progress';
 
 export const SYNC_REASONS = ['online', 'focus', 'timer', 'button', 'startup', 'background-sync'] as const;
 export type SyncReason = (typeof SYNC_REASONS)[number];
@@ -41,6 +42,8 @@ export type SyncEvent =
   | { type: 'registered'; kind: DeviceKind }
   | { type: 'registration-refused' }
   | { type: 'device-revoked' }
+  /** How far this run has got (sync/progress.ts): monotonic within the run, ends with phase done or offline. */
+  | { type: 'progress'; progress: SendProgress }
   | { type: 'done'; report: SyncReport }
   /** Storage failed mid-sync (quota, closed database); sync() rejects with the same error. */
   | { type: 'error'; error: unknown };

@@ -17,6 +17,8 @@ export interface PhoneSyncEnv {
   baseUrl?: string;
   /** The Web Lock shared by tabs and the worker by default. */
   lock?: SyncLock;
+  /** Data saver: dossiers without photos go first (sync/progress.ts). */
+  dataSaver?: () => boolean;
 }
 
 export function createPhoneSyncEngine(storage: PhoneStorage, env: PhoneSyncEnv): SyncEngine {

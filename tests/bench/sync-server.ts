@@ -20,10 +20,16 @@ export interface BenchServer {
  */
 const KEEP_ALIVE_MS = 65_000;
 
-export async function startBenchServer(databasePath: string, communeCode: string): Promise<BenchServer> {
+/** `staticDir`: also serve a built app (the cold-load benchmark). */
+export async function startBenchServer(databasePath: string, communeCode: string, staticDir?: string): Promise<BenchServer> {
   const stores = openSqliteStores(databasePath);
   // One phone sends the whole benchmark: lift a resident phone's daily allowance.
-  const app = createApp({ stores, communeCode, residentQuota: { dossiersPerDay: 1_000_000, photoBytesPerDay: 2 ** 40 } });
+  const app = createApp({
+    stores,
+    communeCode,
+    residentQuota: { dossiersPerDay: 1_000_000, photoBytesPerDay: 2 ** 40 },
+    ...(staticDir ? { staticDir } : {}),
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;
   });

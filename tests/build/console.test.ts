@@ -44,8 +44,8 @@ describe('the console build', () => {
     for (const f of withQr) expect(urls).not.toContain(`assets/${f}`);
   });
 
-  it('adds nothing of the console to the phone first load', () => {
-    const phone = measureFirstLoad().files.map((f) => f.file);
+  it('adds nothing of the console to the phone first load', async () => {
+    const phone = (await measureFirstLoad()).files.map((f) => f.file);
     expect(phone.filter((f) => f.includes('console') || f.startsWith('can-bo'))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { Link } from './Link';
 import { OutboxItem } from './OutboxItem';
 import { StorageBanner } from './StorageBanner';
 import { DeviceStatus } from './DeviceStatus';
+import { ReadinessLine } from './OfflineReadiness';
 
 export function SyncPanel() {
   const { t } = useI18n();
@@ -37,6 +38,7 @@ export function SyncPanel() {
     <section aria-labelledby="outbox-title" class="card">
       <h2 id="outbox-title">{t('outbox.title')}</h2>
       <DeviceStatus />
+      <ReadinessLine />
       <StorageBanner pending={pending} />
       <p class="outbox-count" data-testid="pending-count">
         {pending > 0 ? t('outbox.pending', { count: pending }) : t('outbox.none')}

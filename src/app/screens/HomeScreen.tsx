@@ -1,17 +1,23 @@
 /**
- * The first screen: what the app is for in one sentence, the three ways in (learn, look up a
- * procedure, follow a dossier), then the working part (loaded on demand) and the four levels.
+ * The first screen, whole at first paint: what the app is for in one sentence and the three ways
+ * in (learn, look up a procedure, follow a dossier), the form list (titles only, in the first
+ * script) and the four service levels; drafts, the outbox and dossiers (Dexie) load after it,
+ * below the form list, in a space reserved for them, so nothing that was painted moves.
  */
+import { useState } from 'preact/hooks';
 import { LevelCards } from '../components/LevelCards';
+import { StartList } from '../components/StartList';
 import { lazyScreen } from '../components/Lazy';
 import { Link } from '../components/Link';
 import { useI18n } from '../i18n-context';
 import { CATALOG_PATH, EXPLAINER_PATH, FOLLOW_PATH } from '../router';
+import { takeFlash } from '../flash';
 
 const HomeActivity = lazyScreen(() => import('../components/HomeActivity'));
 
 export default function HomeScreen() {
   const { t } = useI18n();
+  const [flash] = useState(takeFlash);
   return (
     <>
       {/* The app bar already shows the name; the heading is for screen readers' outline. */}
@@ -39,7 +45,15 @@ export default function HomeScreen() {
           </li>
         </ul>
       </section>
-      <HomeActivity />
+      {flash && (
+        <p class="flash" role="status">
+          {flash}
+        </p>
+      )}
+      <StartList />
+      <div class="home-activity">
+        <HomeActivity />
+      </div>
       <LevelCards />
     </>
   );

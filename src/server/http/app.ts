@@ -34,6 +34,7 @@ import { keyRoutes } from '../keys/key-routes';
 import type { SealKeyring } from '../keys/seal-keys';
 import type { AppEnv } from './app-env';
 import { clientIp } from './client-ip';
+import { compressJson } from './compression';
 import { hostGuard, jsonContentGuard, originGuard } from './guards';
 import { jsonError } from './http-errors';
 import { rateLimiters, type RateLimits } from './rate-limit';
@@ -99,7 +100,7 @@ export function createApp(options: AppOptions): ServerApp {
 
   app.use('*', securityHeaders);
   app.use('*', clientIp(trustProxy), hostGuard(options.allowedHosts ?? DEFAULT_ALLOWED_HOSTS), originGuard(trustProxy), jsonContentGuard);
-  app.use('/api/*', noStoreByDefault, loadSession(sessions));
+  app.use('/api/*', compressJson, noStoreByDefault, loadSession(sessions));
   app.get('/api/v1/health', (c) => {
     const health: HealthResponse = { ok: true, protocol: SYNC_PROTOCOL_VERSION, store: stores.kind };
     return c.json(health);

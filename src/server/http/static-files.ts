@@ -2,11 +2,15 @@
  * Serves the built PWA (Vite's dist/client). Hashed files under /assets/ are cached for a year;
  * everything else (index.html, sw.js, the manifest, icons) is revalidated on every load so an
  * update reaches phones. Unknown navigation paths get the app shell (under /can-bo/, the console's page); unknown files get a 404,
- * never the shell (a missing chunk must fail loudly, not parse HTML as JavaScript).
+ * never the shell (a missing chunk must fail loudly, not parse HTML as JavaScript). Text files go
+ * out brotli- or gzip-compressed when the client accepts it (compression.ts), with an ETag per
+ * encoding and `Vary: Accept-Encoding`; the build's `.br`/`.gz` copies themselves are never served
+ * as files of their own.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Context, Handler } from 'hono';
+import { COMPRESS_MIN_BYTES, compressedFile, etagFor, isCompressible, negotiateEncoding } from './compression';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,7 +48,10 @@ function safeSegments(pathname: string): string[] | null {
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const segments = decoded.split('/').filter((s) => s !== '');
   // ".." escapes the root; other dot-names (.env, .git) are never part of a build.
-  return segments.some((s) => s.startsWith('.')) ? null : segments;
+  if (segments.some((s) => s.startsWith('.'))) return null;
+  // The build's compressed copies are served only as an encoding of their file.
+  const last = segments[segments.length - 1] ?? '';
+  return /\.(br|gz)$/.test(last) ? null : segments;
 }
 
 async function fileSize(path: string): Promise<{ size: number; mtimeMs: number } | null> {
@@ -59,11 +66,18 @@ async function fileSize(path: string): Promise<{ size: number; mtimeMs: number }
 async function sendFile(c: Context, path: string, cacheControl: string): Promise<Response | null> {
   const info = await fileSize(path);
   if (!info) return null;
-  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-  const headers = { 'Content-Type': contentTypeOf(path), 'Cache-Control': cacheControl, ETag: etag };
+  const contentType = contentTypeOf(path);
+  const version = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}`;
+  const compressible = isCompressible(contentType);
+  const encoding = compressible && info.size >= COMPRESS_MIN_BYTES ? negotiateEncoding(c.req.header('accept-encoding')) : null;
+  const etag = etagFor(`W/"${version}"`, encoding);
+  const headers: Record<string, string> = { 'Content-Type': contentType, 'Cache-Control': cacheControl, ETag: etag };
+  if (compressible) headers['Vary'] = 'Accept-Encoding';
   if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
   const bytes = await readFile(path);
-  return c.body(new Uint8Array(bytes), 200, headers);
+  if (!encoding) return c.body(new Uint8Array(bytes), 200, headers);
+  const body = await compressedFile(path, version, encoding, bytes);
+  return c.body(new Uint8Array(body), 200, { ...headers, 'Content-Encoding': encoding });
 }
 
 /** A request a browser makes to open a page, not to fetch a file. */
