@@ -69,10 +69,10 @@ describe('database', () => {
     expect(durability).toBe('strict');
   });
 
-  it('declares version 3 with the four tables and their indexes', async () => {
+  it('declares version 5 with its six tables and their indexes', async () => {
     const db = storage.db();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['blobs', 'dossiers', 'drafts', 'outbox']);
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['blobs', 'dossiers', 'drafts', 'outbox', 'visitQueue', 'visits']);
     expect(db.outbox.schema.indexes.map((i) => i.name).sort()).toEqual(['[state+nextAttemptAt]', 'nextAttemptAt', 'queuedAt', 'state']);
     expect(db.drafts.schema.indexes.map((i) => i.name)).toEqual(['updatedAt']);
   });

@@ -58,7 +58,7 @@ describe('Dexie upgrade v1 → v2', () => {
     const v2Phone = createPhoneStorage({ db: v2 });
     await v2.open();
     // Opens at the latest version: every step after v1 runs (v3 only adds the blobs table).
-    expect(v2.verno).toBe(3);
+    expect(v2.verno).toBe(5);
     expect(await v2Phone.outbox.listOutbox()).toEqual([
       {
         id: b.id,
@@ -95,7 +95,7 @@ describe('Dexie upgrade v1 → v2', () => {
   it('a fresh install opens straight at the latest version', async () => {
     const db = createDb(`fresh-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     db.close();
   });
 });
