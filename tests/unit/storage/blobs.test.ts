@@ -110,7 +110,7 @@ describe('Dexie upgrade v2 → v3', () => {
     const v3Phone = createPhoneStorage({ db: v3 });
     await v3.open();
     try {
-      expect(v3.verno).toBe(4);
+      expect(v3.verno).toBe(5);
       expect(await v3Phone.outbox.listOutbox()).toEqual([outboxRow]);
       expect(await v3Phone.drafts.getDraft('draft-1')).toMatchObject({ answers: { fullName: 'Lò Văn Páo' } });
       expect(await v3.dossiers.get('d-1')).toMatchObject({ dossierCode: 'HS-1' });

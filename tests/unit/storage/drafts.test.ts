@@ -69,10 +69,10 @@ describe('database', () => {
     expect(durability).toBe('strict');
   });
 
-  it('declares version 4 with the five tables and their indexes', async () => {
+  it('declares version 5 with its seven tables and their indexes', async () => {
     const db = storage.db();
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['blobs', 'dossiers', 'drafts', 'outbox', 'vault']);
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['blobs', 'dossiers', 'drafts', 'outbox', 'vault', 'visitQueue', 'visits']);
     expect(db.outbox.schema.indexes.map((i) => i.name).sort()).toEqual(['[state+nextAttemptAt]', 'nextAttemptAt', 'queuedAt', 'state']);
     expect(db.drafts.schema.indexes.map((i) => i.name)).toEqual(['updatedAt']);
   });

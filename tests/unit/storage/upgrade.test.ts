@@ -57,8 +57,8 @@ describe('Dexie upgrade v1 → v2', () => {
     const v2 = createDb(name);
     const v2Phone = createPhoneStorage({ db: v2 });
     await v2.open();
-    // Opens at the latest version: every step after v1 runs (v3 adds the blobs table, v4 the vault).
-    expect(v2.verno).toBe(4);
+    // Opens at the latest version: every step after v1 runs (v3 adds the blobs table, v4 the vault, v5 the visits).
+    expect(v2.verno).toBe(5);
     expect(await v2Phone.outbox.listOutbox()).toEqual([
       {
         id: b.id,
@@ -95,7 +95,7 @@ describe('Dexie upgrade v1 → v2', () => {
   it('a fresh install opens straight at the latest version', async () => {
     const db = createDb(`fresh-${crypto.randomUUID()}`);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     db.close();
   });
 });
