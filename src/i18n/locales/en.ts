@@ -185,6 +185,10 @@ export const en: LocaleStrings = {
     oldVersion: 'Old template (version {{version}})',
   },
   errors: {
+    'required-choice': 'Please choose one.',
+    'required-tick': 'Please tick this box.',
+    'required-attachment': 'Please take or choose a photo of this paper.',
+    'date-order-named': '“{{later}}” cannot be earlier than “{{earlier}}”. Please check these two dates.',
     required: 'Please fill in this item.',
     'wrong-type': 'This value is not valid.',
     'unknown-field': 'This item is not part of the form.',
