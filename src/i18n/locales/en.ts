@@ -185,6 +185,8 @@ export const en: LocaleStrings = {
     oldVersion: 'Old template (version {{version}})',
   },
   errors: {
+    'cccd-sex-female': 'The 4th digit of this CCCD belongs to a man, not to the woman declared here.',
+    'cccd-sex-male': 'The 4th digit of this CCCD belongs to a woman, not to the man declared here.',
     'required-choice': 'Please choose one.',
     'required-tick': 'Please tick this box.',
     'required-attachment': 'Please take or choose a photo of this paper.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../../src/domain/form-schema';
 import { KHAI_SINH } from '../../../src/content/forms/khai-sinh';
+import { KET_HON } from '../../../src/content/forms/ket-hon';
 import { errorText } from '../../../src/app/components/form/error-text';
 import { formatAnswer, type AnswerWords } from '../../../src/app/components/form/format-answer';
 import { vi } from '../../../src/i18n/locales/vi';
@@ -59,6 +60,17 @@ describe('error text chosen with the field in view', () => {
       '“Đến ngày” không thể sớm hơn “Từ ngày”. Vui lòng kiểm tra lại hai ngày này.',
     );
     expect(errorText(GROUPED, 'members[0].sex', 'required', 'vi', t)).toBe('Vui lòng chọn một mục.');
+  });
+
+  it('on a CCCD whose sex is known from the role (the bride), names that person, not a chosen sex', () => {
+    expect(errorText(KET_HON, 'brideCccd', 'cccd-sex', 'vi', t)).toBe(
+      'Số thứ 4 của CCCD là của nam giới, không phải của người nữ khai ở mục này.',
+    );
+    expect(errorText(KET_HON, 'groomCccd', 'cccd-sex', 'vi', t)).toBe(
+      'Số thứ 4 của CCCD là của nữ giới, không phải của người nam khai ở mục này.',
+    );
+    const chosen: FormDefinition = { ...KHAI_SINH, rules: [{ kind: 'cccd-matches', cccd: 'motherCccd', sex: 'childSex' }] };
+    expect(errorText(chosen, 'motherCccd', 'cccd-sex', 'vi', t)).toBe('Số thứ 4 của CCCD không khớp với giới tính đã chọn.');
   });
 
   it('reads an unticked box as "Không" on review', () => {

@@ -1,7 +1,8 @@
 /**
  * The words for one problem on a field, chosen with the field in view: an empty choice asks the
  * resident to choose ("Vui lòng chọn…", not "điền"), an unticked box to tick it, an empty photo
- * field to add a photo, and a date out of order names the two dates it compares. Everything else
+ * field to add a photo, and a date out of order names the two dates it compares, and a CCCD whose sex digit cannot be
+ * the bride's or the mother's says so instead of naming a sex nobody chose. Everything else
  * reads `errors.<code>`.
  */
 import type { Field, FormDefinition, FormRule } from '../../../domain/form-schema';
@@ -61,6 +62,12 @@ export function errorText(form: FormDefinition, path: string, code: string, lang
   if (place && code === 'date-order') {
     const earlier = earlierOf(place);
     if (earlier) return t('errors.date-order-named', { later: pick(place.field.label, lang), earlier: pick(earlier.label, lang) });
+  }
+  if (place && code === 'cccd-sex') {
+    // The form knows the person's sex from their role (the bride, the mother): no sex was chosen.
+    const rule = place.rules.find((r) => r.kind === 'cccd-matches' && r.cccd === place.field.id && !r.sex && r.sexIs);
+    if (rule?.kind === 'cccd-matches' && rule.sexIs)
+      return rule.sexIs === 'female' ? t('errors.cccd-sex-female', {}) : t('errors.cccd-sex-male', {});
   }
   return t(`errors.${code}`, {});
 }
