@@ -26,6 +26,16 @@ export interface DraftPatch {
   label?: string;
 }
 
+/**
+ * Whether anything was put into a draft yet (an answer, a photo, a name). A tap on a form button
+ * opens a draft row at once (its id is the idempotency key), but until something is typed it is
+ * not a draft the resident would recognise, so the home screen does not list it as "Chưa có tên".
+ */
+export function draftHasContent(row: Pick<DraftRow, 'answers' | 'label'>): boolean {
+  if (row.label) return true;
+  return Object.values(row.answers).some((v) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0));
+}
+
 export interface Drafts {
   /** Starts a draft; its id is the dossier's idempotency key from now on. A full phone throws StorageFullError. */
   createDraft(formId: string, formVersion: number, now: number): Promise<DraftRow>;

@@ -3,7 +3,7 @@
  * where it was left, and can be renamed (the name then stays as given) or deleted after a question.
  */
 import { useState } from 'preact/hooks';
-import type { DraftRow } from '../../storage/drafts';
+import { draftHasContent, type DraftRow } from '../../storage/drafts';
 import { phone } from '../phone';
 import { formatVnDateTime } from '../../domain/dates';
 import { cleanText } from '../../domain/text';
@@ -127,7 +127,7 @@ function DraftItem({ draft, onDone }: { draft: DraftRow; onDone: (message: strin
 
 export function DraftList() {
   const { t } = useI18n();
-  const drafts = useLiveQuery(() => phone().drafts.listDrafts()) ?? [];
+  const drafts = (useLiveQuery(() => phone().drafts.listDrafts()) ?? []).filter(draftHasContent);
   const [message, setMessage] = useState('');
   return (
     <>

@@ -24,6 +24,7 @@ import { useAdminUnits, unitsOf } from '../components/form/use-admin-units';
 import { useTouched } from '../components/form/use-touched';
 import { focusElementById, focusPath, focusPathSoon } from '../components/form/focus';
 import { itemTitleOf } from '../components/form/path-labels';
+import { errorText } from '../components/form/error-text';
 import { domId, isUnder, setAt } from '../components/form/paths';
 import { toNfcDeep } from '../components/form/nfc';
 import { nextDraftLabel, residentNameField } from '../components/form/draft-label';
@@ -102,7 +103,8 @@ export default function FormScreen({ draftId, step = 'fill' }: { draftId: string
   const shown = new Map<string, string>();
   for (const problem of problems) {
     if (shown.has(problem.field)) continue;
-    if (submitted || [...touched].some((at) => isUnder(problem.field, at))) shown.set(problem.field, t(`errors.${problem.code}`));
+    if (submitted || [...touched].some((at) => isUnder(problem.field, at)))
+      shown.set(problem.field, errorText(form, problem.field, problem.code, lang, t));
   }
 
   const itemTitle = (group: GroupField, index: number) =>

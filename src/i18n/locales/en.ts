@@ -185,6 +185,12 @@ export const en: LocaleStrings = {
     oldVersion: 'Old template (version {{version}})',
   },
   errors: {
+    'cccd-sex-female': 'The 4th digit of this CCCD belongs to a man, not to the woman declared here.',
+    'cccd-sex-male': 'The 4th digit of this CCCD belongs to a woman, not to the man declared here.',
+    'required-choice': 'Please choose one.',
+    'required-tick': 'Please tick this box.',
+    'required-attachment': 'Please take or choose a photo of this paper.',
+    'date-order-named': '“{{later}}” cannot be earlier than “{{earlier}}”. Please check these two dates.',
     required: 'Please fill in this item.',
     'wrong-type': 'This value is not valid.',
     'unknown-field': 'This item is not part of the form.',

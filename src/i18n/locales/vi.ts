@@ -183,6 +183,12 @@ export const vi = {
     oldVersion: 'Mẫu cũ (phiên bản {{version}})',
   },
   errors: {
+    'cccd-sex-female': 'Số thứ 4 của CCCD là của nam giới, không phải của người nữ khai ở mục này.',
+    'cccd-sex-male': 'Số thứ 4 của CCCD là của nữ giới, không phải của người nam khai ở mục này.',
+    'required-choice': 'Vui lòng chọn một mục.',
+    'required-tick': 'Vui lòng đánh dấu vào ô này.',
+    'required-attachment': 'Vui lòng chụp hoặc chọn ảnh giấy tờ này.',
+    'date-order-named': '“{{later}}” không thể sớm hơn “{{earlier}}”. Vui lòng kiểm tra lại hai ngày này.',
     required: 'Vui lòng điền mục này.',
     'wrong-type': 'Giá trị không hợp lệ.',
     'unknown-field': 'Mục này không có trong tờ khai.',

@@ -27,7 +27,11 @@ export function addressText(value: unknown): string {
 
 /** One answer as text; undefined when there is nothing to show (groups are laid out by the caller). */
 export function formatAnswer(field: Field, value: unknown, lang: Lang, words: AnswerWords): string | undefined {
-  if (value === undefined || value === null || value === '') return field.kind === 'attachment' ? words.files(0) : undefined;
+  if (value === undefined || value === null || value === '') {
+    // A box never ticked is a "no" on review, the same as one ticked and cleared.
+    if (field.kind === 'yesno') return words.no;
+    return field.kind === 'attachment' ? words.files(0) : undefined;
+  }
   switch (field.kind) {
     case 'date':
       return typeof value === 'string' ? isoToVn(value) : undefined;

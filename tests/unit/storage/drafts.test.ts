@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { DB_NAME, createDb } from '../../../src/storage/db';
 import { createPhoneStorage } from '../../../src/storage/phone-storage';
+import { draftHasContent } from '../../../src/storage/drafts';
 import { useFreshStorage } from './fresh-storage';
 
 const storage = useFreshStorage();
 
 describe('drafts', () => {
+  it('a draft only counts as started once something is in it (a tap on a form button is not a draft to list)', async () => {
+    const draft = await storage().drafts.createDraft('tam-tru-ct01', 1, 1000);
+    expect(draftHasContent(draft)).toBe(false);
+    expect(draftHasContent({ label: '', answers: { fullName: '', members: [] } })).toBe(false);
+    await storage().drafts.saveDraft(draft.id, { answers: { fullName: 'H' } }, 2000);
+    expect(draftHasContent((await storage().drafts.getDraft(draft.id))!)).toBe(true);
+    expect(draftHasContent({ label: 'Bà Hoa', answers: {} })).toBe(true);
+    expect(draftHasContent({ label: '', answers: { joinsHousehold: false } })).toBe(true);
+  });
+
   it('creates a draft with a fresh UUID, empty answers and both timestamps', async () => {
     const draft = await storage().drafts.createDraft('tam-tru-ct01', 1, 1000);
     expect(draft.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

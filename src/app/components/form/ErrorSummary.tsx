@@ -2,6 +2,7 @@
 import type { FormDefinition } from '../../../domain/form-schema';
 import type { FieldError } from '../../../domain/validate';
 import { useI18n } from '../../i18n-context';
+import { errorText } from './error-text';
 import { describePath, type ItemTitle } from './path-labels';
 import { domId } from './paths';
 
@@ -33,7 +34,7 @@ export function ErrorSummary({ id, form, errors, itemTitle, hrefBase, onGo }: Pr
                 onGo(error.field);
               }}
             >
-              <strong>{describePath(form, error.field, lang, itemTitle)}</strong>: {t(`errors.${error.code}`)}
+              <strong>{describePath(form, error.field, lang, itemTitle)}</strong>: {errorText(form, error.field, error.code, lang, t)}
             </a>
           </li>
         ))}
