@@ -16,9 +16,40 @@ type Listener = (event: SyncEvent) => void;
 const listeners = new Set<Listener>();
 let engine: SyncEngine | null = null;
 
+/** The app's own data-saver switch (no personal data: a plain flag in localStorage). */
+const DATA_SAVER_KEY = 'mcld-data-saver';
+
+/** The phone asks to save data (Chrome's Lite mode, Android's Data Saver), or the user chose it here. */
+export function dataSaverOn(): boolean {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection;
+  return Boolean(connection?.saveData) || dataSaverChosen();
+}
+
+export function dataSaverChosen(): boolean {
+  try {
+    return localStorage.getItem(DATA_SAVER_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function chooseDataSaver(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(DATA_SAVER_KEY, '1');
+    else localStorage.removeItem(DATA_SAVER_KEY);
+  } catch {
+    // Private mode without storage: the choice lasts until the page closes.
+  }
+}
+
 function getEngine(): SyncEngine {
   if (!engine) {
-    engine = createPhoneSyncEngine(phone(), { fetch: (input, init) => fetch(input, init), now: () => Date.now(), random: Math.random });
+    engine = createPhoneSyncEngine(phone(), {
+      fetch: (input, init) => fetch(input, init),
+      now: () => Date.now(),
+      random: Math.random,
+      dataSaver: dataSaverOn,
+    });
     engine.on((event) => {
       if (event.type === 'update-required') announceUpdateRequired();
       listeners.forEach((listener) => listener(event));

@@ -2,7 +2,7 @@
  * "Start a form": in the first script, so the buttons are there at first paint. A tap loads the
  * phone's storage (Dexie) and makes the draft; the form itself loads with its screen.
  */
-import { FORM_START_LIST } from '../../content/forms/start-list';
+import { FORM_START_LIST } from '../../content/form-start-list';
 import { pick } from '../../domain/localized';
 import { useI18n } from '../i18n-context';
 

@@ -3,13 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { phone } from '../phone';
 import { useI18n } from '../i18n-context';
 import { useLiveQuery } from '../hooks/use-live-query';
-import { onSyncEvent, requestSync } from '../sync-client';
+import { chooseDataSaver, dataSaverChosen, onSyncEvent, requestSync } from '../sync-client';
 import { HANDOFF_PATH } from '../router';
 import { Link } from './Link';
 import { OutboxItem } from './OutboxItem';
 import { StorageBanner } from './StorageBanner';
 import { DeviceStatus } from './DeviceStatus';
 import { ReadinessLine } from './OfflineReadiness';
+import { SendProgress } from './SendProgress';
 
 export function SyncPanel() {
   const { t } = useI18n();
@@ -17,6 +18,7 @@ export function SyncPanel() {
   const pending = useLiveQuery(() => phone().outbox.countPending()) ?? 0;
   const [sending, setSending] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [dataSaver, setDataSaver] = useState(dataSaverChosen);
 
   useEffect(
     () =>
@@ -51,9 +53,22 @@ export function SyncPanel() {
       <button type="button" class="btn btn--primary btn--block" disabled={sending || pending === 0} onClick={() => requestSync('button')}>
         {sending ? t('outbox.sending') : t('outbox.sendNow')}
       </button>
+      <SendProgress />
       <p role="status" aria-live="polite" class="notice" data-testid="sync-notice">
         {notice}
       </p>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={dataSaver}
+          onChange={(event) => {
+            const on = (event.currentTarget as HTMLInputElement).checked;
+            chooseDataSaver(on);
+            setDataSaver(on);
+          }}
+        />{' '}
+        {t('sendProgress.dataSaver')}
+      </label>
       <p>
         <Link href={HANDOFF_PATH}>{t('sync2.handoffLink')}</Link>
       </p>

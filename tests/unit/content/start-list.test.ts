@@ -1,7 +1,7 @@
 /** The home screen's list of forms is the latest version of each registered form, in order. */
 import { describe, expect, it } from 'vitest';
 import { FORMS } from '../../../src/content/forms';
-import { FORM_START_LIST } from '../../../src/content/forms/start-list';
+import { FORM_START_LIST } from '../../../src/content/form-start-list';
 
 describe('FORM_START_LIST', () => {
   it('equals FORMS by id, version and title', () => {

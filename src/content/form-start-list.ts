@@ -1,9 +1,9 @@
 /**
  * The forms offered for a new draft, by id, latest version and title: what the home screen's
  * first paint shows, without the form definitions (those load when a form opens). Kept equal to
- * FORMS in index.ts by tests/unit/content/start-list.test.ts: a new form or version goes in both.
+ * FORMS in forms/index.ts by tests/unit/content/start-list.test.ts: a new form or version goes in both.
  */
-import type { Localized } from '../../domain/localized';
+import type { Localized } from '../domain/localized';
 
 export interface FormStart {
   id: string;
