@@ -27,7 +27,10 @@ export default defineConfig({
     // Two pages: the phone app (index.html) and the one-stop shop's console (can-bo/index.html),
     // each with its own entry; the phone's service worker never precaches the console (below).
     rollupOptions: {
-      input: { main: fileURLToPath(new URL('./src/index.html', import.meta.url)), console: fileURLToPath(new URL('./src/can-bo/index.html', import.meta.url)) },
+      input: {
+        main: fileURLToPath(new URL('./src/index.html', import.meta.url)),
+        console: fileURLToPath(new URL('./src/can-bo/index.html', import.meta.url)),
+      },
     },
   },
   plugins: [

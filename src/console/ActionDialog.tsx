@@ -62,7 +62,10 @@ export function ActionDialog({ action, dossier, onClose, onDone }: Props) {
     }
     if (reasonsAction) {
       const missing = docs.filter((d) => d.ticked).map((d) => d.name);
-      const typed = reasonLines.split('\n').map((l) => l.trim()).filter(Boolean);
+      const typed = reasonLines
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       base.reasons = [...missing, ...typed];
     }
     if (action === 'record-result') Object.assign(base, { result, collectAt, feeVnd });
@@ -99,7 +102,14 @@ export function ActionDialog({ action, dossier, onClose, onDone }: Props) {
 
   return (
     <div class="backdrop">
-      <dialog open ref={ref} class="dialog" aria-labelledby="action-title" aria-modal="true" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <dialog
+        open
+        ref={ref}
+        class="dialog"
+        aria-labelledby="action-title"
+        aria-modal="true"
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
         <form onSubmit={(e) => void submit(e)}>
           <h2 id="action-title">
             {t(`action.${action}`)} · {dossier.dossier.dossierCode}
@@ -156,7 +166,12 @@ export function ActionDialog({ action, dossier, onClose, onDone }: Props) {
           {reasonsAction && (
             <label>
               {docs.length > 0 ? '' : t('action.reasons')}
-              <textarea rows={3} aria-label={t('action.reasons')} value={reasonLines} onInput={(e) => setReasonLines(e.currentTarget.value)} />
+              <textarea
+                rows={3}
+                aria-label={t('action.reasons')}
+                value={reasonLines}
+                onInput={(e) => setReasonLines(e.currentTarget.value)}
+              />
             </label>
           )}
           {action === 'record-result' && (

@@ -116,7 +116,13 @@ export function Console({ api, t, lang, now, onLang }: Props) {
         )}
         <div class="bar-end">
           {me && <span class="who">{t('menu.signedInAs', { name: me.displayName, role: t(`role.${me.role}`) })}</span>}
-          <button type="button" class="link" lang={lang === 'vi' ? 'en' : 'vi'} aria-label={t('app.switchLangLabel')} onClick={() => onLang(lang === 'vi' ? 'en' : 'vi')}>
+          <button
+            type="button"
+            class="link"
+            lang={lang === 'vi' ? 'en' : 'vi'}
+            title={t('app.switchLangLabel')}
+            onClick={() => onLang(lang === 'vi' ? 'en' : 'vi')}
+          >
             {t('app.switchLang')}
           </button>
           {me && (

@@ -22,7 +22,7 @@ async function answer<T>(request: Promise<Response>): Promise<ApiResult<T>> {
   } catch {
     return { ok: false, kind: 'offline' };
   }
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = await res.json();
   } catch {

@@ -79,7 +79,8 @@ export function DossierScreen({ ref_ }: { ref_: string }) {
         {d.dossierCode} · {form ? pick(form.title, lang) : d.formId}
       </h1>
       <p>
-        <span class={`status status--${d.status}`}>{t(`status.${d.status}`)}</span> · {t('dossier.receivedAt', { at: vnDateTime(d.receivedAt) })}
+        <span class={`status status--${d.status}`}>{t(`status.${d.status}`)}</span> ·{' '}
+        {t('dossier.receivedAt', { at: vnDateTime(d.receivedAt) })}
         {d.dueAt !== undefined && (
           <>
             {' · '}
@@ -147,7 +148,9 @@ export function DossierScreen({ ref_ }: { ref_: string }) {
             </p>
             <p class="muted small">{t('dossier.device', { id: d.deviceId.slice(0, 8) })}</p>
             <p class="small">
-              {d.consent ? t('dossier.consent', { version: d.consent.version, at: vnDateTime(d.consent.agreedAt) }) : t('dossier.noConsent')}
+              {d.consent
+                ? t('dossier.consent', { version: d.consent.version, at: vnDateTime(d.consent.agreedAt) })
+                : t('dossier.noConsent')}
             </p>
           </section>
           <section aria-labelledby="history-title" class="card">

@@ -82,13 +82,7 @@ export function InboxScreen() {
       <h1 id="inbox-title">{t('inbox.title')}</h1>
       <div class="tabs" role="group" aria-label={t('inbox.state')}>
         {[undefined, ...DOSSIER_STATUSES].map((status) => (
-          <button
-            type="button"
-            key={status ?? 'all'}
-            class="tab"
-            aria-pressed={filters.status === status}
-            onClick={() => set({ status })}
-          >
+          <button type="button" key={status ?? 'all'} class="tab" aria-pressed={filters.status === status} onClick={() => set({ status })}>
             {t(status ? `status.${status}` : 'status.all')} <span class="count">{status ? (page?.counts[status] ?? 0) : allCount}</span>
           </button>
         ))}
@@ -165,7 +159,8 @@ export function InboxScreen() {
               </thead>
               <tbody>
                 {page.items.map((item) => {
-                  const overdue = item.dueAt !== undefined && item.dueAt < at && (item.status === 'received' || item.status === 'processing');
+                  const overdue =
+                    item.dueAt !== undefined && item.dueAt < at && (item.status === 'received' || item.status === 'processing');
                   const form = FORMS.find((f) => f.id === item.formId);
                   return (
                     <tr key={item.id} class={overdue ? 'overdue' : undefined}>
@@ -209,7 +204,12 @@ export function InboxScreen() {
               {t('inbox.prev')}
             </button>
             <span>{t('inbox.page', { page: page.page, pages })}</span>
-            <button type="button" class="secondary" disabled={page.page >= pages} onClick={() => apply({ ...filters, page: page.page + 1 })}>
+            <button
+              type="button"
+              class="secondary"
+              disabled={page.page >= pages}
+              onClick={() => apply({ ...filters, page: page.page + 1 })}
+            >
               {t('inbox.next')}
             </button>
           </nav>

@@ -30,11 +30,26 @@ export function PasswordScreen() {
       {me?.mustChangePassword && <p class="notice notice--error">{t('password.mustChange')}</p>}
       <label>
         {t('password.current')}
-        <input type="password" name="current" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+        <input
+          type="password"
+          name="current"
+          autoComplete="current-password"
+          required
+          value={current}
+          onInput={(e) => setCurrent(e.currentTarget.value)}
+        />
       </label>
       <label>
         {t('password.next')}
-        <input type="password" name="next" autoComplete="new-password" required minLength={10} value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+        <input
+          type="password"
+          name="next"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          value={next}
+          onInput={(e) => setNext(e.currentTarget.value)}
+        />
       </label>
       <Notice kind="error" text={error} />
       <Notice kind="ok" text={done ? t('password.done') : null} />

@@ -87,12 +87,13 @@ export function PrintScreen({ ref_, form }: { ref_: string; form: PrintForm }) {
       <span class="muted">{t(`print.form${form}`)}</span>
     </div>
   );
-  if (!entry) return (
-    <>
-      {toolbar}
-      <p>{t('print.unavailable')}</p>
-    </>
-  );
+  if (!entry)
+    return (
+      <>
+        {toolbar}
+        <p>{t('print.unavailable')}</p>
+      </>
+    );
   const officer = entry.by?.displayName ?? '';
   const header = (
     <header class="paper-head">
@@ -215,7 +216,9 @@ export function PrintScreen({ ref_, form }: { ref_: string; form: PrintForm }) {
       <article class="paper" aria-label={t(`print.form${form}`)}>
         <p class="form-no">Mẫu số {form}</p>
         {header}
-        <h1 class="paper-title">{form === '02' ? 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ' : 'Phiếu từ chối tiếp nhận giải quyết hồ sơ'}</h1>
+        <h1 class="paper-title">
+          {form === '02' ? 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ' : 'Phiếu từ chối tiếp nhận giải quyết hồ sơ'}
+        </h1>
         <p>
           {settings.officeName} tiếp nhận hồ sơ số <strong>{d.dossierCode}</strong> của:
         </p>

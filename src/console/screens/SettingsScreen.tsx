@@ -40,7 +40,11 @@ export function SettingsScreen() {
         <input value={s.address} onInput={(e) => setS({ ...s, address: e.currentTarget.value })} />
       </label>
       <label class="check">
-        <input type="checkbox" checked={s.saturdayMorningReception} onChange={(e) => setS({ ...s, saturdayMorningReception: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={s.saturdayMorningReception}
+          onChange={(e) => setS({ ...s, saturdayMorningReception: e.currentTarget.checked })}
+        />
         {t('settings.saturday')}
       </label>
       <fieldset>

@@ -24,7 +24,12 @@ export function StaffScreen() {
 
   async function create(e: Event): Promise<void> {
     e.preventDefault();
-    const body = { username: form.username, displayName: form.displayName, role: form.role, ...(form.villageId ? { villageId: form.villageId } : {}) };
+    const body = {
+      username: form.username,
+      displayName: form.displayName,
+      role: form.role,
+      ...(form.villageId ? { villageId: form.villageId } : {}),
+    };
     const a = await api.send<{ password?: string }>('POST', '/api/v1/staff', body);
     if (a.ok) {
       setMessage(t('staff.created', { password: a.value.password ?? '' }));
@@ -40,7 +45,9 @@ export function StaffScreen() {
     await load();
   }
   async function code(row: StaffRow): Promise<void> {
-    const a = await api.send<{ code: string; url: string; expiresAt: number }>('POST', '/api/v1/devices/enrolments', { username: row.username });
+    const a = await api.send<{ code: string; url: string; expiresAt: number }>('POST', '/api/v1/devices/enrolments', {
+      username: row.username,
+    });
     if (a.ok) setEnrol({ name: row.displayName, ...a.value });
     else setError(refusalText(t, a));
   }
