@@ -19,7 +19,9 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: str
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+// The console at /can-bo/ is another page, served by the server: a browser that also holds the
+// phone app must not be handed the phone's shell for it.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/can-bo(\/|$)/] }));
 
 // First install takes control at once so the very first visit already works offline;
 // later versions only activate when the user accepts the update.
