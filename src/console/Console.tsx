@@ -120,7 +120,7 @@ export function Console({ api, t, lang, now, onLang }: Props) {
             type="button"
             class="link"
             lang={lang === 'vi' ? 'en' : 'vi'}
-            aria-label={t('app.switchLangLabel')}
+            title={t('app.switchLangLabel')}
             onClick={() => onLang(lang === 'vi' ? 'en' : 'vi')}
           >
             {t('app.switchLang')}

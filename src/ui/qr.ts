@@ -5,9 +5,15 @@
  */
 import qrcode from 'qrcode-generator';
 
+const encoder = new TextEncoder();
+const utf8Bytes = (s: string): number[] => Array.from(encoder.encode(s));
+
 /** Dark modules, row by row. */
 export function qrMatrix(text: string): boolean[][] {
-  qrcode.stringToBytes = qrcode.stringToBytesFuncs['UTF-8']!;
+  // UTF-8 bytes by the platform's own encoder: the package's ES module build has no
+  // stringToBytesFuncs table (only its CommonJS build does), and its default keeps the low byte
+  // of each UTF-16 unit, which breaks any Vietnamese text.
+  qrcode.stringToBytes = utf8Bytes;
   const qr = qrcode(0, 'M');
   qr.addData(text, 'Byte');
   qr.make();

@@ -39,7 +39,7 @@ describe('vault', () => {
     const db = createDb(name);
     const phone = createPhoneStorage({ db, vault: FAST });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await phone.vault.status()).toMatchObject({ pinSet: false, unlocked: false });
     expect(await phone.drafts.getDraft('draft-1')).toMatchObject({ answers: { fullName: NAME }, label: NAME });
 
