@@ -9,6 +9,8 @@ import { UpdateRequiredBanner } from './components/UpdateRequiredBanner';
 import { StorageFullAlert } from './components/StorageFullAlert';
 import { lazyScreen } from './components/Lazy';
 import HomeScreen from './screens/HomeScreen';
+import { useLocked } from './lock/lock-state';
+import { useAutoLock } from './lock/use-auto-lock';
 
 const FormScreen = lazyScreen(() => import('./screens/FormScreen'));
 const DossiersScreen = lazyScreen(() => import('./screens/DossiersScreen'));
@@ -19,6 +21,8 @@ const PresentationScreen = lazyScreen(() => import('./screens/PresentationScreen
 const QuizScreen = lazyScreen(() => import('./screens/QuizScreen'));
 const CatalogScreen = lazyScreen(() => import('./screens/CatalogScreen'));
 const ProcedureScreen = lazyScreen(() => import('./screens/ProcedureScreen'));
+const SecurityScreen = lazyScreen(() => import('./screens/SecurityScreen'));
+const LockScreen = lazyScreen(() => import('./lock/LockScreen'));
 
 /** After a move to another screen, start at its top and let screen readers start from main. */
 function useScreenChangeFocus(key: string): void {
@@ -39,6 +43,8 @@ export function App() {
   const { t } = useI18n();
   const route = useRoute();
   const online = useOnline();
+  const locked = useLocked();
+  useAutoLock();
   useScreenChangeFocus(screenKey(route));
   // The presentation fills the screen on its own: no app bar, no banners over the slides.
   const presenting = route.name === 'presentation';
@@ -59,17 +65,19 @@ export function App() {
       {!presenting && <UpdateRequiredBanner />}
       {!presenting && <StorageFullAlert />}
       <main id="main" tabIndex={-1} class={presenting ? 'main--present' : undefined}>
-        {route.name === 'home' && <HomeScreen />}
-        {route.name === 'form' && <FormScreen key={route.draftId} draftId={route.draftId} step={route.step} />}
-        {route.name === 'dossiers' && <DossiersScreen />}
-        {route.name === 'explainer' && <ExplainerScreen />}
-        {route.name === 'presentation' && <PresentationScreen slide={route.slide} />}
-        {route.name === 'quiz' && <QuizScreen />}
-        {route.name === 'catalog' && <CatalogScreen query={route.query} />}
-        {route.name === 'procedure' && <ProcedureScreen key={route.key} procedureKey={route.key} />}
-        {route.name === 'handoff' && <HandoffScreen />}
-        {route.name === 'enrol' && <EnrolScreen />}
-        {route.name === 'not-found' && <HomeScreen />}
+        {locked && <LockScreen />}
+        {!locked && route.name === 'home' && <HomeScreen />}
+        {!locked && route.name === 'form' && <FormScreen key={route.draftId} draftId={route.draftId} step={route.step} />}
+        {!locked && route.name === 'dossiers' && <DossiersScreen />}
+        {!locked && route.name === 'explainer' && <ExplainerScreen />}
+        {!locked && route.name === 'presentation' && <PresentationScreen slide={route.slide} />}
+        {!locked && route.name === 'quiz' && <QuizScreen />}
+        {!locked && route.name === 'catalog' && <CatalogScreen query={route.query} />}
+        {!locked && route.name === 'procedure' && <ProcedureScreen key={route.key} procedureKey={route.key} />}
+        {!locked && route.name === 'handoff' && <HandoffScreen />}
+        {!locked && route.name === 'enrol' && <EnrolScreen />}
+        {!locked && route.name === 'security' && <SecurityScreen />}
+        {!locked && route.name === 'not-found' && <HomeScreen />}
       </main>
     </>
   );

@@ -17,6 +17,7 @@ export type Route =
   | { name: 'dossiers' }
   | { name: 'handoff' }
   | { name: 'enrol' }
+  | { name: 'security' }
   | { name: 'explainer' }
   | { name: 'presentation'; slide: number }
   | { name: 'quiz' }
@@ -35,6 +36,8 @@ export const HANDOFF_PATH = '/chuyen-giao';
 /** Enrolment of an outreach phone; the code may follow in the fragment (/dang-ky-may#CODE), never in the query. */
 export const ENROL_PATH = '/dang-ky-may';
 export const CATALOG_PATH = '/thu-tuc';
+/** PIN, lock and wipe of this phone. */
+export const SECURITY_PATH = '/bao-mat';
 
 /** URL parameter names of the catalogue (Vietnamese, like the paths). */
 const CATALOG_PARAMS = { q: 'q', handledBy: 'co-quan', category: 'truc-tuyen' } as const;
@@ -60,6 +63,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/ho-so') return { name: 'dossiers' };
   if (path === HANDOFF_PATH) return { name: 'handoff' };
   if (path === ENROL_PATH) return { name: 'enrol' };
+  if (path === SECURITY_PATH) return { name: 'security' };
   if (path === EXPLAINER_PATH) return { name: 'explainer' };
   if (path === PRESENTATION_PATH) return { name: 'presentation', slide: slideOf(params) };
   if (path === QUIZ_PATH) return { name: 'quiz' };

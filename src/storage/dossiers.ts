@@ -26,11 +26,14 @@ export interface Dossiers {
    * (by server sequence) is ignored, so applying the same pull twice changes nothing.
    */
   applyStatusChanges(changes: readonly StatusChange[]): Promise<{ applied: string[]; unknown: string[] }>;
+  /** Deletes every row (the wipe). */
+  clear(): Promise<void>;
 }
 
 export function createDossiers(db: McldDb): Dossiers {
   return {
     listDossiers: () => db.dossiers.orderBy('updatedAt').reverse().toArray(),
+    clear: () => db.dossiers.clear(),
     getDossier: (id) => db.dossiers.get(id),
     hasDossier: async (id) => (await db.dossiers.where('id').equals(id).count()) > 0,
     async recordReceived(row) {

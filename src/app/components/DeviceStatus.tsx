@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DeviceCredential } from '../../domain/device-credential';
 import { useI18n } from '../i18n-context';
-import { ENROL_PATH, HANDOFF_PATH } from '../router';
+import { ENROL_PATH, HANDOFF_PATH, SECURITY_PATH } from '../router';
 import { settings } from '../settings';
 import { onSyncEvent } from '../sync-client';
 import { Link } from './Link';
@@ -64,6 +64,9 @@ export function DeviceStatus() {
           <Link href={ENROL_PATH}>{t('device.enrolLink')}</Link>
         </p>
       )}
+      <p>
+        <Link href={SECURITY_PATH}>{t('security.link')}</Link>
+      </p>
     </div>
   );
 }
