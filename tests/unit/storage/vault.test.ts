@@ -25,17 +25,15 @@ describe('vault', () => {
     v3.version(2).stores({ outbox: 'id, state, nextAttemptAt, [state+nextAttemptAt], queuedAt' });
     v3.version(3).stores({ blobs: 'sha256' });
     await v3.open();
-    await v3
-      .table('drafts')
-      .add({
-        id: 'draft-1',
-        formId: 'tam-tru-ct01',
-        formVersion: 1,
-        answers: { fullName: NAME, cccd: CCCD },
-        label: NAME,
-        createdAt: 1,
-        updatedAt: 2,
-      });
+    await v3.table('drafts').add({
+      id: 'draft-1',
+      formId: 'tam-tru-ct01',
+      formVersion: 1,
+      answers: { fullName: NAME, cccd: CCCD },
+      label: NAME,
+      createdAt: 1,
+      updatedAt: 2,
+    });
     v3.close();
 
     const db = createDb(name);
