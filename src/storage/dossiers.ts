@@ -5,6 +5,7 @@
  * and changes when a pull brings status changes. The only module that touches `dossiers`.
  */
 import type { StatusChange } from '../domain/protocol';
+import { isFinal, phoneKeepsPersonal } from '../domain/retention';
 import type { DossierRow, McldDb } from './db';
 
 export type { DossierRow } from './db';
@@ -28,6 +29,19 @@ export interface Dossiers {
   applyStatusChanges(changes: readonly StatusChange[]): Promise<{ applied: string[]; unknown: string[] }>;
   /** Deletes every row (the wipe). */
   clear(): Promise<void>;
+  /**
+   * Personal data leaves once its job is done (domain/retention.ts): a returned or refused
+   * dossier, or one the server stored 30 days ago, keeps only its code, form, dates and status;
+   * the name (label) and the officer's note go. Returns the ids it emptied.
+   */
+  forgetPersonal(now: number): Promise<string[]>;
+}
+
+/** The row without what names a person. */
+function impersonal(row: DossierRow): DossierRow {
+  const next: DossierRow = { ...row, label: '' };
+  delete next.note;
+  return next;
 }
 
 export function createDossiers(db: McldDb): Dossiers {
@@ -74,11 +88,25 @@ export function createDossiers(db: McldDb): Dossiers {
           };
           if (change.note !== undefined) next.note = change.note;
           else delete next.note;
-          await db.dossiers.put(next);
+          await db.dossiers.put(isFinal(next.status) ? impersonal(next) : next);
           applied.push(change.id);
         }
       });
       return { applied, unknown };
+    },
+    async forgetPersonal(now) {
+      const emptied: string[] = [];
+      await db.transaction('rw', db.dossiers, async () => {
+        await db.dossiers.each((row) => {
+          if (phoneKeepsPersonal(row, now) || (row.label === '' && row.note === undefined)) return;
+          emptied.push(row.id);
+        });
+        for (const id of emptied) {
+          const row = await db.dossiers.get(id);
+          if (row) await db.dossiers.put(impersonal(row));
+        }
+      });
+      return emptied;
     },
   };
 }

@@ -48,6 +48,7 @@ export const en: LocaleStrings = {
     none: 'No dossier has been sent yet.',
     code: 'Dossier code',
     receivedAt: 'Received at {{time}}',
+    personalGone: 'Name deleted from this phone: the dossier’s job is done',
   },
   status: {
     submitted: 'Submitted, awaiting reception',

@@ -46,6 +46,7 @@ export const vi = {
     none: 'Chưa có hồ sơ nào được gửi.',
     code: 'Mã hồ sơ',
     receivedAt: 'Nhận lúc {{time}}',
+    personalGone: 'Tên đã được xóa khỏi máy vì hồ sơ đã xong việc',
   },
   status: {
     submitted: 'Đã nộp, chờ tiếp nhận',

@@ -12,6 +12,7 @@ import { ADVICE_KEYS } from '../../../src/app/outbox-advice';
 import { HANDOFF_ERROR_KEYS } from '../../../src/app/handoff-errors';
 import { ENROL_PROBLEMS } from '../../../src/app/use-cases/enrol-device';
 import { OUTBOX_STATES } from '../../../src/domain/outbox-state';
+import { PIN_PROBLEMS } from '../../../src/domain/lock-policy';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -43,6 +44,7 @@ const dynamic = [
   ...ADVICE_KEYS.flatMap((key) => [`sync2.errors.${key}.message`, `sync2.errors.${key}.action`]),
   ...HANDOFF_ERROR_KEYS.map((key) => `handoff.errors.${key}`),
   ...ENROL_PROBLEMS.map((problem) => `device.problems.${problem}`),
+  ...PIN_PROBLEMS.map((problem) => `security.problems.${problem}`),
 ];
 
 describe('locales', () => {
