@@ -11,6 +11,8 @@ import { OfflineReadiness } from './components/OfflineReadiness';
 import { lazyScreen } from './components/Lazy';
 import HomeScreen from './screens/HomeScreen';
 import { useDocumentTitle } from './page-title';
+import { useLocked } from './lock/lock-state';
+import { useAutoLock } from './lock/use-auto-lock';
 
 const FormScreen = lazyScreen(() => import('./screens/FormScreen'));
 const DossiersScreen = lazyScreen(() => import('./screens/DossiersScreen'));
@@ -26,6 +28,8 @@ const FollowScreen = lazyScreen(() => import('./screens/FollowScreen'));
 const NotFoundScreen = lazyScreen(() => import('./screens/NotFoundScreen'));
 const VisitsScreen = lazyScreen(() => import('./screens/VisitsScreen'));
 const VisitScreen = lazyScreen(() => import('./screens/VisitScreen'));
+const SecurityScreen = lazyScreen(() => import('./screens/SecurityScreen'));
+const LockScreen = lazyScreen(() => import('./lock/LockScreen'));
 
 /** After a move to another screen, start at its top and let screen readers start from main. */
 function useScreenChangeFocus(key: string): void {
@@ -46,6 +50,8 @@ export function App() {
   const { t } = useI18n();
   const route = useRoute();
   const online = useOnline();
+  const locked = useLocked();
+  useAutoLock();
   useScreenChangeFocus(screenKey(route));
   useDocumentTitle(t('app.name'));
   // The presentation fills the screen on its own: no app bar, no banners over the slides.
@@ -68,21 +74,23 @@ export function App() {
       {!presenting && <StorageFullAlert />}
       {!presenting && <OfflineReadiness />}
       <main id="main" tabIndex={-1} class={presenting ? 'main--present' : undefined}>
-        {route.name === 'home' && <HomeScreen />}
-        {route.name === 'form' && <FormScreen key={route.draftId} draftId={route.draftId} step={route.step} />}
-        {route.name === 'dossiers' && <DossiersScreen />}
-        {route.name === 'explainer' && <ExplainerScreen />}
-        {route.name === 'presentation' && <PresentationScreen slide={route.slide} />}
-        {route.name === 'quiz' && <QuizScreen />}
-        {route.name === 'catalog' && <CatalogScreen query={route.query} />}
-        {route.name === 'procedure' && <ProcedureScreen key={route.key} procedureKey={route.key} />}
-        {route.name === 'handoff' && <HandoffScreen />}
-        {route.name === 'enrol' && <EnrolScreen />}
-        {route.name === 'receipt' && <ReceiptScreen key={route.dossierId} dossierId={route.dossierId} />}
-        {route.name === 'follow' && <FollowScreen />}
-        {route.name === 'not-found' && <NotFoundScreen />}
-        {route.name === 'visits' && <VisitsScreen />}
-        {route.name === 'visit' && <VisitScreen key={route.id} visitId={route.id} />}
+        {locked && <LockScreen />}
+        {!locked && route.name === 'home' && <HomeScreen />}
+        {!locked && route.name === 'form' && <FormScreen key={route.draftId} draftId={route.draftId} step={route.step} />}
+        {!locked && route.name === 'dossiers' && <DossiersScreen />}
+        {!locked && route.name === 'explainer' && <ExplainerScreen />}
+        {!locked && route.name === 'presentation' && <PresentationScreen slide={route.slide} />}
+        {!locked && route.name === 'quiz' && <QuizScreen />}
+        {!locked && route.name === 'catalog' && <CatalogScreen query={route.query} />}
+        {!locked && route.name === 'procedure' && <ProcedureScreen key={route.key} procedureKey={route.key} />}
+        {!locked && route.name === 'handoff' && <HandoffScreen />}
+        {!locked && route.name === 'enrol' && <EnrolScreen />}
+        {!locked && route.name === 'receipt' && <ReceiptScreen key={route.dossierId} dossierId={route.dossierId} />}
+        {!locked && route.name === 'follow' && <FollowScreen />}
+        {!locked && route.name === 'not-found' && <NotFoundScreen />}
+        {!locked && route.name === 'visits' && <VisitsScreen />}
+        {!locked && route.name === 'visit' && <VisitScreen key={route.id} visitId={route.id} />}
+        {!locked && route.name === 'security' && <SecurityScreen />}
       </main>
     </>
   );

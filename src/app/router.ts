@@ -19,6 +19,7 @@ export type Route =
   | { name: 'follow' }
   | { name: 'handoff' }
   | { name: 'enrol' }
+  | { name: 'security' }
   | { name: 'explainer' }
   | { name: 'presentation'; slide: number }
   | { name: 'quiz' }
@@ -46,6 +47,8 @@ export const CATALOG_PATH = '/thu-tuc';
 export const DOSSIERS_PATH = '/ho-so';
 /** "Theo dõi hồ sơ": follow a dossier from any phone, by its code and the applicant's last digits. */
 export const FOLLOW_PATH = '/theo-doi';
+/** PIN, lock and wipe of this phone. */
+export const SECURITY_PATH = '/bao-mat';
 
 /** URL parameter names of the catalogue (Vietnamese, like the paths). */
 const CATALOG_PARAMS = { q: 'q', handledBy: 'co-quan', category: 'truc-tuyen' } as const;
@@ -72,6 +75,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === FOLLOW_PATH) return { name: 'follow' };
   if (path === HANDOFF_PATH) return { name: 'handoff' };
   if (path === ENROL_PATH) return { name: 'enrol' };
+  if (path === SECURITY_PATH) return { name: 'security' };
   if (path === EXPLAINER_PATH) return { name: 'explainer' };
   if (path === PRESENTATION_PATH) return { name: 'presentation', slide: slideOf(params) };
   if (path === QUIZ_PATH) return { name: 'quiz' };

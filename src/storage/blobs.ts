@@ -39,6 +39,8 @@ export interface Blobs {
   deleteUnreferencedBlobs(options: SweepOptions): Promise<string[]>;
   /** Deletes the blobs these answers reference that nothing else on the phone still needs. */
   deleteBlobsOf(answers: readonly unknown[], now: number): Promise<string[]>;
+  /** Deletes every blob (the wipe of everything). */
+  clear(): Promise<void>;
 }
 
 export function createBlobs(db: McldDb, tables: { drafts: Drafts; outbox: Outbox }): Blobs {
@@ -73,6 +75,7 @@ export function createBlobs(db: McldDb, tables: { drafts: Drafts; outbox: Outbox
     hasBlob: async (sha256) => (await db.blobs.where('sha256').equals(sha256).count()) > 0,
     hasAllBlobs: async (hashes) => (await db.blobs.bulkGet([...hashes])).every((row) => row !== undefined),
     deleteUnreferencedBlobs,
+    clear: () => db.blobs.clear(),
     async deleteBlobsOf(answers, now) {
       const hashes = attachmentHashesIn(answers);
       return hashes.length === 0 ? [] : deleteUnreferencedBlobs({ only: hashes, now });

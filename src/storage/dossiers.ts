@@ -5,6 +5,7 @@
  * and changes when a pull brings status changes. The only module that touches `dossiers`.
  */
 import type { StatusChange } from '../domain/protocol';
+import { isFinal, phoneKeepsPersonal } from '../domain/retention';
 import type { DossierEvent, DossierRow, McldDb } from './db';
 
 export type { DossierEvent, DossierRow } from './db';
@@ -50,11 +51,29 @@ export interface Dossiers {
    * status the lookup answered, or left alone when the phone already knows a newer one.
    */
   recordFollowed(change: Omit<StatusChange, 'note'>, formId: string, now: number): Promise<DossierRow>;
+  /** Deletes every row (the wipe). */
+  clear(): Promise<void>;
+  /**
+   * Personal data leaves once its job is done (domain/retention.ts): a returned or refused
+   * dossier, or one the server stored 30 days ago, keeps only its code, form, dates and status;
+   * the name (label) and the officer's note go. Returns the ids it emptied.
+   */
+  forgetPersonal(now: number): Promise<string[]>;
+}
+
+/** The row without what names a person. */
+function impersonal(row: DossierRow): DossierRow {
+  const next: DossierRow = { ...row, label: '' };
+  delete next.note;
+  // The story keeps its steps and dates; the officer's notes in it name the person's case.
+  if (next.history) next.history = next.history.map(({ note: _note, ...event }) => event);
+  return next;
 }
 
 export function createDossiers(db: McldDb): Dossiers {
   return {
     listDossiers: () => db.dossiers.orderBy('updatedAt').reverse().toArray(),
+    clear: () => db.dossiers.clear(),
     getDossier: (id) => db.dossiers.get(id),
     hasDossier: async (id) => (await db.dossiers.where('id').equals(id).count()) > 0,
     async recordReceived(row) {
@@ -103,7 +122,7 @@ export function createDossiers(db: McldDb): Dossiers {
           if (change.note !== undefined) next.note = change.note;
           else delete next.note;
           next.history = withEvent(row.history, eventOf(next, change.changedAt));
-          await db.dossiers.put(next);
+          await db.dossiers.put(isFinal(next.status) ? impersonal(next) : next);
           applied.push(change.id);
         }
       });
@@ -130,5 +149,19 @@ export function createDossiers(db: McldDb): Dossiers {
         await db.dossiers.put(next);
         return next;
       }),
+    async forgetPersonal(now) {
+      const emptied: string[] = [];
+      await db.transaction('rw', db.dossiers, async () => {
+        await db.dossiers.each((row) => {
+          if (phoneKeepsPersonal(row, now) || (row.label === '' && row.note === undefined)) return;
+          emptied.push(row.id);
+        });
+        for (const id of emptied) {
+          const row = await db.dossiers.get(id);
+          if (row) await db.dossiers.put(impersonal(row));
+        }
+      });
+      return emptied;
+    },
   };
 }

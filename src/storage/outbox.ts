@@ -112,6 +112,8 @@ export interface Outbox {
   importSubmissions(items: readonly ImportItem[], now: number): Promise<ImportSummary>;
   /** Notes that these rows went into a hand-off file; they stay in the outbox until an answer. */
   markExported(ids: readonly string[], now: number): Promise<void>;
+  /** Deletes every row, unsent ones included (the wipe of everything, after its warning). */
+  clear(): Promise<void>;
 }
 
 type Outcome = PushResult['outcome'];
@@ -227,6 +229,7 @@ export function createOutbox(db: McldDb, tables: { drafts: Drafts; dossiers: Dos
     getOutboxItem: (id) => db.outbox.get(id),
 
     countPending: () => db.outbox.count(),
+    clear: () => db.outbox.clear(),
 
     async countByState() {
       const counts: Record<OutboxState, number> = { queued: 0, sending: 0, rejected: 0, conflict: 0 };

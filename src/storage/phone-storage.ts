@@ -23,6 +23,11 @@ export interface PhoneStorage {
   /** The PIN-held data key (vault.ts): drafts are encrypted under it once a PIN is set. */
   readonly vault: Vault;
   readonly visits: Visits;
+  /**
+   * The wipe: drafts, the dossier list, the PIN and photos nothing queued needs; with
+   * `keepQueue: false` the unsent outbox and every photo too.
+   */
+  wipe(options: { keepQueue: boolean; now: number }): Promise<void>;
   close(): void;
 }
 
@@ -43,7 +48,17 @@ export function createPhoneStorage(options: PhoneStorageOptions = {}): PhoneStor
   const outbox = createOutbox(db, { drafts, dossiers });
   const blobs = createBlobs(db, { drafts, outbox });
   const settings = options.settings ?? createSettings(createSettingsStore());
-  return { db, drafts, outbox, dossiers, blobs, settings, vault, visits: createVisits(db), close: () => db.close() };
+  async function wipe({ keepQueue, now }: { keepQueue: boolean; now: number }): Promise<void> {
+    await drafts.clear();
+    await dossiers.clear();
+    if (keepQueue) await blobs.deleteUnreferencedBlobs({ now, graceMs: 0 });
+    else {
+      await outbox.clear();
+      await blobs.clear();
+    }
+    await vault.forget();
+  }
+  return { db, drafts, outbox, dossiers, blobs, settings, vault, visits: createVisits(db), wipe, close: () => db.close() };
 }
 
 /** A PhoneStorage on databases named after `name` (tests and benchmarks: one fresh pair each). */

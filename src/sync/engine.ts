@@ -162,13 +162,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   /**
-   * The server refused this phone: revoked for good (it says so, keeps its queue, offers the
-   * hand-off file), or it does not know the credential (a resident's phone registers anew at its
+   * The server refused this phone: revoked for good (it says so, wipes its drafts and dossier
+   * list, keeps its queue, offers the hand-off file), or it does not know the credential (a resident's phone registers anew at its
    * next sync; an outreach phone must be enrolled again).
    */
   async function refusedDevice(credential: DeviceCredential, revoked: boolean, report: SyncReport): Promise<void> {
     if (revoked || credential.kind === 'staff') {
       await device.setRevokedAt(deps.now());
+      // Refused for good: what names a person goes now; the unsent queue stays (hand-off file).
+      if (revoked) await deps.phoneData.wipe({ keepQueue: true, now: deps.now() });
       report.deviceRevoked = true;
       emit({ type: 'device-revoked' });
     } else {

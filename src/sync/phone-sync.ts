@@ -26,6 +26,7 @@ export function createPhoneSyncEngine(storage: PhoneStorage, env: PhoneSyncEnv):
     ...env,
     lock: env.lock ?? webLock(SYNC_LOCK_NAME),
     outbox: storage.outbox,
+    phoneData: storage,
     dossiers: storage.dossiers,
     cursor: storage.settings,
     blobs: storage.blobs,

@@ -7,6 +7,7 @@
 import type { Blobs } from '../storage/blobs';
 import type { Dossiers } from '../storage/dossiers';
 import type { Outbox } from '../storage/outbox';
+import type { PhoneStorage } from '../storage/phone-storage';
 import type { Settings } from '../storage/settings';
 
 export type OutboxPort = Pick<
@@ -25,8 +26,15 @@ export type BlobsPort = Pick<Blobs, 'deleteBlobsOf'>;
 /** The phone's credential: read before each sync, made on first need, dropped or marked revoked when refused. */
 export type DevicePort = Pick<Settings, 'getCredential' | 'setCredential' | 'forgetCredential' | 'getRevokedAt' | 'setRevokedAt'>;
 
+/**
+ * A revoked phone (or one whose account was disabled) wipes its drafts and dossier list at that
+ * contact; the sealed queue stays for the hand-off file.
+ */
+export type WipePort = Pick<PhoneStorage, 'wipe'>;
+
 export interface SyncPorts {
   outbox: OutboxPort;
+  phoneData: WipePort;
   dossiers: DossiersPort;
   cursor: CursorPort;
   blobs: BlobsPort;

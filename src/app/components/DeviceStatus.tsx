@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DeviceCredential } from '../../domain/device-credential';
 import { useI18n } from '../i18n-context';
-import { ENROL_PATH, HANDOFF_PATH, VISITS_PATH } from '../router';
+import { ENROL_PATH, HANDOFF_PATH, SECURITY_PATH, VISITS_PATH } from '../router';
 import { settings } from '../settings';
 import { onSyncEvent } from '../sync-client';
 import { Link } from './Link';
@@ -71,6 +71,9 @@ export function DeviceStatus() {
           </Link>
         </p>
       )}
+      <p>
+        <Link href={SECURITY_PATH}>{t('security.link')}</Link>
+      </p>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { formatVnDateTime } from '../../domain/dates';
 import { pick } from '../../domain/localized';
 import { findForm } from '../../content/forms';
 import { useI18n } from '../i18n-context';
+import { useEffect } from 'preact/hooks';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { FOLLOW_PATH, receiptPath } from '../router';
 import { Link } from './Link';
@@ -14,6 +15,12 @@ import { Link } from './Link';
 export function DossierList() {
   const { t, lang } = useI18n();
   const rows = useLiveQuery(() => phone().dossiers.listDossiers()) ?? [];
+  // Names and notes of dossiers whose job is done leave the phone (the live query then redraws).
+  useEffect(() => {
+    void phone()
+      .dossiers.forgetPersonal(Date.now())
+      .catch(() => undefined);
+  }, []);
   return (
     <section aria-labelledby="dossiers-title" class="card">
       <h2 id="dossiers-title">{t('dossiers.title')}</h2>
@@ -23,7 +30,7 @@ export function DossierList() {
         <ul class="list">
           {rows.map((row) => {
             const form = findForm(row.formId);
-            const title = row.label || (form ? pick(form.title, lang) : row.dossierCode);
+            const title = row.label || (form ? pick(form.title, lang) : t('dossiers.personalGone'));
             return (
               <li key={row.id} class="dossier" data-testid="dossier">
                 <strong>{title}</strong>

@@ -2,9 +2,10 @@
  * Saves a draft on every change. Writes are chained so they land in order, and each one
  * carries the whole latest state: a killed browser loses at most the keystroke in flight.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Answers } from '../../domain/form-schema';
 import { phone } from '../phone';
+import { registerFlush } from '../lock/save-barrier';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -40,6 +41,8 @@ export function useAutosave(draftId: string) {
 
   /** Resolves once every save asked for so far has reached IndexedDB. */
   const flush = () => chain.current;
+  // The lock waits for this form's saves before the key leaves memory.
+  useEffect(() => registerFlush(() => chain.current), []);
 
   return { state, save, flush };
 }

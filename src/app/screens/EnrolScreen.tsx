@@ -10,6 +10,7 @@ import { settings } from '../settings';
 import { requestSync } from '../sync-client';
 import { enrolDevice, type EnrolProblem } from '../use-cases/enrol-device';
 import { Link } from '../components/Link';
+import { SECURITY_PATH } from '../router';
 
 const ERROR_ID = 'enrol-error';
 
@@ -50,6 +51,12 @@ export default function EnrolScreen() {
             <strong>{t('device.enrolled', { name: done })}</strong>
           </p>
           <p>{t('device.enrolledHint')}</p>
+          <p>{t('security.pinStaffRequired')}</p>
+          <p>
+            <Link href={SECURITY_PATH} class="btn btn--primary btn--block">
+              {t('security.pinSetTitle')}
+            </Link>
+          </p>
           <p>
             <Link href="/">{t('device.backHome')}</Link>
           </p>

@@ -16,6 +16,7 @@ import { STORY_STEP_KINDS } from '../../../src/domain/dossier-story';
 import { FOLLOW_PROBLEMS } from '../../../src/sync/follow';
 import { VISIT_TOPICS, VNEID_RESULTS } from '../../../src/domain/visit';
 import { VISIT_STATES } from '../../../src/storage/db';
+import { PIN_PROBLEMS } from '../../../src/domain/lock-policy';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -52,6 +53,7 @@ const dynamic = [
   ...VISIT_STATES.map((state) => `visits.state.${state}`),
   ...VISIT_TOPICS.map((topic) => `visits.topic.${topic}`),
   ...VNEID_RESULTS.map((result) => `visits.vneidResult.${result}`),
+  ...PIN_PROBLEMS.map((problem) => `security.problems.${problem}`),
 ];
 
 describe('locales', () => {

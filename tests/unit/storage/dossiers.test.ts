@@ -66,6 +66,34 @@ describe('dossiers', () => {
     await storage().outbox.enqueueSubmission(submission, 'A', 2000);
     expect((await storage().dossiers.getDossier(submission.id))?.status).toBe('received');
   });
+
+  it('keeps only code, form, dates and status once a dossier is refused or returned', async () => {
+    const refused = await storedDossier('HS-1', 1000);
+    const open = await storedDossier('HS-2', 1000);
+    await storage().dossiers.applyStatusChanges([
+      change(refused, 1, 'refused', 'Không thuộc thẩm quyền'),
+      change(open, 2, 'supplement-requested', 'Thiếu ảnh'),
+    ]);
+    const gone = await storage().dossiers.getDossier(refused);
+    expect(gone).toMatchObject({ id: refused, dossierCode: 'HS-1', status: 'refused', label: '', receivedAt: 1000 });
+    expect(gone).not.toHaveProperty('note');
+    expect(await storage().dossiers.getDossier(open)).toMatchObject({ label: 'Người HS-2', note: 'Thiếu ảnh' });
+  });
+
+  it('forgets the name and note 30 days after the server stored the dossier, not a moment before', async () => {
+    const day = 86_400_000;
+    const old = await storedDossier('HS-1', 1000);
+    const young = await storedDossier('HS-2', 1000 + day);
+    await storage().dossiers.applyStatusChanges([change(old, 1, 'supplement-requested', 'Thiếu ảnh')]);
+    const now = 1000 + 30 * day;
+    expect(await storage().dossiers.forgetPersonal(now)).toEqual([old]);
+    const row = await storage().dossiers.getDossier(old);
+    expect(row).toMatchObject({ label: '', status: 'supplement-requested', dossierCode: 'HS-1' });
+    expect(row).not.toHaveProperty('note');
+    expect((await storage().dossiers.getDossier(young))?.label).toBe('Người HS-2');
+    // Nothing left to forget: a second pass changes nothing.
+    expect(await storage().dossiers.forgetPersonal(now)).toEqual([]);
+  });
 });
 
 describe("a dossier's story", () => {

@@ -42,5 +42,12 @@ export function makeSubmission(overrides: Partial<Submission> = {}): Submission 
 
 /** The engine's storage ports on `storage`, as sync/phone-sync.ts wires them. */
 export function portsOf(storage: PhoneStorage): SyncPorts {
-  return { outbox: storage.outbox, dossiers: storage.dossiers, cursor: storage.settings, blobs: storage.blobs, device: storage.settings };
+  return {
+    outbox: storage.outbox,
+    phoneData: storage,
+    dossiers: storage.dossiers,
+    cursor: storage.settings,
+    blobs: storage.blobs,
+    device: storage.settings,
+  };
 }

@@ -79,6 +79,23 @@ describe('registration', () => {
 });
 
 describe('a refused phone', () => {
+  it('revoked: wipes the drafts and the dossier list at that contact, keeps the unsent queue', async () => {
+    const { server, engine } = setup();
+    await storage().settings.setCredential(TEST_CREDENTIAL);
+    const draft = await storage().drafts.createDraft('tam-tru', 1, 1_000_000);
+    await storage().drafts.saveDraft(draft.id, { label: 'Nguyễn Thị Lan', answers: { hoTen: 'Nguyễn Thị Lan' } }, 1_000_000);
+    const sent = await queue('Lê Văn Sơn');
+    await engine.sync('button');
+    expect((await storage().dossiers.listDossiers()).map((d) => d.id)).toEqual([sent.id]);
+    server.devices.get(TEST_CREDENTIAL.deviceId)!.revoked = true;
+    const waiting = await queue('Phạm Thị Hoa');
+    const report = await engine.sync('button');
+    expect(report.deviceRevoked).toBe(true);
+    expect(await storage().drafts.listDrafts()).toEqual([]);
+    expect(await storage().dossiers.listDossiers()).toEqual([]);
+    expect(await storage().outbox.getOutboxItem(waiting.id)).toMatchObject({ state: 'queued' });
+  });
+
   it('revoked: says so, keeps the queue untouched (no attempt counted), and sends nothing more until enrolled again', async () => {
     const { server, engine, events } = setup();
     await storage().settings.setCredential(TEST_CREDENTIAL);
