@@ -26,7 +26,6 @@ export const en: LocaleStrings = {
     wayLearn: 'Learn about online public services',
     wayCatalog: 'Look up a procedure and the papers to bring',
     wayFollow: 'Follow a submitted dossier',
-    formsFor: 'For the working group: fill in a form with the resident.',
     levelsTitle: 'Online public services have 4 levels',
     levelLabel: 'Level {{level}}',
     startTitle: 'Fill in a form',

@@ -24,7 +24,6 @@ export const vi = {
     wayLearn: 'Tìm hiểu dịch vụ công trực tuyến',
     wayCatalog: 'Tra cứu thủ tục và giấy tờ cần mang',
     wayFollow: 'Theo dõi hồ sơ đã nộp',
-    formsFor: 'Dành cho tổ công tác: điền tờ khai cùng người dân.',
     levelsTitle: 'Dịch vụ công trực tuyến có 4 mức độ',
     levelLabel: 'Mức độ {{level}}',
     startTitle: 'Điền tờ khai',

@@ -1,6 +1,6 @@
 /** Every key the code uses exists in both locales, and no locale has keys the other lacks. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vi } from '../../../src/i18n/locales/vi';
 import { en } from '../../../src/i18n/locales/en';
@@ -81,7 +81,8 @@ describe('locales', () => {
   it('contain every key the code uses', () => {
     const root = join(import.meta.dirname, '..', '..', '..', 'src');
     const used = new Set<string>();
-    for (const file of sourceFiles(root)) {
+    // The console (src/console/) has its own strings (src/i18n/console/), typed the same way.
+    for (const file of sourceFiles(root).filter((path) => !path.includes(`${sep}console${sep}`))) {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] as string);
     }
     expect(used.size).toBeGreaterThan(20);
