@@ -38,7 +38,7 @@ describe('the console build', () => {
     for (const f of consoleOnly) expect(urls).not.toContain(f);
     // The QR library is the console's alone: no precached file carries it.
     const withQr = readdirSync(join(DIST, 'assets')).filter(
-      (f) => f.endsWith('.js') && readFileSync(join(DIST, 'assets', f), 'utf8').includes('stringToBytesFuncs'),
+      (f) => f.endsWith('.js') && readFileSync(join(DIST, 'assets', f), 'utf8').includes('createStringToBytes'),
     );
     expect(withQr.length).toBeGreaterThan(0);
     for (const f of withQr) expect(urls).not.toContain(`assets/${f}`);
