@@ -1,9 +1,11 @@
 /** Every key the code uses exists in both locales, and no locale has keys the other lacks. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { vi } from '../../../src/i18n/locales/vi';
 import { en } from '../../../src/i18n/locales/en';
+import { consoleVi } from '../../../src/i18n/console/vi';
+import { consoleEn } from '../../../src/i18n/console/en';
 import { VALIDATION_CODES } from '../../../src/domain/validate';
 import { DOSSIER_STATUSES } from '../../../src/domain/protocol';
 import { CCCD_QR_ERRORS } from '../../../src/domain/cccd-qr';
@@ -81,14 +83,29 @@ describe('locales', () => {
   it('contain every key the code uses', () => {
     const root = join(import.meta.dirname, '..', '..', '..', 'src');
     const used = new Set<string>();
-    // The console (src/console/) has its own strings (src/i18n/console/), typed the same way.
-    for (const file of sourceFiles(root).filter((path) => !path.includes(`${sep}console${sep}`))) {
+    // The console (src/console) has its own strings, checked below.
+    for (const file of sourceFiles(root).filter((f) => !f.startsWith(join(root, 'console')))) {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] as string);
     }
     expect(used.size).toBeGreaterThan(20);
     for (const key of used) {
       expect(has(viKeys, key), `vi lacks ${key}`).toBe(true);
       expect(has(enKeys, key), `en lacks ${key}`).toBe(true);
+    }
+  });
+
+  it('the console’s strings contain every key the console uses', () => {
+    const root = join(import.meta.dirname, '..', '..', '..', 'src', 'console');
+    const cvi = new Set(flatten(consoleVi as unknown as Tree));
+    const cen = new Set(flatten(consoleEn as unknown as Tree));
+    const used = new Set<string>();
+    for (const file of sourceFiles(root)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] as string);
+    }
+    expect(used.size).toBeGreaterThan(20);
+    for (const key of used) {
+      expect(has(cvi, key), `console vi lacks ${key}`).toBe(true);
+      expect(has(cen, key), `console en lacks ${key}`).toBe(true);
     }
   });
 
