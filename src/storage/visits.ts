@@ -32,6 +32,8 @@ export interface Visits {
   recordVisitResults(results: readonly VisitPushResult[], now: number): Promise<void>;
   /** Back in the queue after `nextAttemptAt`, one more attempt counted. */
   scheduleVisitRetry(keys: readonly string[], nextAttemptAt: number): Promise<void>;
+  /** When the earliest waiting version is due; null when the queue is empty. */
+  earliestVisitAttemptAt(): Promise<number | null>;
 }
 
 export function createVisits(db: McldDb): Visits {
@@ -69,6 +71,7 @@ export function createVisits(db: McldDb): Visits {
         return true;
       });
     },
+    earliestVisitAttemptAt: async () => (await db.visitQueue.orderBy('nextAttemptAt').first())?.nextAttemptAt ?? null,
     dueVisits: (cutoff, limit) => db.visitQueue.where('nextAttemptAt').belowOrEqual(cutoff).limit(limit).sortBy('queuedAt'),
     pendingVisitCount: () => db.visitQueue.count(),
     async recordVisitResults(results, now) {

@@ -418,7 +418,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     },
     on,
     async nextAttemptAt() {
-      return updateRequired ? null : outbox.earliestAttemptAt();
+      if (updateRequired) return null;
+      const times = [await outbox.earliestAttemptAt()];
+      for (const lane of deps.lanes ?? []) times.push((await lane.nextAttemptAt?.()) ?? null);
+      const due = times.filter((at): at is number => at !== null);
+      return due.length > 0 ? Math.min(...due) : null;
     },
   };
 }

@@ -12,7 +12,7 @@ import { visitKey } from '../storage/visits';
 import { backoffDelay } from './backoff';
 import { exchange, protocolHeaders, type TransportAnswer, type TransportDeps } from './transport';
 
-export type VisitsPort = Pick<Visits, 'dueVisits' | 'recordVisitResults' | 'scheduleVisitRetry'>;
+export type VisitsPort = Pick<Visits, 'dueVisits' | 'recordVisitResults' | 'scheduleVisitRetry' | 'earliestVisitAttemptAt'>;
 
 export interface LaneContext {
   transport: TransportDeps;
@@ -25,7 +25,11 @@ export interface LaneContext {
 
 /** What a lane ends with: 'offline' stops the rest of the sync, like a dossier push would. */
 export type LaneEnd = 'continue' | 'offline' | 'stop';
-export type SyncLane = (context: LaneContext) => Promise<{ end: LaneEnd; sent: number }>;
+export interface SyncLane {
+  (context: LaneContext): Promise<{ end: LaneEnd; sent: number }>;
+  /** When its earliest waiting row is due (the scheduler's timer wakes for it too); null when none. */
+  nextAttemptAt?: () => Promise<number | null>;
+}
 
 export function postVisits(
   deps: TransportDeps,
@@ -41,7 +45,7 @@ export function postVisits(
 }
 
 export function createVisitLane(visits: VisitsPort): SyncLane {
-  return async ({ transport, credential, now, random, ignoreBackoff }) => {
+  const lane: SyncLane = async ({ transport, credential, now, random, ignoreBackoff }) => {
     if (credential.kind !== 'staff') return { end: 'continue', sent: 0 };
     const attempted = new Set<string>();
     let sent = 0;
@@ -75,4 +79,6 @@ export function createVisitLane(visits: VisitsPort): SyncLane {
         );
     }
   };
+  lane.nextAttemptAt = () => visits.earliestVisitAttemptAt();
+  return lane;
 }

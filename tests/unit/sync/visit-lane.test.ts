@@ -48,6 +48,24 @@ function context(fetch: typeof globalThis.fetch, credential = STAFF, now = 1000)
 }
 
 describe('the visit lane', () => {
+  it('tells when its earliest waiting visit is due, so the scheduler wakes for a visit alone', async () => {
+    const server = fakeServer();
+    const visits = storage().visits;
+    const lane = createVisitLane(visits);
+    expect(await lane.nextAttemptAt?.()).toBeNull();
+    const visit = makeVisit();
+    await visits.saveVisit(visit, 100);
+    await visits.queueVisit(visit.id, 200);
+    expect(await lane.nextAttemptAt?.()).toBe(0);
+    server.state.offline = true;
+    expect((await lane(context(server.fetch))).end).toBe('offline');
+    const retryAt = await lane.nextAttemptAt?.();
+    expect(retryAt).toBeGreaterThan(1000);
+    server.state.offline = false;
+    expect((await lane(context(server.fetch, STAFF, retryAt!))).sent).toBe(1);
+    expect(await lane.nextAttemptAt?.()).toBeNull();
+  });
+
   it('sends a queued visit once, even when the first answer is lost', async () => {
     const server = fakeServer();
     const visits = storage().visits;
