@@ -11,11 +11,11 @@ import './styles.css';
 
 function Root({ initialT }: { initialT: TFunction }) {
   const [state, setState] = useState({ t: initialT, lang: currentLang() });
+  // The choice is written at the tap, and the screen switches once it is kept and the strings are
+  // here: a reload right after the switch (or the phone killing the tab) keeps the language.
   const setLang = (lang: Lang) => {
-    void changeLanguage(lang).then(() => {
-      setState({ t: i18next.t.bind(i18next), lang });
-      return settings.setLanguage(lang);
-    });
+    const kept = settings.setLanguage(lang).catch(() => undefined);
+    void Promise.all([changeLanguage(lang), kept]).then(() => setState({ t: i18next.t.bind(i18next), lang }));
   };
   return (
     <I18nContext.Provider value={{ ...state, setLang }}>

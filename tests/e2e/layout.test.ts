@@ -65,7 +65,11 @@ describe('forms at 360 px', () => {
   for (const lang of ['vi', 'en'] as const) {
     it(`every form, ${lang}: no sideways scroll, choices inside their box, targets ≥ 44 px`, async () => {
       await page.goto(`${server.origin}/`);
-      if (lang === 'en') await page.getByRole('button', { name: /English/ }).click();
+      if (lang === 'en') {
+        await page.getByRole('button', { name: /English/ }).click();
+        // The switch shows once the choice is kept: only then does a new page load open in English.
+        await page.getByRole('button', { name: /Tiếng Việt/ }).waitFor();
+      }
       for (const form of FORMS) {
         await page.goto(`${server.origin}/`);
         const title = lang === 'vi' ? form.title.vi : form.title.en;
