@@ -6,13 +6,12 @@
  * dossier queued and says so in plain words, and nothing more is stored. Both screens pass axe.
  * With SCREENSHOT_DIR set, each screen is saved there in both languages to look at.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './app-page';
 import { expectAccessible } from './axe';
 import { BrowserProfile, ServerProcess } from './harness';
+import { shoot, storedDossierIds } from './server-view';
 import { readPhone, seedOutbox, validSubmission } from './phone-db';
 
 let server: ServerProcess;
@@ -28,23 +27,6 @@ afterAll(async () => {
   await profile?.dispose();
   await server?.dispose();
 });
-
-function storedIds(): string[] {
-  const db = new Database(server.databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT id FROM dossiers').all() as { id: string }[]).map((row) => row.id);
-  } finally {
-    db.close();
-  }
-}
-
-/** The phone's screen as a person holds it, scrolled to `at`. */
-async function shoot(page: Page, name: string, at: Locator): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (!dir) return;
-  await at.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  await page.screenshot({ path: join(dir, `${name}.png`) });
-}
 
 async function switchLanguage(page: Page, to: 'English' | 'Tiếng Việt'): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^${to}`) }).click();
@@ -111,8 +93,8 @@ describe('hostile input and the daily allowance, as a person sees them', () => {
       await seedOutbox(page, [first!, second!]);
       // The app sends what is queued as it starts; with one dossier left today, only the first is taken.
       await page.reload();
-      await expect.poll(() => storedIds().length, { timeout: 30_000 }).toBe(1);
-      const [taken] = storedIds();
+      await expect.poll(() => storedDossierIds(server).length, { timeout: 30_000 }).toBe(1);
+      const [taken] = storedDossierIds(server);
       const left = taken === first!.id ? second! : first!;
       expect([first!.id, second!.id]).toContain(taken);
       // Sending again now meets the spent allowance.
@@ -122,7 +104,7 @@ describe('hostile input and the daily allowance, as a person sees them', () => {
       await page.getByText('sẽ tự gửi sau 24 giờ', { exact: false }).waitFor();
       // The row waits out the allowance by itself: no "try now" that would only meet the same refusal.
       expect(await page.getByRole('button', { name: 'Thử gửi ngay' }).count()).toBe(0);
-      expect(storedIds()).toEqual([taken]);
+      expect(storedDossierIds(server)).toEqual([taken]);
       const phone = await readPhone(page);
       expect(phone.outbox.map((row) => row.id)).toEqual([left.id]);
       expect(phone.outbox[0]).toMatchObject({ state: 'queued', lastError: { code: 'quota-exceeded' } });

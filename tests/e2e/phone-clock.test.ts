@@ -6,13 +6,11 @@
  * the top of the form and beside the send button, nothing is lost, and sent again with a right
  * clock it is stored once. With SCREENSHOT_DIR set, both screens are saved in both languages.
  */
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../src/domain/submission-times';
 import { expectAccessible } from './axe';
 import { BrowserProfile, ServerProcess } from './harness';
+import { shoot, storedDossierIds } from './server-view';
 import { AppPage } from './app-page';
 import { readPhone, seedOutbox, validSubmission } from './phone-db';
 
@@ -30,22 +28,6 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-function storedIds(): string[] {
-  const db = new Database(server.databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT id FROM dossiers').all() as { id: string }[]).map((row) => row.id);
-  } finally {
-    db.close();
-  }
-}
-
-async function shoot(page: Page, name: string, at: Locator): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR;
-  if (!dir) return;
-  await at.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  await page.screenshot({ path: join(dir, `${name}.png`) });
-}
-
 describe('a phone whose clock is days ahead', () => {
   it('learns why the server returned its dossier, keeps it, and sends it once the clock is right', async () => {
     const context = await profile.launch();
@@ -61,7 +43,7 @@ describe('a phone whose clock is days ahead', () => {
       // Refused as implausible: the row offers to fix it, and nothing is stored.
       const fix = page.getByRole('button', { name: 'Sửa tờ khai' });
       await fix.waitFor({ timeout: 30_000 });
-      expect(storedIds()).toEqual([]);
+      expect(storedDossierIds(server)).toEqual([]);
       await fix.click();
 
       // The draft is back with the reason at the top of the form (not "fix the marked items": none is marked).
@@ -92,7 +74,7 @@ describe('a phone whose clock is days ahead', () => {
 
       // This phone's clock is right now: sent again, it is stored, once.
       await send.click();
-      await expect.poll(() => storedIds(), { timeout: 30_000 }).toEqual([base.id]);
+      await expect.poll(() => storedDossierIds(server), { timeout: 30_000 }).toEqual([base.id]);
       await expect.poll(async () => (await readPhone(page)).dossiers.map((d) => d.id), { timeout: 30_000 }).toEqual([base.id]);
     } finally {
       await profile.close();
