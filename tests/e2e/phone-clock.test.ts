@@ -37,6 +37,22 @@ describe('a phone whose clock is days ahead', () => {
       await app.open(server.origin);
       const base = validSubmission('Lê Thị Thu', 'ui');
       const ahead = Date.now() + 3 * DAY_MS;
+      // The app creates its tables as it starts: seed only once they are there (a fresh profile races otherwise).
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () =>
+              new Promise<boolean>((resolve) => {
+                const open = indexedDB.open('mot-cua-luu-dong');
+                open.onsuccess = () => {
+                  resolve(open.result.objectStoreNames.contains('outbox') && open.result.objectStoreNames.contains('visits'));
+                  open.result.close();
+                };
+                open.onerror = () => resolve(false);
+              }),
+          ),
+        )
+        .toBe(true);
       await seedOutbox(page, [{ ...base, submittedAt: ahead, consent: { ...base.consent!, agreedAt: ahead - 60_000 } }]);
       await page.reload();
 
